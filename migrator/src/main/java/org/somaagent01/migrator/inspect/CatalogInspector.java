@@ -1,0 +1,262 @@
+package org.somaagent01.migrator.inspect;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.somaagent01.migrator.model.CheckModel;
+import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.EnumType;
+import org.somaagent01.migrator.model.Extension;
+import org.somaagent01.migrator.model.ForeignKeyAction;
+import org.somaagent01.migrator.model.ForeignKeyModel;
+import org.somaagent01.migrator.model.FunctionModel;
+import org.somaagent01.migrator.model.IndexModel;
+import org.somaagent01.migrator.model.KeyConstraint;
+import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.model.TriggerModel;
+
+/**
+ * Reads a live schema from {@code pg_catalog} into a {@link SchemaModel}, in a fixed number of queries whatever
+ * the number of tables (one per object kind). Text forms come from PostgreSQL's own printers
+ * ({@code format_type}, {@code pg_get_expr}) so they compare equal to declarations written in those forms.
+ */
+public final class CatalogInspector {
+    /** Queries issued per inspection; constant by design. */
+    public static final int QUERY_COUNT = 7;
+
+    private final String schema;
+
+    public CatalogInspector(String schema) {
+        this.schema = schema;
+    }
+
+    public SchemaModel inspect(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            // types print unqualified only when their schema is on the search path
+            try (var st = connection.createStatement()) {
+                st.execute("SET LOCAL search_path TO " + org.somaagent01.migrator.plan.Sql.ident(schema));
+            }
+            Map<String, TableBuilder> tables = columns(connection);
+            constraints(connection, tables);
+            indexes(connection, tables);
+            triggers(connection, tables);
+            return SchemaModel.of(extensions(connection), enums(connection),
+                    tables.values().stream().map(TableBuilder::build).toList(), functions(connection));
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private List<Extension> extensions(Connection c) throws SQLException {
+        List<Extension> out = new ArrayList<>();
+        try (ResultSet rs = query(c, "SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'", false)) {
+            while (rs.next()) out.add(new Extension(rs.getString(1)));
+        }
+        return out;
+    }
+
+    private List<EnumType> enums(Connection c) throws SQLException {
+        List<EnumType> out = new ArrayList<>();
+        try (ResultSet rs = query(c, """
+                SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
+                FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+                JOIN pg_namespace n ON n.oid = t.typnamespace
+                WHERE n.nspname = ? GROUP BY t.typname""", true)) {
+            while (rs.next()) out.add(new EnumType(rs.getString(1), strings(rs.getArray(2))));
+        }
+        return out;
+    }
+
+    private Map<String, TableBuilder> columns(Connection c) throws SQLException {
+        Map<String, TableBuilder> tables = new LinkedHashMap<>();
+        try (ResultSet rs = query(c, """
+                SELECT cl.relname, obj_description(cl.oid, 'pg_class'), a.attname,
+                       format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid)
+                FROM pg_class cl
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
+                LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = cl.oid AND dep.deptype = 'e')
+                ORDER BY cl.relname, a.attnum""", true)) {
+            while (rs.next()) {
+                TableBuilder t = tables.computeIfAbsent(rs.getString(1), TableBuilder::new);
+                t.comment = rs.getString(2);
+                if (rs.getString(3) != null) {
+                    t.columns.add(new ColumnModel(rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6)));
+                }
+            }
+        }
+        return tables;
+    }
+
+    private void constraints(Connection c, Map<String, TableBuilder> tables) throws SQLException {
+        try (ResultSet rs = query(c, """
+                SELECT cl.relname, co.conname, co.contype,
+                       ARRAY(SELECT a.attname::text FROM unnest(co.conkey) WITH ORDINALITY k(num, ord)
+                             JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.num ORDER BY k.ord),
+                       pg_get_expr(co.conbin, co.conrelid),
+                       ref.relname,
+                       ARRAY(SELECT a.attname::text FROM unnest(co.confkey) WITH ORDINALITY k(num, ord)
+                             JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.num ORDER BY k.ord),
+                       co.confdeltype, co.confupdtype
+                FROM pg_constraint co
+                JOIN pg_class cl ON cl.oid = co.conrelid
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                LEFT JOIN pg_class ref ON ref.oid = co.confrelid
+                WHERE n.nspname = ? AND co.contype IN ('p', 'u', 'c', 'f')""", true)) {
+            while (rs.next()) {
+                TableBuilder t = tables.get(rs.getString(1));
+                if (t == null) continue;
+                String name = rs.getString(2);
+                List<String> columns = strings(rs.getArray(4));
+                switch (rs.getString(3)) {
+                    case "p" -> t.primaryKey = new KeyConstraint(name, columns);
+                    case "u" -> t.uniques.add(new KeyConstraint(name, columns));
+                    case "c" -> t.checks.add(new CheckModel(name, rs.getString(5)));
+                    default -> t.foreignKeys.add(new ForeignKeyModel(name, columns, rs.getString(6),
+                            strings(rs.getArray(7)), ForeignKeyAction.fromCatalogCode(rs.getString(8).charAt(0)),
+                            ForeignKeyAction.fromCatalogCode(rs.getString(9).charAt(0))));
+                }
+            }
+        }
+    }
+
+    private void indexes(Connection c, Map<String, TableBuilder> tables) throws SQLException {
+        // one row per index key; indexes that back a constraint belong to the constraint, not here
+        Map<String, IndexBuilder> byName = new LinkedHashMap<>();
+        try (ResultSet rs = query(c, """
+                SELECT tc.relname, ic.relname, i.indisunique, am.amname, k.pos,
+                       CASE WHEN i.indkey[k.pos - 1] = 0 THEN '(' || pg_get_indexdef(i.indexrelid, k.pos, true) || ')'
+                            ELSE (SELECT a.attname::text FROM pg_attribute a
+                                  WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.pos - 1]) END,
+                       CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END,
+                       (i.indoption[k.pos - 1] & 1) = 1,
+                       ic.reloptions, pg_get_expr(i.indpred, i.indrelid)
+                FROM pg_index i
+                JOIN pg_class ic ON ic.oid = i.indexrelid
+                JOIN pg_class tc ON tc.oid = i.indrelid
+                JOIN pg_namespace n ON n.oid = tc.relnamespace
+                JOIN pg_am am ON am.oid = ic.relam
+                CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) k(pos)
+                LEFT JOIN pg_opclass oc ON oc.oid = i.indclass[k.pos - 1]
+                WHERE n.nspname = ?
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
+                ORDER BY tc.relname, ic.relname, k.pos""", true)) {
+            while (rs.next()) {
+                IndexBuilder ix = byName.computeIfAbsent(rs.getString(2), n -> new IndexBuilder());
+                ix.table = rs.getString(1);
+                ix.name = rs.getString(2);
+                ix.unique = rs.getBoolean(3);
+                ix.method = rs.getString(4);
+                ix.keys.add(new IndexModel.IndexKey(rs.getString(6), rs.getString(7), rs.getBoolean(8)));
+                ix.with = options(rs.getArray(9));
+                ix.predicate = rs.getString(10);
+            }
+        }
+        for (IndexBuilder ix : byName.values()) {
+            TableBuilder t = tables.get(ix.table);
+            if (t != null) t.indexes.add(new IndexModel(ix.name, ix.unique, ix.method, ix.keys, ix.with, ix.predicate));
+        }
+    }
+
+    private void triggers(Connection c, Map<String, TableBuilder> tables) throws SQLException {
+        try (ResultSet rs = query(c, """
+                SELECT tg.tgname, cl.relname, tg.tgtype, p.proname
+                FROM pg_trigger tg
+                JOIN pg_class cl ON cl.oid = tg.tgrelid
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                JOIN pg_proc p ON p.oid = tg.tgfoid
+                WHERE n.nspname = ? AND NOT tg.tgisinternal""", true)) {
+            while (rs.next()) {
+                TableBuilder t = tables.get(rs.getString(2));
+                if (t == null) continue;
+                int type = rs.getInt(3);
+                // tgtype bits, from PostgreSQL's trigger.h
+                String timing = (type & 2) != 0 ? "BEFORE" : (type & 64) != 0 ? "INSTEAD OF" : "AFTER";
+                List<String> events = new ArrayList<>();
+                if ((type & 4) != 0) events.add("INSERT");
+                if ((type & 8) != 0) events.add("DELETE");
+                if ((type & 16) != 0) events.add("UPDATE");
+                if ((type & 32) != 0) events.add("TRUNCATE");
+                t.triggers.add(new TriggerModel(rs.getString(1), t.name, timing, events, (type & 1) != 0, rs.getString(4)));
+            }
+        }
+    }
+
+    private List<FunctionModel> functions(Connection c) throws SQLException {
+        List<FunctionModel> out = new ArrayList<>();
+        try (ResultSet rs = query(c, """
+                SELECT p.proname, format_type(p.prorettype, NULL), l.lanname, p.prosrc
+                FROM pg_proc p
+                JOIN pg_namespace n ON n.oid = p.pronamespace
+                JOIN pg_language l ON l.oid = p.prolang
+                WHERE n.nspname = ? AND p.prokind = 'f' AND p.pronargs = 0
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = p.oid AND dep.deptype = 'e')""", true)) {
+            while (rs.next()) out.add(new FunctionModel(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        }
+        return out;
+    }
+
+    private ResultSet query(Connection c, String sql, boolean bindSchema) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.closeOnCompletion();
+        if (bindSchema) ps.setString(1, schema);
+        return ps.executeQuery();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) out.add((String) o);
+        return out;
+    }
+
+    private static Map<String, String> options(Array reloptions) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        for (String option : strings(reloptions)) {
+            int eq = option.indexOf('=');
+            out.put(option.substring(0, eq), option.substring(eq + 1));
+        }
+        return out;
+    }
+
+    private static final class TableBuilder {
+        final String name;
+        String comment;
+        KeyConstraint primaryKey;
+        final List<ColumnModel> columns = new ArrayList<>();
+        final List<KeyConstraint> uniques = new ArrayList<>();
+        final List<CheckModel> checks = new ArrayList<>();
+        final List<ForeignKeyModel> foreignKeys = new ArrayList<>();
+        final List<IndexModel> indexes = new ArrayList<>();
+        final List<TriggerModel> triggers = new ArrayList<>();
+
+        TableBuilder(String name) { this.name = name; }
+
+        TableModel build() {
+            return TableModel.of(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment);
+        }
+    }
+
+    private static final class IndexBuilder {
+        String table;
+        String name;
+        boolean unique;
+        String method;
+        final List<IndexModel.IndexKey> keys = new ArrayList<>();
+        Map<String, String> with = Map.of();
+        String predicate;
+    }
+}

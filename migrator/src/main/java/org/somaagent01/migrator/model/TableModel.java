@@ -1,0 +1,41 @@
+package org.somaagent01.migrator.model;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/** A table with its columns (in order), constraints, indexes, triggers and comment. */
+public record TableModel(
+        String name,
+        List<ColumnModel> columns,
+        KeyConstraint primaryKey,
+        SortedMap<String, KeyConstraint> uniques,
+        SortedMap<String, CheckModel> checks,
+        SortedMap<String, ForeignKeyModel> foreignKeys,
+        SortedMap<String, IndexModel> indexes,
+        SortedMap<String, TriggerModel> triggers,
+        String comment) {
+
+    public TableModel {
+        columns = List.copyOf(columns);
+        uniques = Names.sorted(uniques);
+        checks = Names.sorted(checks);
+        foreignKeys = Names.sorted(foreignKeys);
+        indexes = Names.sorted(indexes);
+        triggers = Names.sorted(triggers);
+    }
+
+    public static TableModel of(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
+                                Collection<KeyConstraint> uniques, Collection<CheckModel> checks,
+                                Collection<ForeignKeyModel> foreignKeys, Collection<IndexModel> indexes,
+                                Collection<TriggerModel> triggers, String comment) {
+        return new TableModel(name, columns, primaryKey, Names.byName(uniques, KeyConstraint::name),
+                Names.byName(checks, CheckModel::name), Names.byName(foreignKeys, ForeignKeyModel::name),
+                Names.byName(indexes, IndexModel::name), Names.byName(triggers, TriggerModel::name), comment);
+    }
+
+    public Optional<ColumnModel> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+}

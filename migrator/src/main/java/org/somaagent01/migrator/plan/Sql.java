@@ -1,0 +1,44 @@
+package org.somaagent01.migrator.plan;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Quoting of identifiers and literals the way PostgreSQL's {@code quote_ident}/{@code quote_literal} do. */
+public final class Sql {
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+    // PostgreSQL keywords that quote_ident quotes (reserved, type/function-name and column-name keywords)
+    private static final Set<String> KEYWORDS = Set.of(
+            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between",
+            "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character", "check", "coalesce",
+            "collate", "collation", "column", "concurrently", "constraint", "create", "cross", "current_catalog",
+            "current_date", "current_role", "current_schema", "current_time", "current_timestamp", "current_user",
+            "dec", "decimal", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "exists",
+            "extract", "false", "fetch", "float", "for", "foreign", "freeze", "from", "full", "grant", "greatest",
+            "group", "grouping", "having", "ilike", "in", "initially", "inner", "inout", "int", "integer",
+            "intersect", "interval", "into", "is", "isnull", "join", "lateral", "leading", "least", "left", "like",
+            "limit", "localtime", "localtimestamp", "national", "natural", "nchar", "none", "normalize", "not",
+            "notnull", "null", "nullif", "numeric", "offset", "on", "only", "or", "order", "out", "outer",
+            "overlaps", "overlay", "placing", "position", "precision", "primary", "real", "references", "returning",
+            "right", "row", "select", "session_user", "setof", "similar", "smallint", "some", "substring",
+            "symmetric", "system_user", "table", "tablesample", "then", "time", "timestamp", "to", "trailing",
+            "treat", "trim", "true", "union", "unique", "user", "using", "values", "varchar", "variadic", "verbose",
+            "when", "where", "window", "with");
+
+    private Sql() {}
+
+    public static String ident(String name) {
+        if (PLAIN.matcher(name).matches() && !KEYWORDS.contains(name)) return name;
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    public static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** A dollar-quoted string whose tag does not occur in the text. */
+    public static String dollarQuoted(String text, String preferredTag) {
+        String tag = preferredTag;
+        for (int i = 1; text.contains("$" + tag + "$"); i++) tag = preferredTag + i;
+        return "$" + tag + "$" + text + "$" + tag + "$";
+    }
+}

@@ -1,0 +1,49 @@
+package org.somaagent01.schema.pg;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jetbrains.exposed.v1.core.Column;
+
+/**
+ * An index as PostgreSQL knows it, beyond what Exposed's {@code index(...)} can say: access method, per-key
+ * operator class and {@code DESC}, expression keys, {@code WITH (...)} storage parameters and a partial
+ * {@code WHERE} predicate. Built fluently from {@link PgTable#index(String)}.
+ */
+public final class IndexSpec {
+    /** One key: a column name or a parenthesized expression, with an optional opclass and direction. */
+    public record Key(String expression, String opclass, boolean descending) {}
+
+    private final String name;
+    private boolean unique;
+    private String method = "btree";
+    private final List<Key> keys = new ArrayList<>();
+    private final Map<String, String> with = new LinkedHashMap<>();
+    private String where;
+
+    IndexSpec(String name) {
+        this.name = name;
+    }
+
+    public IndexSpec unique() { unique = true; return this; }
+    public IndexSpec using(String accessMethod) { method = accessMethod; return this; }
+    public IndexSpec on(Column<?>... columns) {
+        for (Column<?> c : columns) keys.add(new Key(c.getName(), null, false));
+        return this;
+    }
+    public IndexSpec desc(Column<?> column) { keys.add(new Key(column.getName(), null, true)); return this; }
+    public IndexSpec on(Column<?> column, String opclass) { keys.add(new Key(column.getName(), opclass, false)); return this; }
+    /** An expression key, written as PostgreSQL prints it, e.g. {@code lower(name)}. */
+    public IndexSpec onExpression(String expression) { keys.add(new Key("(" + expression + ")", null, false)); return this; }
+    public IndexSpec with(String parameter, String value) { with.put(parameter, value); return this; }
+    /** The partial-index predicate, written exactly as {@code pg_get_expr} prints it, e.g. {@code (a IS NOT NULL)}. */
+    public IndexSpec where(String predicate) { where = predicate; return this; }
+
+    public String name() { return name; }
+    public boolean isUnique() { return unique; }
+    public String method() { return method; }
+    public List<Key> keys() { return List.copyOf(keys); }
+    public Map<String, String> withParameters() { return Map.copyOf(with); }
+    public String predicate() { return where; }
+}
