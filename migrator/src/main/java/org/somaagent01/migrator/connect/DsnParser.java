@@ -20,6 +20,7 @@ final class DsnParser {
             + " with special characters in user, password and database percent-encoded (@ as %40, / as %2F, % as %25)";
 
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.:-]*)://");
+    private static final Pattern SHOWABLE_SCHEME = Pattern.compile("(jdbc:)?[A-Za-z][A-Za-z0-9+.-]{0,39}");
     private static final Pattern DRIVER = Pattern.compile("[A-Za-z0-9_]+");
     private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
@@ -60,12 +61,10 @@ final class DsnParser {
             String scheme = m.group(1);
             rest = text.substring(m.end());
             plusIsSpace = scheme.indexOf('+') >= 0;
-            if (!isPostgresScheme(scheme)) {
-                // a scheme with ':' in it may be "user:password" typed without a scheme, so it is not repeated
-                throw fail(scheme.indexOf(':') < 0 && scheme.length() <= 40
-                        ? "unknown scheme \"" + scheme + "\"" : "unknown scheme");
-            }
-            shown = scheme + "://" + masked(rest);
+            // what looks like a scheme may be "user:password" typed without one; then it is not repeated
+            boolean showable = SHOWABLE_SCHEME.matcher(scheme).matches();
+            if (showable) shown = scheme + "://" + masked(rest);
+            if (!isPostgresScheme(scheme)) throw fail(showable ? "unknown scheme \"" + scheme + "\"" : "unknown scheme");
             rest = "//" + rest;
         }
         if (rest.indexOf('#') >= 0) throw fail("it contains an unencoded '#' (write it as %23)");
