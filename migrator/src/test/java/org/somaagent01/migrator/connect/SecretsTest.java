@@ -42,7 +42,8 @@ class SecretsTest {
 
     @Property(tries = 200)
     void textWithoutTheSecretIsUnchanged(@ForAll("passwords") String password, @ForAll String text) {
-        assertEquals(text, Secrets.of(password).mask(text.replace("§", "")));
+        String withoutMarker = text.replace("§", "");
+        assertEquals(withoutMarker, Secrets.of(password).mask(withoutMarker));
     }
 
     @Test
