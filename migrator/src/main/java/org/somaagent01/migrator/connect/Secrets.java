@@ -34,6 +34,14 @@ public final class Secrets {
         return of(dsn.password());
     }
 
+    /** These secrets plus the password of another DSN (commands that talk to two databases). */
+    public Secrets and(Dsn dsn) {
+        if (dsn.password() == null || dsn.password().isEmpty()) return this;
+        List<byte[]> all = new ArrayList<>(secrets);
+        all.add(dsn.password().getBytes(StandardCharsets.UTF_8));
+        return new Secrets(List.copyOf(all));
+    }
+
     /** {@code text} with every written form of every secret replaced by {@value #MASK}; null stays null. */
     public String mask(String text) {
         if (text == null || secrets.isEmpty()) return text;

@@ -1,0 +1,71 @@
+package org.somaagent01.migrator.cli;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.somaagent01.migrator.apply.ApplyOptions;
+import org.somaagent01.migrator.connect.Connector;
+import org.somaagent01.migrator.connect.Dsn;
+import org.somaagent01.migrator.connect.Secrets;
+import org.somaagent01.migrator.store.MigrationScript;
+import org.somaagent01.migrator.store.ScriptSource;
+import org.somaagent01.migrator.store.ScriptStore;
+import picocli.CommandLine.Option;
+
+/** Options every command shares, and the few things they all need: a connection, the scripts, the options. */
+abstract class BaseCommand implements Callable<Integer> {
+    Console console;
+
+    @Option(names = "--dsn", paramLabel = "URL", description = "database URL (overrides SA01_DB_DSN): postgresql://, "
+            + "postgres://, postgresql+driver:// or jdbc:postgresql://")
+    String dsn;
+
+    @Option(names = {"-v", "--verbose"}, description = "show stack traces on errors")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress lines on stderr")
+    boolean quiet;
+
+    @Option(names = "--dir", paramLabel = "PATH", description = "script directory (default: the scripts inside the jar)")
+    Path dir;
+
+    @Option(names = "--history-schema", paramLabel = "NAME", defaultValue = "migrator",
+            description = "schema of the history table (default: ${DEFAULT-VALUE})")
+    String historySchema;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "how long to wait for another migrator's lock (default: ${DEFAULT-VALUE})")
+    long lockTimeoutSeconds;
+
+    @Override
+    public final Integer call() throws Exception {
+        console.verbose = verbose;
+        console.quiet = quiet;
+        return execute();
+    }
+
+    abstract int execute() throws Exception;
+
+    Dsn dsn() {
+        Dsn parsed = Dsn.fromEnvironment(dsn, console.env, console::log);
+        console.secrets = Secrets.of(parsed);
+        return parsed;
+    }
+
+    Connection connect() {
+        Dsn target = dsn();
+        return Connector.withDefaults(console::log).connect(target);
+    }
+
+    List<MigrationScript> scripts() {
+        return ScriptStore.load(dir != null ? ScriptSource.directory(dir) : ScriptSource.classpath(ScriptStore.CLASSPATH_PREFIX));
+    }
+
+    ApplyOptions options() {
+        ApplyOptions d = ApplyOptions.defaults();
+        return new ApplyOptions(historySchema, d.appSchema(), Duration.ofSeconds(lockTimeoutSeconds), d.ddlLockTimeout(),
+                d.statementTimeout(), false, false);
+    }
+}

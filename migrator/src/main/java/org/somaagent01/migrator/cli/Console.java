@@ -1,0 +1,37 @@
+package org.somaagent01.migrator.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.somaagent01.migrator.connect.Secrets;
+
+/** Where command output goes: results to stdout, progress and errors to stderr, all through the password mask. */
+final class Console {
+    final PrintStream out;
+    final PrintStream err;
+    final Map<String, String> env;
+    Secrets secrets = Secrets.NONE;
+    boolean verbose;
+    boolean quiet;
+
+    Console(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    String mask(String text) { return secrets.mask(text == null ? "" : text); }
+
+    void result(String text) { out.println(mask(text)); }
+
+    void log(String text) { if (!quiet) err.println(mask(text)); }
+
+    void error(String text) { err.println("error: " + mask(text)); }
+
+    void stackTrace(Throwable t) {
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        err.print(mask(w.toString()));
+    }
+}

@@ -1,0 +1,72 @@
+package org.somaagent01.migrator.cli;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import org.somaagent01.migrator.ExitCode;
+import org.somaagent01.migrator.connect.Connector;
+import org.somaagent01.migrator.connect.Dsn;
+import org.somaagent01.migrator.declared.DeclaredSchema;
+import org.somaagent01.migrator.diff.Change;
+import org.somaagent01.migrator.diff.Differ;
+import org.somaagent01.migrator.inspect.CatalogInspector;
+import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.plan.Plan;
+import org.somaagent01.migrator.store.Snapshots;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Print the DDL that turns schema FROM into schema TO. A source is a database URL, 'declared' "
+                + "(the Exposed objects), 'head' (what the scripts produce) or 'empty'. Default: from the database "
+                + "(SA01_DB_DSN / --dsn) to declared, i.e. the drift report.")
+final class DiffCommand extends BaseCommand {
+    @Option(names = "--from", paramLabel = "SRC", description = "default: the database")
+    String from;
+
+    @Option(names = "--to", paramLabel = "SRC", defaultValue = "declared", description = "default: ${DEFAULT-VALUE}")
+    String to;
+
+    @Option(names = "--reverse", description = "print the way back (TO into FROM)")
+    boolean reverse;
+
+    @Option(names = "--exit-code", description = "exit 3 when there are differences")
+    boolean exitCode;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    OutputFormat format;
+
+    @Override
+    int execute() throws Exception {
+        SchemaModel a = resolve(from);
+        SchemaModel b = resolve(to);
+        List<Change> changes = reverse ? Differ.diff(b, a) : Differ.diff(a, b);
+        Plan plan = new Plan(changes);
+        if (format == OutputFormat.json) {
+            console.result(Json.write(Map.of("statements", plan.upStatements(), "destructive", plan.destructive())));
+        } else {
+            if (plan.isEmpty()) console.log("no differences");
+            for (String s : plan.upStatements()) console.result(s + ";");
+        }
+        return exitCode && !plan.isEmpty() ? ExitCode.CHANGES_PENDING.code : 0;
+    }
+
+    private SchemaModel resolve(String source) throws Exception {
+        if (source == null) return inspect(dsn());
+        switch (source) {
+            case "declared": return DeclaredSchema.soma();
+            case "head": return Snapshots.head(scripts());
+            case "empty": return SchemaModel.EMPTY;
+            default:
+                Dsn other = Dsn.parse(source);
+                console.secrets = console.secrets.and(other);
+                return inspect(other);
+        }
+    }
+
+    private SchemaModel inspect(Dsn target) throws Exception {
+        try (Connection c = Connector.withDefaults(console::log).connect(target)) {
+            return new CatalogInspector(options().appSchema()).inspect(c);
+        }
+    }
+}

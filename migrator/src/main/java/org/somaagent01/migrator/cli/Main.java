@@ -1,0 +1,66 @@
+package org.somaagent01.migrator.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import org.somaagent01.migrator.ExitCode;
+import org.somaagent01.migrator.MigratorException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar migrator.jar COMMAND}: a thin shell over the store, differ, planner and applier. Every failure
+ * ends in one line on stderr and a documented exit code; stack traces only with {@code --verbose}; every line
+ * passes through the password mask.
+ */
+@Command(name = "migrator", mixinStandardHelpOptions = true, version = "sa01 migrator 0.1",
+        description = "Schema migrations for somaAgent01 (PostgreSQL + pgvector).",
+        subcommands = {PlanCommand.class, ApplyCommand.class, DownCommand.class, StatusCommand.class,
+                VerifyCommand.class, DiffCommand.class, GenerateCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 changes pending/drift, 4 lock not obtained,",
+                "5 database unreachable, 6 integrity/checksum, 7 destructive change refused, 8 migration failed,",
+                "9 invalid seed data."})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, System.getenv()));
+    }
+
+    /** Runs one command line; returns the exit code. Used by the tests too. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        Console console = new Console(out, err, env);
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            public <K> K create(Class<K> cls) throws Exception {
+                K command = CommandLine.defaultFactory().create(cls);
+                if (command instanceof BaseCommand base) base.console = console;
+                return command;
+            }
+        });
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, a) -> {
+            console.error(console.mask(e.getMessage()) + " (see '" + e.getCommandLine().getCommandName() + " --help')");
+            return ExitCode.USAGE.code;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, console));
+        return cli.execute(args);
+    }
+
+    static int handle(Exception e, Console console) {
+        if (e instanceof MigratorException m) {
+            console.error(console.mask(m.getMessage()));
+            if (console.verbose) console.stackTrace(e);
+            return m.exitCode().code;
+        }
+        console.error("internal error: " + console.mask(e.getClass().getSimpleName() + ": " + e.getMessage())
+                + (console.verbose ? "" : " (rerun with --verbose for details)"));
+        if (console.verbose) console.stackTrace(e);
+        return ExitCode.INTERNAL.code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: plan, apply, down, status, verify, diff or generate");
+    }
+}

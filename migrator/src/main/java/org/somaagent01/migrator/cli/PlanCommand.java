@@ -1,0 +1,66 @@
+package org.somaagent01.migrator.cli;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.somaagent01.migrator.apply.Applier;
+import org.somaagent01.migrator.apply.DriftReport;
+import org.somaagent01.migrator.history.AppliedVersion;
+import org.somaagent01.migrator.history.SchemaHistory;
+import org.somaagent01.migrator.inspect.CatalogInspector;
+import org.somaagent01.migrator.store.MigrationScript;
+import org.somaagent01.migrator.store.Snapshots;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Print the SQL that 'apply' would run now, and drift warnings. With --offline: the whole DDL "
+                + "from an empty database to the newest version, without a database.")
+final class PlanCommand extends BaseCommand {
+    @Option(names = "--offline", description = "no database: print every up script")
+    boolean offline;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    OutputFormat format;
+
+    @Override
+    int execute() throws Exception {
+        List<MigrationScript> scripts = scripts();
+        List<MigrationScript> pending = scripts;
+        List<String> drift = List.of();
+        if (!offline) {
+            try (Connection c = connect()) {
+                List<AppliedVersion> applied = new SchemaHistory(historySchema).read(c);
+                pending = scripts.subList(Math.min(applied.size(), scripts.size()), scripts.size());
+                if (!applied.isEmpty()) {
+                    drift = DriftReport.describe(Snapshots.head(scripts.subList(0, applied.size())),
+                            new CatalogInspector(options().appSchema()).inspect(c));
+                }
+            }
+        }
+        if (format == OutputFormat.json) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (MigrationScript s : pending) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("version", s.version());
+                item.put("name", s.name());
+                item.put("destructive", s.upSql().contains(Applier.DESTRUCTIVE_MARK));
+                item.put("sql", s.upSql());
+                items.add(item);
+            }
+            Map<String, Object> plan = new LinkedHashMap<>();
+            plan.put("pending", items);
+            plan.put("drift", drift);
+            console.result(Json.write(plan));
+            return 0;
+        }
+        for (String d : drift) console.log("warning: drift: " + d);
+        if (pending.isEmpty()) {
+            console.log("nothing to apply: the database is at the newest version");
+        }
+        for (MigrationScript s : pending) console.result(s.upSql());
+        return 0;
+    }
+}
