@@ -25,7 +25,7 @@ final class DataLossCheck {
         while (m.find()) {
             String table = m.group(1);
             long rows = rows(c, table);
-            if (rows > 0) losses.add(table + " (" + rows + " rows)");
+            if (rows > 0) losses.add(table + " (" + rows + (rows == 1 ? " row)" : " rows)"));
         }
         if (!losses.isEmpty()) {
             throw new MigratorException(ExitCode.DESTRUCTIVE_REFUSED, "reverting " + s.id() + " would drop tables holding rows: "

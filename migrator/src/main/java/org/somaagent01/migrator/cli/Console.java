@@ -6,7 +6,12 @@ import java.io.StringWriter;
 import java.util.Map;
 import org.somaagent01.migrator.connect.Secrets;
 
-/** Where command output goes: results to stdout, progress and errors to stderr, all through the password mask. */
+/**
+ * Where command output goes: results to stdout, progress and errors to stderr. Messages pass through the
+ * password mask. Results (SQL, schema and history listings) are built from scripts and catalogs, never from the
+ * DSN, so they are printed as they are: masking them would corrupt SQL whenever the password happens to be a
+ * word of the schema (a password "soma" and a column "soma_tags").
+ */
 final class Console {
     final PrintStream out;
     final PrintStream err;
@@ -23,7 +28,7 @@ final class Console {
 
     String mask(String text) { return secrets.mask(text == null ? "" : text); }
 
-    void result(String text) { out.println(mask(text)); }
+    void result(String text) { out.println(text); }
 
     void log(String text) { if (!quiet) err.println(mask(text)); }
 
