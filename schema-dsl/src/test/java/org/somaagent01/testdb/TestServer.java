@@ -12,6 +12,7 @@ import java.util.UUID;
  */
 public final class TestServer {
     private static TestServer instance;
+    private static RuntimeException failure;
 
     private final String host;
     private final int port;
@@ -28,7 +29,18 @@ public final class TestServer {
     }
 
     public static synchronized TestServer get() {
-        if (instance == null) instance = ServerResolver.resolve();
+        // a failed resolution is not retried: every test would otherwise wait for the same probes again
+        if (failure != null) throw failure;
+        if (instance == null) {
+            try {
+                instance = ServerResolver.resolve();
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
+            // one line in the build log, because a run against an unintended server is otherwise hard to spot
+            System.err.println("test database server: " + instance.user + "@" + instance.host + ":" + instance.port);
+        }
         return instance;
     }
 
@@ -36,6 +48,8 @@ public final class TestServer {
     public int port() { return port; }
     public String user() { return user; }
     public String password() { return password; }
+    /** The database that exists on the server from the start; fresh databases are created from a connection to it. */
+    String adminDatabase() { return adminDatabase; }
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The one test command: builds every module and runs all tests against PostgreSQL with pgvector.
+#   scripts/test.sh                  # extra arguments go to Maven, e.g. scripts/test.sh -pl schema-dsl
+# Test database (SPEC §7): SA01_TEST_DSN if set; else the server of scripts/setup-postgres.sh when it
+# answers on localhost:5432 as soma/soma; else the tests use Testcontainers or a throwaway local cluster.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${SA01_TEST_DSN:-}" ] && command -v psql >/dev/null \
+   && [ "$(PGPASSWORD=soma PGCONNECT_TIMEOUT=3 psql -h localhost -p 5432 -U soma -d postgres -XAtqc 'SELECT 1' 2>/dev/null)" = 1 ]; then
+  export SA01_TEST_DSN=postgresql://soma:soma@localhost:5432/postgres
+fi
+echo "test.sh: SA01_TEST_DSN=${SA01_TEST_DSN:-<unset: Testcontainers or a throwaway local cluster>}" >&2
+
+# -ntp: no download progress lines, so CI logs show the build and the test counts
+exec mvn -B -ntp verify "$@"
