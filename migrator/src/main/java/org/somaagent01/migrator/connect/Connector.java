@@ -78,10 +78,10 @@ public final class Connector {
                     throw new MigratorException(ExitCode.DB_UNREACHABLE, "the database does not exist at " + dsn.describe()
                             + ": " + reason + "; create it or fix the database name in " + Dsn.ENV_VAR + " / --dsn", e);
                 }
-                boolean transient_ = isTransient(state);
-                if (!transient_ || attempt == backoff.retries()) {
+                boolean retryable = isTransient(state);
+                if (!retryable || attempt == backoff.retries()) {
                     throw new MigratorException(ExitCode.DB_UNREACHABLE, "cannot connect to PostgreSQL at " + dsn.describe()
-                            + ": " + reason + "; " + (transient_ ? "gave up after " + backoff.retries() + " retries; " : "")
+                            + ": " + reason + "; " + (retryable ? "gave up after " + backoff.retries() + " retries; " : "")
                             + "check " + Dsn.ENV_VAR + " / --dsn and that the server is running", e);
                 }
                 Duration delay = backoff.delayBefore(attempt + 1);
