@@ -78,10 +78,10 @@ public final class Connector {
                     throw new MigratorException(ExitCode.DB_UNREACHABLE, "the database does not exist at " + dsn.describe()
                             + ": " + reason + "; create it or fix the database name in " + Dsn.ENV_VAR + " / --dsn", e);
                 }
-                boolean transient_ = isTransient(e, state);
-                if (!transient_ || attempt == backoff.retries()) {
+                boolean retryable = isTransient(state);
+                if (!retryable || attempt == backoff.retries()) {
                     throw new MigratorException(ExitCode.DB_UNREACHABLE, "cannot connect to PostgreSQL at " + dsn.describe()
-                            + ": " + reason + "; " + (transient_ ? "gave up after " + backoff.retries() + " retries; " : "")
+                            + ": " + reason + "; " + (retryable ? "gave up after " + backoff.retries() + " retries; " : "")
                             + "check " + Dsn.ENV_VAR + " / --dsn and that the server is running", e);
                 }
                 Duration delay = backoff.delayBefore(attempt + 1);
@@ -103,26 +103,28 @@ public final class Connector {
     }
 
     /**
-     * Class 08 (connection exception) covers refused, unresolvable and timed-out connections; 57P03 is "the
+     * Class 08 (connection exception) covers refused, unresolvable and timed-out connections (pgjdbc: 08001); 57P03 is "the
      * database system is starting up"; 53300 (too many connections) passes when replicas starting together settle.
      */
-    private static boolean isTransient(SQLException e, String state) {
-        return state.startsWith("08") || state.equals("57P03") || state.equals("53300")
-                || e.getCause() instanceof ConnectException;
+    private static boolean isTransient(String state) {
+        return state.startsWith("08") || state.equals("57P03") || state.equals("53300");
     }
 
     private static String reason(SQLException e) {
         String message = String.valueOf(e.getMessage());
         Throwable cause = e.getCause();
-        // pgjdbc's "The connection attempt failed." hides the useful part (e.g. an unknown host) in the cause
-        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+        // pgjdbc's "The connection attempt failed." hides the useful part (e.g. an unknown host) in the cause;
+        // a refused connection already says so in the message
+        if (cause != null && cause.getMessage() != null && !(cause instanceof ConnectException)
+                && !message.contains(cause.getMessage())) {
             message += " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
         }
         return message;
     }
 
     private static String oneLine(String s) {
-        return s.strip().replaceAll("\\s*\\R\\s*", " ");
+        // without the final '.' the reason reads well before the "; retry …" or "; check …" that follows
+        return s.strip().replaceAll("\\s*\\R\\s*", " ").replaceFirst("\\.$", "");
     }
 
     private static void sleep(Duration delay) {

@@ -157,6 +157,32 @@ class ConnectorTest {
         assertTrue(RETRY_LINE.matcher(log.get(0)).matches(), log.get(0));
     }
 
+    @Test
+    void startingUpServerIs57P03AndIsRetried() throws Exception {
+        int port = closedPort();
+        TestServer server = TestServer.get();
+        Dsn dsn = new Dsn("127.0.0.1", port, db.name(), db.user(), db.password(), Map.of());
+        TcpProxy[] proxy = new TcpProxy[1];
+        StartingUpServer starting = new StartingUpServer(port);
+        Connector connector = new Connector(new Connector.Backoff(3, Duration.ofMillis(5)), Duration.ofSeconds(5), line -> {
+            log.add(line);
+            starting.close(); // it may not have released the port yet
+            try {
+                proxy[0] = new TcpProxy(port, server.host(), server.port());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try (starting; Connection c = connector.connect(dsn)) {
+            assertEquals(List.of(db.name()), row(c, "SELECT current_database()"));
+        } finally {
+            if (proxy[0] != null) proxy[0].close();
+        }
+        assertEquals(1, log.size(), () -> String.join("\n", log));
+        assertTrue(RETRY_LINE.matcher(log.get(0)).matches(), log.get(0));
+        assertTrue(log.get(0).contains("the database system is starting up"), log.get(0));
+    }
+
     /** A loopback port nobody listens on: bound and released, and ephemeral ports are not reused right away. */
     private static int closedPort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
