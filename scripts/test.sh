@@ -10,7 +10,8 @@ if [ -z "${SA01_TEST_DSN:-}" ] && command -v psql >/dev/null \
    && [ "$(PGPASSWORD=soma PGCONNECT_TIMEOUT=3 psql -h localhost -p 5432 -U soma -d postgres -XAtqc 'SELECT 1' 2>/dev/null)" = 1 ]; then
   export SA01_TEST_DSN=postgresql://soma:soma@localhost:5432/postgres
 fi
-echo "test.sh: SA01_TEST_DSN=${SA01_TEST_DSN:-<unset: Testcontainers or a throwaway local cluster>}" >&2
+shown=$(printf %s "${SA01_TEST_DSN:-<unset: Testcontainers or a throwaway local cluster>}" | sed -E "s#(://[^:/@]*):[^@]*@#\1:***@#")
+echo "test.sh: SA01_TEST_DSN=$shown" >&2
 
 # -ntp: no download progress lines, so CI logs show the build and the test counts
 exec mvn -B -ntp verify "$@"
