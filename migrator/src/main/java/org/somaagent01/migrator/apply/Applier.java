@@ -74,25 +74,23 @@ public final class Applier {
      */
     private List<String> adopt(Connection c, List<MigrationScript> scripts, int goal) throws SQLException {
         SchemaModel live = new CatalogInspector(options.appSchema()).inspect(c);
-        if (live.tables().isEmpty() && live.enums().isEmpty()) return List.of();
-        for (int v = goal; v >= 1; v--) {
-            MigrationScript s = scripts.get(v - 1);
-            if (s.snapshotJson() != null && Snapshots.read(s.snapshotJson(), s.id()).equals(live)) {
-                List<String> adopted = new ArrayList<>();
-                c.setAutoCommit(false);
-                try {
-                    for (MigrationScript a : scripts.subList(0, v)) {
-                        history.record(c, a, 0, AppliedVersion.ADOPTED);
-                        adopted.add(a.id());
-                    }
-                    c.commit();
-                } finally {
-                    c.setAutoCommit(true);
+        int v = Adoption.matchingVersion(live, scripts, goal);
+        if (v > 0) {
+            List<String> adopted = new ArrayList<>();
+            c.setAutoCommit(false);
+            try {
+                for (MigrationScript a : scripts.subList(0, v)) {
+                    history.record(c, a, 0, AppliedVersion.ADOPTED);
+                    adopted.add(a.id());
                 }
-                log.accept("adopted existing schema at version " + v + " (no DDL run)");
-                return adopted;
+                c.commit();
+            } finally {
+                c.setAutoCommit(true);
             }
+            log.accept("adopted existing schema at version " + v + " (no DDL run)");
+            return adopted;
         }
+        if (live.tables().isEmpty() && live.enums().isEmpty()) return List.of();
         log.accept("existing objects in schema " + options.appSchema() + " match no known version; "
                 + "running the scripts, which skip objects that already exist");
         return List.of();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.somaagent01.migrator.apply.Adoption;
 import org.somaagent01.migrator.apply.Applier;
 import org.somaagent01.migrator.apply.DriftReport;
 import org.somaagent01.migrator.history.AppliedVersion;
@@ -32,8 +33,15 @@ final class PlanCommand extends BaseCommand {
         List<String> drift = List.of();
         if (!offline) {
             try (Connection c = connect()) {
-                List<AppliedVersion> applied = new SchemaHistory(historySchema).read(c);
-                pending = scripts.subList(Math.min(applied.size(), scripts.size()), scripts.size());
+                SchemaHistory history = new SchemaHistory(historySchema);
+                List<AppliedVersion> applied = history.read(c);
+                int current = applied.size();
+                if (!history.exists(c)) {
+                    current = Adoption.matchingVersion(new CatalogInspector(options().appSchema()).inspect(c), scripts, scripts.size());
+                    if (current > 0) console.log("the existing schema equals version " + current
+                            + ": apply will adopt it (record the history, run no DDL for it)");
+                }
+                pending = scripts.subList(Math.min(current, scripts.size()), scripts.size());
                 if (!applied.isEmpty()) {
                     drift = DriftReport.describe(Snapshots.head(scripts.subList(0, applied.size())),
                             new CatalogInspector(options().appSchema()).inspect(c));
