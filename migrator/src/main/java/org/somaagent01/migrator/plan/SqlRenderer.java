@@ -48,8 +48,11 @@ public final class SqlRenderer {
                 + " EXECUTE FUNCTION " + ident(c.trigger().function()) + "()");
         if (change instanceof Change.DropTrigger c) return List.of("DROP TRIGGER IF EXISTS " + ident(c.trigger().name()) + " ON "
                 + ident(c.trigger().table()));
-        if (change instanceof Change.SetTableComment c) return List.of("COMMENT ON TABLE " + ident(c.table()) + " IS "
-                + (c.to() == null ? "NULL" : literal(c.to())));
+        // removing a comment precedes dropping the table: on a re-run the table is gone already
+        if (change instanceof Change.SetTableComment c) return List.of(c.to() == null
+                ? "DO $$ BEGIN\n    IF to_regclass(" + literal(ident(c.table())) + ") IS NOT NULL THEN\n        COMMENT ON TABLE "
+                        + ident(c.table()) + " IS NULL;\n    END IF;\nEND $$"
+                : "COMMENT ON TABLE " + ident(c.table()) + " IS " + literal(c.to()));
         if (change instanceof Change.RenameTable c) return List.of("ALTER TABLE IF EXISTS " + ident(c.from()) + " RENAME TO " + ident(c.to()));
         if (change instanceof Change.RenameColumn c) return List.of(ifColumnExists(c.table(), c.from(),
                 "ALTER TABLE " + ident(c.table()) + " RENAME COLUMN " + ident(c.from()) + " TO " + ident(c.to())));
@@ -85,37 +88,45 @@ public final class SqlRenderer {
     /**
      * Enum labels cannot be dropped: build the new type beside the old one, convert each column through text
      * (mapping removed labels), drop the old type and take its name. A removed label that rows still hold and the
-     * mapping does not convert stops the script with a message saying where, before anything changed.
+     * mapping does not convert stops the script with a message saying where, before anything changed. One DO block
+     * that does nothing once the type has the new labels, so a re-run is a no-op.
      */
     private static List<String> swapEnum(Change.SwapEnumType c) {
         String type = ident(c.type());
         String temp = ident(c.type() + "__swap");
         List<String> unmapped = c.removed().stream().filter(l -> !c.mapping().containsKey(l)).toList();
-        List<String> out = new ArrayList<>();
+        List<String> body = new ArrayList<>();
         for (Change.EnumColumn u : c.users()) {
             if (unmapped.isEmpty()) break;
             String labels = unmapped.stream().map(Sql::literal).collect(Collectors.joining(", "));
             String used = u.array() ? ident(u.column()) + "::text[] && ARRAY[" + labels + "]"
                     : ident(u.column()) + "::text IN (" + labels + ")";
-            out.add("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM " + ident(u.table()) + " WHERE " + used + ") THEN\n"
-                    + "        RAISE EXCEPTION USING ERRCODE = 'dependent_objects_still_exist', MESSAGE = "
+            body.add("IF EXISTS (SELECT 1 FROM " + ident(u.table()) + " WHERE " + used + ") THEN\n"
+                    + "    RAISE EXCEPTION USING ERRCODE = 'dependent_objects_still_exist', MESSAGE = "
                     + literal("cannot remove value(s) " + String.join(", ", unmapped) + " from enum type " + c.type()
                             + ": rows of " + u.table() + "." + u.column() + " still use them; declare the label that "
-                            + "replaces each one (a value mapping) to convert those rows") + ";\n    END IF;\nEND $$");
+                            + "replaces each one (a value mapping) to convert those rows") + ";\nEND IF");
         }
-        out.add("DROP TYPE IF EXISTS " + temp);
-        out.add("CREATE TYPE " + temp + " AS ENUM (" + c.toLabels().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")");
+        body.add("DROP TYPE IF EXISTS " + temp);
+        body.add("CREATE TYPE " + temp + " AS ENUM (" + labels(c.toLabels()) + ")");
         for (Change.EnumColumn u : c.users()) {
-            if (u.defaultExpression() != null) out.add(alterColumn(u.table(), u.column()) + "DROP DEFAULT");
-            out.add(alterColumn(u.table(), u.column()) + "TYPE " + temp + (u.array() ? "[]" : "") + " USING "
+            if (u.defaultExpression() != null) body.add(alterColumn(u.table(), u.column()) + "DROP DEFAULT");
+            body.add(alterColumn(u.table(), u.column()) + "TYPE " + temp + (u.array() ? "[]" : "") + " USING "
                     + converted(ident(u.column()), u.array(), c.mapping()) + "::" + temp + (u.array() ? "[]" : ""));
         }
-        out.add("DROP TYPE " + type);
-        out.add("ALTER TYPE " + temp + " RENAME TO " + type);
+        body.add("DROP TYPE " + type);
+        body.add("ALTER TYPE " + temp + " RENAME TO " + type);
         for (Change.EnumColumn u : c.users()) {
-            if (u.defaultExpression() != null) out.add(alterColumn(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
+            if (u.defaultExpression() != null) body.add(alterColumn(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
         }
-        return out;
+        String current = "ARRAY(SELECT enumlabel::text FROM pg_enum WHERE enumtypid = to_regtype(" + literal(type)
+                + ") ORDER BY enumsortorder)";
+        return List.of("DO $$ BEGIN\nIF " + current + " IS DISTINCT FROM ARRAY[" + labels(c.toLabels()) + "]::text[] THEN\n    "
+                + String.join(";\n", body).replace("\n", "\n    ") + ";\nEND IF;\nEND $$");
+    }
+
+    private static String labels(List<String> labels) {
+        return labels.stream().map(Sql::literal).collect(Collectors.joining(", "));
     }
 
     private static String converted(String column, boolean array, Map<String, String> mapping) {
