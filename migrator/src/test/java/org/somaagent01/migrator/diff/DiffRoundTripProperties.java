@@ -13,6 +13,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
@@ -40,9 +42,19 @@ class DiffRoundTripProperties {
     Arbitrary<RandomSchemas.Pair> pairs() { return RandomSchemas.pairs(); }
 
     @Property(tries = 120, shrinking = ShrinkingMode.BOUNDED)
+    @StatisticsReport(format = net.jqwik.api.statistics.Histogram.class)
     void upGivesBAndDownGivesA(@ForAll("pairs") RandomSchemas.Pair pair) throws SQLException {
         SchemaModel a = pair.a();
         SchemaModel b = pair.b();
+        List<Change> changes = Differ.diff(a, b);
+        for (Change c : changes) Statistics.label("change kinds").collect(c.getClass().getSimpleName());
+        // every kind of change the generator can reach must occur (renames need declarations: see DifferTest)
+        Statistics.label("change kinds").coverage(check -> {
+            for (Class<?> kind : Change.class.getPermittedSubclasses()) {
+                if (kind.getSimpleName().startsWith("Rename")) continue;
+                check.check(kind.getSimpleName()).count(n -> n > 0);
+            }
+        });
         assertEquals(List.of(), Differ.diff(a, a), "a schema diffs to nothing against itself");
         assertEquals(List.of(), Differ.diff(b, b), "a schema diffs to nothing against itself");
 
@@ -50,7 +62,7 @@ class DiffRoundTripProperties {
         db.execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
         assertSchema(a, "A created from empty");
 
-        Plan plan = new Plan(Differ.diff(a, b));
+        Plan plan = new Plan(changes);
         db.execute(plan.upStatements());
         SchemaModel expectedB = withColumnOrder(b, a, (inB, inA) -> keptThenNew(inA, inB));
         assertSchema(expectedB, "after up A→B");
