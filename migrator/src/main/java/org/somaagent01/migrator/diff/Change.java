@@ -1,10 +1,17 @@
 package org.somaagent01.migrator.diff;
 
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.somaagent01.migrator.model.CheckModel;
+import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.EnumType;
 import org.somaagent01.migrator.model.Extension;
 import org.somaagent01.migrator.model.ForeignKeyModel;
 import org.somaagent01.migrator.model.FunctionModel;
 import org.somaagent01.migrator.model.IndexModel;
+import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.model.TriggerModel;
 
@@ -16,6 +23,13 @@ public sealed interface Change {
     Change inverse();
 
     default boolean destructive() { return false; }
+
+    /**
+     * True for {@code ALTER TYPE … ADD VALUE}: the new label cannot be used before the transaction that added it
+     * commits, and before PostgreSQL 12 the statement could not run inside a transaction block at all. An executor
+     * runs such a change in its own transaction, committed before the changes after it.
+     */
+    default boolean commitBeforeUse() { return false; }
 
     record CreateExtension(Extension extension) implements Change {
         public Change inverse() { return new DropExtension(extension); }
@@ -80,5 +94,122 @@ public sealed interface Change {
     /** {@code COMMENT ON TABLE}; a null comment removes it. */
     record SetTableComment(String table, String from, String to) implements Change {
         public Change inverse() { return new SetTableComment(table, to, from); }
+    }
+
+    record RenameTable(String from, String to) implements Change {
+        public Change inverse() { return new RenameTable(to, from); }
+    }
+
+    record RenameColumn(String table, String from, String to) implements Change {
+        public Change inverse() { return new RenameColumn(table, to, from); }
+    }
+
+    /** Adds the column at the end of the table (PostgreSQL cannot place it elsewhere). */
+    record AddColumn(String table, ColumnModel column) implements Change {
+        public Change inverse() { return new DropColumn(table, column); }
+    }
+
+    record DropColumn(String table, ColumnModel column) implements Change {
+        public Change inverse() { return new AddColumn(table, column); }
+        public boolean destructive() { return true; }
+    }
+
+    /** {@code ALTER COLUMN … TYPE to USING column::to}; destructive unless the new type holds every old value. */
+    record AlterColumnType(String table, String column, String from, String to) implements Change {
+        public Change inverse() { return new AlterColumnType(table, column, to, from); }
+        public boolean destructive() { return !ColumnTypes.widens(from, to); }
+    }
+
+    record SetNotNull(String table, String column, boolean notNull) implements Change {
+        public Change inverse() { return new SetNotNull(table, column, !notNull); }
+    }
+
+    /** {@code SET DEFAULT to}, or {@code DROP DEFAULT} when {@code to} is null. */
+    record SetColumnDefault(String table, String column, String from, String to) implements Change {
+        public Change inverse() { return new SetColumnDefault(table, column, to, from); }
+    }
+
+    record AddPrimaryKey(String table, KeyConstraint key) implements Change {
+        public Change inverse() { return new DropPrimaryKey(table, key); }
+    }
+
+    record DropPrimaryKey(String table, KeyConstraint key) implements Change {
+        public Change inverse() { return new AddPrimaryKey(table, key); }
+    }
+
+    record AddUnique(String table, KeyConstraint key) implements Change {
+        public Change inverse() { return new DropUnique(table, key); }
+    }
+
+    record DropUnique(String table, KeyConstraint key) implements Change {
+        public Change inverse() { return new AddUnique(table, key); }
+    }
+
+    record AddCheck(String table, CheckModel check) implements Change {
+        public Change inverse() { return new DropCheck(table, check); }
+    }
+
+    record DropCheck(String table, CheckModel check) implements Change {
+        public Change inverse() { return new AddCheck(table, check); }
+    }
+
+    /** {@code CREATE OR REPLACE FUNCTION} with a new body; same name and return type. */
+    record ReplaceFunction(FunctionModel from, FunctionModel to) implements Change {
+        public Change inverse() { return new ReplaceFunction(to, from); }
+    }
+
+    /** A column whose type is the enum (or an array of it), with the default it has when the enum changes. */
+    record EnumColumn(String table, String column, boolean array, String defaultExpression) {}
+
+    /**
+     * {@code ALTER TYPE type ADD VALUE label BEFORE|AFTER neighbor}. PostgreSQL cannot drop an enum value, so the
+     * inverse swaps the type back to {@code labelsBefore}; {@code users} are the columns that swap must convert.
+     */
+    record AddEnumValue(String type, String label, String neighbor, boolean before, List<String> labelsBefore,
+                        List<EnumColumn> users) implements Change {
+        public AddEnumValue {
+            labelsBefore = List.copyOf(labelsBefore);
+            users = List.copyOf(users);
+        }
+
+        public Change inverse() {
+            List<String> labelsAfter = new java.util.ArrayList<>(labelsBefore);
+            labelsAfter.add(neighbor == null ? labelsAfter.size() : labelsBefore.indexOf(neighbor) + (before ? 0 : 1), label);
+            return new SwapEnumType(type, labelsAfter, labelsBefore, Map.of(), users);
+        }
+
+        public boolean commitBeforeUse() { return true; }
+    }
+
+    record RenameEnumValue(String type, String from, String to) implements Change {
+        public Change inverse() { return new RenameEnumValue(type, to, from); }
+    }
+
+    /**
+     * Replaces the enum type by one with {@code toLabels}: create a new type, convert every column in {@code users}
+     * with {@code mapping} (old label → new label; an unmapped label keeps its text), drop the old type, rename
+     * the new one. Refused at run time, with a message naming the column, when rows hold a removed label that
+     * the mapping does not convert. Destructive when labels go away.
+     */
+    record SwapEnumType(String type, List<String> fromLabels, List<String> toLabels, SortedMap<String, String> mapping,
+                        List<EnumColumn> users) implements Change {
+        public SwapEnumType(String type, List<String> fromLabels, List<String> toLabels, Map<String, String> mapping,
+                            List<EnumColumn> users) {
+            this(type, fromLabels, toLabels, new TreeMap<>(mapping), users);
+        }
+
+        public SwapEnumType {
+            fromLabels = List.copyOf(fromLabels);
+            toLabels = List.copyOf(toLabels);
+            mapping = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(mapping));
+            users = List.copyOf(users);
+        }
+
+        public Change inverse() { return new SwapEnumType(type, toLabels, fromLabels, Map.of(), users); }
+
+        public boolean destructive() { return !toLabels.containsAll(fromLabels); }
+
+        /** Labels that go away. */
+        public List<String> removed() { return fromLabels.stream().filter(l -> !toLabels.contains(l)).toList(); }
     }
 }

@@ -1,90 +1,413 @@
 package org.somaagent01.migrator.diff;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiConsumer;
+import java.util.Set;
+import org.somaagent01.migrator.model.CheckModel;
+import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.EnumType;
+import org.somaagent01.migrator.model.ForeignKeyModel;
+import org.somaagent01.migrator.model.FunctionModel;
+import org.somaagent01.migrator.model.IndexModel;
+import org.somaagent01.migrator.model.KeyConstraint;
+import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.model.TriggerModel;
 
 /**
  * The pure differ: two schema models in, the ordered changes that turn {@code from} into {@code to} out.
- * Order: everything that goes away (dependents first), then everything that comes (dependencies first).
+ *
+ * <p>Order: declared renames; then everything that goes away, dependents first (triggers, foreign keys, indexes,
+ * constraints, tables and columns, functions); then what PostgreSQL alters in place (enum labels, column types,
+ * nullability, defaults); then everything that comes, dependencies first (extensions and enum types before the
+ * tables that use them, tables before constraints, keys before the foreign keys that need them, functions before
+ * triggers), comments last. Since a plan's down part is the inverses in reverse order, the same order is right
+ * on the way back.
+ *
+ * <p>An object PostgreSQL cannot keep across a change is dropped and recreated around it: foreign keys, indexes
+ * and CHECKs on a column whose type changes or that goes away, foreign keys on a key that is dropped, triggers on
+ * a function that is recreated.
+ *
+ * <p>PostgreSQL cannot reorder columns: a difference in column order alone is not diffed, and added columns come
+ * last. Columns are dropped last-first, so a down re-adds them in their original relative order, at the end.
  */
 public final class Differ {
-    private Differ() {}
+    private final SchemaModel to;
+    private SchemaModel from;
+
+    private final List<Change> renames = new ArrayList<>();
+    private final List<Change> dropTriggers = new ArrayList<>();
+    private final List<Change> dropForeignKeys = new ArrayList<>();
+    private final List<Change> dropIndexes = new ArrayList<>();
+    private final List<Change> dropConstraints = new ArrayList<>();
+    private final List<Change> dropTables = new ArrayList<>();
+    private final List<Change> dropColumns = new ArrayList<>();
+    private final List<Change> dropFunctions = new ArrayList<>();
+    private final List<Change> createExtensions = new ArrayList<>();
+    private final List<Change> createEnums = new ArrayList<>();
+    private final List<Change> alterEnums = new ArrayList<>();
+    private final List<Change> alterColumns = new ArrayList<>();
+    private final List<Change> createTables = new ArrayList<>();
+    private final List<Change> addColumns = new ArrayList<>();
+    private final List<Change> dropEnums = new ArrayList<>();
+    private final List<Change> dropExtensions = new ArrayList<>();
+    private final List<Change> addConstraints = new ArrayList<>();
+    private final List<Change> createFunctions = new ArrayList<>();
+    private final List<Change> addForeignKeys = new ArrayList<>();
+    private final List<Change> createIndexes = new ArrayList<>();
+    private final List<Change> createTriggers = new ArrayList<>();
+    private final List<Change> comments = new ArrayList<>();
+
+    // objects unchanged in the models that must still be dropped and recreated; "table.name" keys
+    private final Set<String> touchedColumns = new HashSet<>();
+    private final Set<String> forcedIndexes = new HashSet<>();
+    private final Set<String> forcedChecks = new HashSet<>();
+    private final Set<String> forcedForeignKeys = new HashSet<>();
+    private final Set<String> recreatedFunctions = new HashSet<>();
+
+    private Differ(SchemaModel from, SchemaModel to) {
+        this.from = from;
+        this.to = to;
+    }
 
     public static List<Change> diff(SchemaModel from, SchemaModel to) {
-        List<Change> drops = new ArrayList<>();
-        List<Change> creates = new ArrayList<>();
+        return diff(from, to, Renames.NONE);
+    }
 
-        // dependents of tables go first on the way out, last on the way in
-        for (TableModel t : from.tables().values()) {
-            TableModel target = to.tables().get(t.name());
-            t.triggers().forEach((name, trg) -> {
-                if (target == null || !Objects.equals(target.triggers().get(name), trg)) drops.add(new Change.DropTrigger(trg));
-            });
+    /** Like {@link #diff(SchemaModel, SchemaModel)}, renaming what {@code renames} declares instead of drop + add. */
+    public static List<Change> diff(SchemaModel from, SchemaModel to, Renames renames) {
+        return new Differ(from, to).run(renames);
+    }
+
+    private List<Change> run(Renames hints) {
+        applyRenames(hints);
+        findTouchedColumns();
+        functions();
+        triggers();
+        indexesAndChecks();
+        keys();
+        foreignKeys();
+        tablesAndColumns();
+        extensions();
+        enums(hints);
+        List<Change> out = new ArrayList<>();
+        for (List<Change> phase : List.of(renames, dropTriggers, dropForeignKeys, dropIndexes, dropConstraints,
+                dropTables, dropColumns, dropFunctions, createExtensions, createEnums, alterEnums, alterColumns,
+                createTables, addColumns, dropEnums, dropExtensions, addConstraints, createFunctions, addForeignKeys,
+                createIndexes, createTriggers, comments)) {
+            out.addAll(phase);
         }
-        for (TableModel t : from.tables().values()) {
-            TableModel target = to.tables().get(t.name());
-            t.foreignKeys().forEach((name, fk) -> {
-                if (target == null || !Objects.equals(target.foreignKeys().get(name), fk)) {
-                    drops.add(new Change.DropForeignKey(t.name(), fk));
-                }
-            });
-            t.indexes().forEach((name, ix) -> {
-                if (target == null || !Objects.equals(target.indexes().get(name), ix)) drops.add(new Change.DropIndex(t.name(), ix));
-            });
-        }
-        eachRemoved(from.tables(), to.tables(), (name, t) -> {
-            if (t.comment() != null) drops.add(new Change.SetTableComment(name, t.comment(), null));
-            drops.add(new Change.DropTable(t));
+        return List.copyOf(out);
+    }
+
+    private void applyRenames(Renames hints) {
+        hints.tables().forEach((newName, oldName) -> {
+            if (from.tables().containsKey(oldName) && !from.tables().containsKey(newName)
+                    && to.tables().containsKey(newName) && !to.tables().containsKey(oldName)) {
+                renames.add(new Change.RenameTable(oldName, newName));
+                from = Renaming.table(from, oldName, newName);
+            }
         });
-        eachRemoved(from.functions(), to.functions(), (name, f) -> drops.add(new Change.DropFunction(f)));
-        eachRemoved(from.enums(), to.enums(), (name, e) -> drops.add(new Change.DropEnum(e)));
-        eachRemoved(from.extensions(), to.extensions(), (name, e) -> drops.add(new Change.DropExtension(e)));
-
-        eachAdded(from.extensions(), to.extensions(), (name, e) -> creates.add(new Change.CreateExtension(e)));
-        eachAdded(from.enums(), to.enums(), (name, e) -> creates.add(new Change.CreateEnum(e)));
-        eachAdded(from.tables(), to.tables(), (name, t) -> creates.add(new Change.CreateTable(t)));
-        for (TableModel t : to.tables().values()) {
-            TableModel source = from.tables().get(t.name());
-            t.foreignKeys().forEach((name, fk) -> {
-                if (source == null || !Objects.equals(source.foreignKeys().get(name), fk)) {
-                    creates.add(new Change.AddForeignKey(t.name(), fk));
+        for (TableModel target : to.tables().values()) {
+            hints.columnsOf(target.name()).forEach((newName, oldName) -> {
+                TableModel source = from.tables().get(target.name());
+                if (source != null && source.column(oldName).isPresent() && source.column(newName).isEmpty()
+                        && target.column(newName).isPresent() && target.column(oldName).isEmpty()) {
+                    renames.add(new Change.RenameColumn(target.name(), oldName, newName));
+                    from = Renaming.column(from, target.name(), oldName, newName);
                 }
             });
         }
-        for (TableModel t : to.tables().values()) {
-            TableModel source = from.tables().get(t.name());
-            t.indexes().forEach((name, ix) -> {
-                if (source == null || !Objects.equals(source.indexes().get(name), ix)) creates.add(new Change.CreateIndex(t.name(), ix));
+        for (EnumType target : to.enums().values()) {
+            hints.labelsOf(target.name()).forEach((oldLabel, newLabel) -> {
+                EnumType source = from.enums().get(target.name());
+                if (source != null && source.labels().contains(oldLabel) && !source.labels().contains(newLabel)
+                        && target.labels().contains(newLabel) && !target.labels().contains(oldLabel)) {
+                    renames.add(new Change.RenameEnumValue(target.name(), oldLabel, newLabel));
+                    from = Renaming.enumLabel(from, target.name(), oldLabel, newLabel);
+                }
             });
         }
-        eachAdded(from.functions(), to.functions(), (name, f) -> creates.add(new Change.CreateFunction(f)));
-        for (TableModel t : to.tables().values()) {
-            TableModel source = from.tables().get(t.name());
-            t.triggers().forEach((name, trg) -> {
-                if (source == null || !Objects.equals(source.triggers().get(name), trg)) creates.add(new Change.CreateTrigger(trg));
-            });
+    }
+
+    /** Columns whose type changes or that go away: what depends on them cannot stay. */
+    private void findTouchedColumns() {
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            if (target == null) continue;
+            for (ColumnModel c : t.columns()) {
+                ColumnModel after = target.column(c.name()).orElse(null);
+                if (after == null || !after.type().equals(c.type())) touchedColumns.add(key(t.name(), c.name()));
+            }
+        }
+    }
+
+    private boolean touches(String table, List<String> columns) {
+        return columns.stream().anyMatch(c -> touchedColumns.contains(key(table, c)));
+    }
+
+    private boolean touches(String table, String expression) {
+        TableModel t = from.tables().get(table);
+        return t.columns().stream().anyMatch(c -> touchedColumns.contains(key(table, c.name()))
+                && Identifiers.mentions(expression, c.name()));
+    }
+
+    private void functions() {
+        for (FunctionModel f : from.functions().values()) {
+            FunctionModel target = to.functions().get(f.name());
+            if (target == null) {
+                dropFunctions.add(new Change.DropFunction(f));
+            } else if (!target.equals(f) && target.returns().equals(f.returns())) {
+                createFunctions.add(new Change.ReplaceFunction(f, target));
+            } else if (!target.equals(f)) {
+                // CREATE OR REPLACE cannot change the return type
+                recreatedFunctions.add(f.name());
+                dropFunctions.add(new Change.DropFunction(f));
+                createFunctions.add(new Change.CreateFunction(target));
+            }
+        }
+        for (FunctionModel f : to.functions().values()) {
+            if (!from.functions().containsKey(f.name())) createFunctions.add(new Change.CreateFunction(f));
+        }
+    }
+
+    private void triggers() {
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            for (TriggerModel trg : t.triggers().values()) {
+                if (target == null || !trg.equals(target.triggers().get(trg.name()))
+                        || recreatedFunctions.contains(trg.function())) {
+                    dropTriggers.add(new Change.DropTrigger(trg));
+                }
+            }
         }
         for (TableModel t : to.tables().values()) {
             TableModel source = from.tables().get(t.name());
+            for (TriggerModel trg : t.triggers().values()) {
+                if (source == null || !trg.equals(source.triggers().get(trg.name()))
+                        || recreatedFunctions.contains(trg.function())) {
+                    createTriggers.add(new Change.CreateTrigger(trg));
+                }
+            }
+        }
+    }
+
+    private void indexesAndChecks() {
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            for (IndexModel ix : t.indexes().values()) {
+                boolean forced = target != null && ix.keys().stream().anyMatch(k -> k.expression().startsWith("(")
+                        ? touches(t.name(), k.expression()) : touches(t.name(), List.of(k.expression())))
+                        || target != null && touches(t.name(), ix.predicate());
+                if (forced) forcedIndexes.add(key(t.name(), ix.name()));
+                if (target == null || forced || !ix.equals(target.indexes().get(ix.name()))) {
+                    dropIndexes.add(new Change.DropIndex(t.name(), ix));
+                }
+            }
+            if (target == null) continue; // dropped with the table; CreateTable brings CHECKs back
+            for (CheckModel ck : t.checks().values()) {
+                boolean forced = touches(t.name(), ck.expression());
+                if (forced) forcedChecks.add(key(t.name(), ck.name()));
+                if (forced || !ck.equals(target.checks().get(ck.name()))) dropConstraints.add(new Change.DropCheck(t.name(), ck));
+            }
+        }
+        for (TableModel t : to.tables().values()) {
+            TableModel source = from.tables().get(t.name());
+            for (IndexModel ix : t.indexes().values()) {
+                if (source == null || forcedIndexes.contains(key(t.name(), ix.name()))
+                        || !ix.equals(source.indexes().get(ix.name()))) {
+                    createIndexes.add(new Change.CreateIndex(t.name(), ix));
+                }
+            }
+            if (source == null) continue;
+            for (CheckModel ck : t.checks().values()) {
+                if (forcedChecks.contains(key(t.name(), ck.name())) || !ck.equals(source.checks().get(ck.name()))) {
+                    addConstraints.add(new Change.AddCheck(t.name(), ck));
+                }
+            }
+        }
+    }
+
+    /** Primary keys and unique constraints of tables on both sides; a changed one is dropped and added. */
+    private void keys() {
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            if (target == null) continue;
+            for (KeyConstraint u : t.uniques().values()) {
+                if (!u.equals(target.uniques().get(u.name()))) dropConstraints.add(new Change.DropUnique(t.name(), u));
+            }
+            if (t.primaryKey() != null && !t.primaryKey().equals(target.primaryKey())) {
+                dropConstraints.add(new Change.DropPrimaryKey(t.name(), t.primaryKey()));
+            }
+        }
+        for (TableModel t : to.tables().values()) {
+            TableModel source = from.tables().get(t.name());
+            if (source == null) continue;
+            if (t.primaryKey() != null && !t.primaryKey().equals(source.primaryKey())) {
+                addConstraints.add(0, new Change.AddPrimaryKey(t.name(), t.primaryKey()));
+            }
+            for (KeyConstraint u : t.uniques().values()) {
+                if (!u.equals(source.uniques().get(u.name()))) addConstraints.add(new Change.AddUnique(t.name(), u));
+            }
+        }
+    }
+
+    private void foreignKeys() {
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            for (ForeignKeyModel fk : t.foreignKeys().values()) {
+                boolean forced = target != null && (touches(t.name(), fk.columns())
+                        || from.tables().containsKey(fk.targetTable()) && to.tables().containsKey(fk.targetTable())
+                        && (touches(fk.targetTable(), fk.targetColumns()) || keyGoes(fk.targetTable(), fk.targetColumns())));
+                if (forced) forcedForeignKeys.add(key(t.name(), fk.name()));
+                if (target == null || forced || !fk.equals(target.foreignKeys().get(fk.name()))) {
+                    dropForeignKeys.add(new Change.DropForeignKey(t.name(), fk));
+                }
+            }
+        }
+        for (TableModel t : to.tables().values()) {
+            TableModel source = from.tables().get(t.name());
+            for (ForeignKeyModel fk : t.foreignKeys().values()) {
+                if (source == null || forcedForeignKeys.contains(key(t.name(), fk.name()))
+                        || !fk.equals(source.foreignKeys().get(fk.name()))) {
+                    addForeignKeys.add(new Change.AddForeignKey(t.name(), fk));
+                }
+            }
+        }
+    }
+
+    /** Whether the key (primary, unique constraint or unique index) a foreign key relies on is dropped. */
+    private boolean keyGoes(String table, List<String> columns) {
+        Set<String> wanted = Set.copyOf(columns);
+        for (Change c : dropConstraints) {
+            if (c instanceof Change.DropPrimaryKey d && d.table().equals(table) && Set.copyOf(d.key().columns()).equals(wanted)) return true;
+            if (c instanceof Change.DropUnique d && d.table().equals(table) && Set.copyOf(d.key().columns()).equals(wanted)) return true;
+        }
+        for (Change c : dropIndexes) {
+            if (c instanceof Change.DropIndex d && d.table().equals(table) && d.index().unique()
+                    && Set.copyOf(d.index().keys().stream().map(IndexModel.IndexKey::expression).toList()).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void tablesAndColumns() {
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            if (target == null) {
+                if (t.comment() != null) dropTables.add(new Change.SetTableComment(t.name(), t.comment(), null));
+                dropTables.add(new Change.DropTable(t));
+                continue;
+            }
+            for (int i = t.columns().size() - 1; i >= 0; i--) {
+                ColumnModel c = t.columns().get(i);
+                if (target.column(c.name()).isEmpty()) dropColumns.add(new Change.DropColumn(t.name(), c));
+            }
+            for (ColumnModel c : t.columns()) {
+                target.column(c.name()).ifPresent(after -> alterColumn(t.name(), c, after));
+            }
+        }
+        for (TableModel t : to.tables().values()) {
+            TableModel source = from.tables().get(t.name());
+            if (source == null) {
+                createTables.add(new Change.CreateTable(t));
+            } else {
+                for (ColumnModel c : t.columns()) {
+                    if (source.column(c.name()).isEmpty()) addColumns.add(new Change.AddColumn(t.name(), c));
+                }
+            }
             String before = source == null ? null : source.comment();
-            if (!Objects.equals(before, t.comment())) creates.add(new Change.SetTableComment(t.name(), before, t.comment()));
+            if (!Objects.equals(before, t.comment())) comments.add(new Change.SetTableComment(t.name(), before, t.comment()));
         }
-
-        List<Change> changes = new ArrayList<>(drops);
-        changes.addAll(creates);
-        return List.copyOf(changes);
     }
 
-    private static <T> void eachRemoved(Map<String, T> from, Map<String, T> to, BiConsumer<String, T> action) {
-        from.forEach((name, item) -> { if (!to.containsKey(name)) action.accept(name, item); });
+    private void alterColumn(String table, ColumnModel before, ColumnModel after) {
+        String name = before.name();
+        boolean retype = !before.type().equals(after.type());
+        // a default may not cast to the new type: drop it first, set the new one after
+        if (retype && before.defaultExpression() != null) {
+            alterColumns.add(new Change.SetColumnDefault(table, name, before.defaultExpression(), null));
+        }
+        if (retype) alterColumns.add(new Change.AlterColumnType(table, name, before.type(), after.type()));
+        if (before.notNull() != after.notNull()) alterColumns.add(new Change.SetNotNull(table, name, after.notNull()));
+        String defaultBefore = retype ? null : before.defaultExpression();
+        if (!Objects.equals(defaultBefore, after.defaultExpression())) {
+            alterColumns.add(new Change.SetColumnDefault(table, name, defaultBefore, after.defaultExpression()));
+        }
     }
 
-    private static <T> void eachAdded(Map<String, T> from, Map<String, T> to, BiConsumer<String, T> action) {
-        to.forEach((name, item) -> { if (!from.containsKey(name)) action.accept(name, item); });
+    private void extensions() {
+        from.extensions().forEach((name, e) -> { if (!to.extensions().containsKey(name)) dropExtensions.add(new Change.DropExtension(e)); });
+        to.extensions().forEach((name, e) -> { if (!from.extensions().containsKey(name)) createExtensions.add(new Change.CreateExtension(e)); });
+    }
+
+    private void enums(Renames hints) {
+        for (EnumType e : from.enums().values()) {
+            EnumType target = to.enums().get(e.name());
+            if (target == null) {
+                dropEnums.add(new Change.DropEnum(e));
+            } else if (!target.equals(e)) {
+                alterEnum(e, target, hints.labelsOf(e.name()));
+            }
+        }
+        for (EnumType e : to.enums().values()) {
+            if (!from.enums().containsKey(e.name())) createEnums.add(new Change.CreateEnum(e));
+        }
+    }
+
+    private void alterEnum(EnumType before, EnumType after, Map<String, String> labelHints) {
+        List<Change.EnumColumn> users = enumUsers(before.name());
+        if (isSubsequence(before.labels(), after.labels())) {
+            List<String> current = new ArrayList<>(before.labels());
+            for (int i = 0; i < after.labels().size(); i++) {
+                String label = after.labels().get(i);
+                if (current.contains(label)) continue;
+                // after the previous label, which exists by now; the first one goes before the current first
+                boolean first = i == 0;
+                String neighbor = first ? (current.isEmpty() ? null : current.get(0)) : after.labels().get(i - 1);
+                alterEnums.add(new Change.AddEnumValue(before.name(), label, neighbor, first, current, users));
+                current.add(neighbor == null ? 0 : current.indexOf(neighbor) + (first ? 0 : 1), label);
+            }
+            return;
+        }
+        // labels go away or change order: swap the type, converting removed labels as declared
+        Map<String, String> mapping = new java.util.TreeMap<>();
+        labelHints.forEach((oldLabel, newLabel) -> {
+            if (before.labels().contains(oldLabel) && !after.labels().contains(oldLabel) && after.labels().contains(newLabel)) {
+                mapping.put(oldLabel, newLabel);
+            }
+        });
+        alterEnums.add(new Change.SwapEnumType(before.name(), before.labels(), after.labels(), mapping, users));
+    }
+
+    /** Columns of the enum type that exist when enums are altered: kept columns of kept tables, old types. */
+    private List<Change.EnumColumn> enumUsers(String type) {
+        List<Change.EnumColumn> users = new ArrayList<>();
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            if (target == null) continue;
+            for (ColumnModel c : t.columns()) {
+                boolean scalar = c.type().equals(type);
+                if ((scalar || c.type().equals(type + "[]")) && target.column(c.name()).isPresent()) {
+                    users.add(new Change.EnumColumn(t.name(), c.name(), !scalar, c.defaultExpression()));
+                }
+            }
+        }
+        return users;
+    }
+
+    private static boolean isSubsequence(List<String> part, List<String> whole) {
+        int i = 0;
+        for (String s : whole) if (i < part.size() && part.get(i).equals(s)) i++;
+        return i == part.size();
+    }
+
+    private static String key(String table, String name) {
+        return table + "." + name;
     }
 }

@@ -48,9 +48,122 @@ public final class SqlRenderer {
                 + " EXECUTE FUNCTION " + ident(c.trigger().function()) + "()");
         if (change instanceof Change.DropTrigger c) return List.of("DROP TRIGGER IF EXISTS " + ident(c.trigger().name()) + " ON "
                 + ident(c.trigger().table()));
-        if (change instanceof Change.SetTableComment c) return List.of("COMMENT ON TABLE " + ident(c.table()) + " IS "
-                + (c.to() == null ? "NULL" : literal(c.to())));
+        // removing a comment precedes dropping the table: on a re-run the table is gone already
+        if (change instanceof Change.SetTableComment c) return List.of(c.to() == null
+                ? "DO $$ BEGIN\n    IF to_regclass(" + literal(ident(c.table())) + ") IS NOT NULL THEN\n        COMMENT ON TABLE "
+                        + ident(c.table()) + " IS NULL;\n    END IF;\nEND $$"
+                : "COMMENT ON TABLE " + ident(c.table()) + " IS " + literal(c.to()));
+        if (change instanceof Change.RenameTable c) return List.of("ALTER TABLE IF EXISTS " + ident(c.from()) + " RENAME TO " + ident(c.to()));
+        if (change instanceof Change.RenameColumn c) return List.of(ifColumnExists(c.table(), c.from(),
+                "ALTER TABLE " + ident(c.table()) + " RENAME COLUMN " + ident(c.from()) + " TO " + ident(c.to())));
+        if (change instanceof Change.AddColumn c) return List.of("ALTER TABLE " + ident(c.table()) + " ADD COLUMN IF NOT EXISTS "
+                + column(c.table(), c.column()));
+        if (change instanceof Change.DropColumn c) return List.of("ALTER TABLE IF EXISTS " + ident(c.table()) + " DROP COLUMN IF EXISTS "
+                + ident(c.column().name()));
+        if (change instanceof Change.AlterColumnType c) return List.of(alterColumn(c.table(), c.column())
+                + "TYPE " + c.to() + " USING " + ident(c.column()) + "::" + c.to());
+        if (change instanceof Change.SetNotNull c) return List.of(alterColumn(c.table(), c.column())
+                + (c.notNull() ? "SET NOT NULL" : "DROP NOT NULL"));
+        if (change instanceof Change.SetColumnDefault c) return List.of(alterColumn(c.table(), c.column())
+                + (c.to() == null ? "DROP DEFAULT" : "SET DEFAULT " + c.to()));
+        if (change instanceof Change.AddPrimaryKey c) return List.of(unlessConstraintExists(c.table(), c.key().name(),
+                "ALTER TABLE " + ident(c.table()) + " ADD " + keyConstraint(c.key(), "PRIMARY KEY")));
+        if (change instanceof Change.DropPrimaryKey c) return List.of(dropConstraint(c.table(), c.key().name()));
+        if (change instanceof Change.AddUnique c) return List.of(unlessConstraintExists(c.table(), c.key().name(),
+                "ALTER TABLE " + ident(c.table()) + " ADD " + keyConstraint(c.key(), "UNIQUE")));
+        if (change instanceof Change.DropUnique c) return List.of(dropConstraint(c.table(), c.key().name()));
+        if (change instanceof Change.AddCheck c) return List.of(unlessConstraintExists(c.table(), c.check().name(),
+                "ALTER TABLE " + ident(c.table()) + " ADD " + check(c.check())));
+        if (change instanceof Change.DropCheck c) return List.of(dropConstraint(c.table(), c.check().name()));
+        if (change instanceof Change.ReplaceFunction c) return render(new Change.CreateFunction(c.to()));
+        if (change instanceof Change.AddEnumValue c) return List.of("ALTER TYPE " + ident(c.type()) + " ADD VALUE IF NOT EXISTS "
+                + literal(c.label()) + (c.neighbor() == null ? "" : (c.before() ? " BEFORE " : " AFTER ") + literal(c.neighbor())));
+        if (change instanceof Change.RenameEnumValue c) return List.of("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = to_regtype("
+                + literal(ident(c.type())) + ") AND enumlabel = " + literal(c.from()) + ") THEN\n        ALTER TYPE "
+                + ident(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO " + literal(c.to()) + ";\n    END IF;\nEND $$");
+        if (change instanceof Change.SwapEnumType c) return swapEnum(c);
         throw new IllegalArgumentException("no SQL for " + change);
+    }
+
+    /**
+     * Enum labels cannot be dropped: build the new type beside the old one, convert each column through text
+     * (mapping removed labels), drop the old type and take its name. A removed label that rows still hold and the
+     * mapping does not convert stops the script with a message saying where, before anything changed. One DO block
+     * that does nothing once the type has the new labels, so a re-run is a no-op.
+     */
+    private static List<String> swapEnum(Change.SwapEnumType c) {
+        String type = ident(c.type());
+        String temp = ident(c.type() + "__swap");
+        List<String> unmapped = c.removed().stream().filter(l -> !c.mapping().containsKey(l)).toList();
+        List<String> body = new ArrayList<>();
+        for (Change.EnumColumn u : c.users()) {
+            if (unmapped.isEmpty()) break;
+            String labels = unmapped.stream().map(Sql::literal).collect(Collectors.joining(", "));
+            String used = u.array() ? ident(u.column()) + "::text[] && ARRAY[" + labels + "]"
+                    : ident(u.column()) + "::text IN (" + labels + ")";
+            body.add("IF EXISTS (SELECT 1 FROM " + ident(u.table()) + " WHERE " + used + ") THEN\n"
+                    + "    RAISE EXCEPTION USING ERRCODE = 'dependent_objects_still_exist', MESSAGE = "
+                    + literal("cannot remove value(s) " + String.join(", ", unmapped) + " from enum type " + c.type()
+                            + ": rows of " + u.table() + "." + u.column() + " still use them; declare the label that "
+                            + "replaces each one (a value mapping) to convert those rows") + ";\nEND IF");
+        }
+        body.add("DROP TYPE IF EXISTS " + temp);
+        body.add("CREATE TYPE " + temp + " AS ENUM (" + labels(c.toLabels()) + ")");
+        for (Change.EnumColumn u : c.users()) {
+            if (u.defaultExpression() != null) body.add(alterColumn(u.table(), u.column()) + "DROP DEFAULT");
+            body.add(alterColumn(u.table(), u.column()) + "TYPE " + temp + (u.array() ? "[]" : "") + " USING "
+                    + converted(ident(u.column()), u.array(), c.mapping()) + "::" + temp + (u.array() ? "[]" : ""));
+        }
+        body.add("DROP TYPE " + type);
+        body.add("ALTER TYPE " + temp + " RENAME TO " + type);
+        for (Change.EnumColumn u : c.users()) {
+            if (u.defaultExpression() != null) body.add(alterColumn(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
+        }
+        String current = "ARRAY(SELECT enumlabel::text FROM pg_enum WHERE enumtypid = to_regtype(" + literal(type)
+                + ") ORDER BY enumsortorder)";
+        return List.of("DO $$ BEGIN\nIF " + current + " IS DISTINCT FROM ARRAY[" + labels(c.toLabels()) + "]::text[] THEN\n    "
+                + String.join(";\n", body).replace("\n", "\n    ") + ";\nEND IF;\nEND $$");
+    }
+
+    private static String labels(List<String> labels) {
+        return labels.stream().map(Sql::literal).collect(Collectors.joining(", "));
+    }
+
+    private static String converted(String column, boolean array, Map<String, String> mapping) {
+        if (array) {
+            String out = column + "::text[]";
+            for (Map.Entry<String, String> m : mapping.entrySet()) {
+                out = "array_replace(" + out + ", " + literal(m.getKey()) + ", " + literal(m.getValue()) + ")";
+            }
+            return out;
+        }
+        if (mapping.isEmpty()) return column + "::text";
+        return "(CASE " + column + "::text" + mapping.entrySet().stream()
+                .map(m -> " WHEN " + literal(m.getKey()) + " THEN " + literal(m.getValue())).collect(Collectors.joining())
+                + " ELSE " + column + "::text END)";
+    }
+
+    private static String alterColumn(String table, String column) {
+        return "ALTER TABLE " + ident(table) + " ALTER COLUMN " + ident(column) + " ";
+    }
+
+    private static String dropConstraint(String table, String name) {
+        return "ALTER TABLE IF EXISTS " + ident(table) + " DROP CONSTRAINT IF EXISTS " + ident(name);
+    }
+
+    private static String check(CheckModel ck) {
+        return "CONSTRAINT " + ident(ck.name()) + " CHECK (" + ck.expression() + ")";
+    }
+
+    /** ADD CONSTRAINT has no IF NOT EXISTS, and the error for an existing key is not duplicate_object. */
+    private static String unlessConstraintExists(String table, String name, String ddl) {
+        return "DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(" + literal(ident(table))
+                + ") AND conname = " + literal(name) + ") THEN\n        " + ddl + ";\n    END IF;\nEND $$";
+    }
+
+    private static String ifColumnExists(String table, String column, String ddl) {
+        return "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(" + literal(ident(table))
+                + ") AND attname = " + literal(column) + " AND NOT attisdropped) THEN\n        " + ddl + ";\n    END IF;\nEND $$";
     }
 
     static String createTable(TableModel t) {
@@ -58,7 +171,7 @@ public final class SqlRenderer {
         for (ColumnModel c : t.columns()) parts.add(column(t.name(), c));
         if (t.primaryKey() != null) parts.add(keyConstraint(t.primaryKey(), "PRIMARY KEY"));
         for (KeyConstraint u : t.uniques().values()) parts.add(keyConstraint(u, "UNIQUE"));
-        for (CheckModel ck : t.checks().values()) parts.add("CONSTRAINT " + ident(ck.name()) + " CHECK (" + ck.expression() + ")");
+        for (CheckModel ck : t.checks().values()) parts.add(check(ck));
         return "CREATE TABLE IF NOT EXISTS " + ident(t.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)";
     }
 

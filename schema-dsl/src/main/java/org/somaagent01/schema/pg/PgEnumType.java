@@ -1,7 +1,9 @@
 package org.somaagent01.schema.pg;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -17,6 +19,20 @@ public record PgEnumType<E extends Enum<E>>(String name, Class<E> javaType) {
 
     public List<String> labels() {
         return Arrays.stream(javaType.getEnumConstants()).map(PgEnumType::label).toList();
+    }
+
+    /** Old label → current label, from {@link PreviouslyNamed} on the constants. */
+    public Map<String, String> previousLabels() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (E e : javaType.getEnumConstants()) {
+            try {
+                PreviouslyNamed previous = javaType.getField(e.name()).getAnnotation(PreviouslyNamed.class);
+                if (previous != null) for (String old : previous.value()) out.put(old, label(e));
+            } catch (NoSuchFieldException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        return out;
     }
 
     public static String label(Enum<?> value) {

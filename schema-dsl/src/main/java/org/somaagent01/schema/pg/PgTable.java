@@ -38,6 +38,8 @@ public abstract class PgTable extends Table {
     private final Map<String, List<String>> uniques = new LinkedHashMap<>();
     private final Map<String, String> checks = new LinkedHashMap<>();
     private final List<IndexSpec> indexes = new ArrayList<>();
+    private String previousName;
+    private final Map<String, String> previousColumnNames = new LinkedHashMap<>();
 
     protected PgTable(String name) {
         super(name);
@@ -93,6 +95,15 @@ public abstract class PgTable extends Table {
 
     protected void comment(String text) { comment = text; }
 
+    /**
+     * Declares that this table was called {@code oldName}: the migrator renames it instead of dropping it and
+     * creating a new one (it never guesses a rename). Remove once every database has been migrated past it.
+     */
+    protected void previouslyNamed(String oldName) { previousName = oldName; }
+
+    /** Declares that {@code column} was called {@code oldName}; see {@link #previouslyNamed(String)}. */
+    protected void previouslyNamed(Column<?> column, String oldName) { previousColumnNames.put(column.getName(), oldName); }
+
     protected void primaryKey(String name, Column<?>... columns) {
         primaryKey = new PrimaryKey(columns, name != null ? name : Naming.primaryKey(getTableName()));
     }
@@ -130,6 +141,10 @@ public abstract class PgTable extends Table {
     public Map<String, List<String>> uniqueConstraints() { return Collections.unmodifiableMap(uniques); }
     public Map<String, String> checks() { return Collections.unmodifiableMap(checks); }
     public List<IndexSpec> indexes() { return Collections.unmodifiableList(indexes); }
+    /** The declared former name, or null. */
+    public String previousName() { return previousName; }
+    /** Current column name → declared former name. */
+    public Map<String, String> previousColumnNames() { return Collections.unmodifiableMap(previousColumnNames); }
 
     private static List<String> names(Column<?>... columns) {
         return Arrays.stream(columns).map(Column::getName).toList();

@@ -1,0 +1,80 @@
+package org.somaagent01.migrator.diff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.somaagent01.migrator.model.CheckModel;
+import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.EnumType;
+import org.somaagent01.migrator.model.ForeignKeyModel;
+import org.somaagent01.migrator.model.IndexModel;
+import org.somaagent01.migrator.model.KeyConstraint;
+import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.model.TriggerModel;
+
+/**
+ * Applies a rename to a model the way PostgreSQL applies it to the catalog: references follow the object
+ * (foreign keys, triggers, index keys, CHECK and predicate texts). The differ renames the {@code from} model first
+ * and diffs the result, so every later change already speaks of the new names.
+ */
+final class Renaming {
+    private Renaming() {}
+
+    static SchemaModel table(SchemaModel schema, String from, String to) {
+        Map<String, TableModel> tables = new LinkedHashMap<>();
+        for (TableModel t : schema.tables().values()) {
+            String name = t.name().equals(from) ? to : t.name();
+            List<ForeignKeyModel> fks = t.foreignKeys().values().stream().map(fk -> fk.targetTable().equals(from)
+                    ? new ForeignKeyModel(fk.name(), fk.columns(), to, fk.targetColumns(), fk.onDelete(), fk.onUpdate())
+                    : fk).toList();
+            List<TriggerModel> triggers = t.triggers().values().stream().map(tg -> new TriggerModel(tg.name(), name,
+                    tg.timing(), tg.events(), tg.forEachRow(), tg.function())).toList();
+            tables.put(name, TableModel.of(name, t.columns(), t.primaryKey(), t.uniques().values(),
+                    t.checks().values(), fks, t.indexes().values(), triggers, t.comment()));
+        }
+        return new SchemaModel(schema.extensions(), schema.enums(), tables, schema.functions());
+    }
+
+    static SchemaModel column(SchemaModel schema, String table, String from, String to) {
+        UnaryOperator<String> expr = e -> Identifiers.rename(e, from, to);
+        UnaryOperator<List<String>> names = l -> l.stream().map(n -> n.equals(from) ? to : n).toList();
+        Map<String, TableModel> tables = new LinkedHashMap<>();
+        for (TableModel t : schema.tables().values()) {
+            List<ForeignKeyModel> fks = t.foreignKeys().values().stream().map(fk -> new ForeignKeyModel(fk.name(),
+                    t.name().equals(table) ? names.apply(fk.columns()) : fk.columns(), fk.targetTable(),
+                    fk.targetTable().equals(table) ? names.apply(fk.targetColumns()) : fk.targetColumns(),
+                    fk.onDelete(), fk.onUpdate())).toList();
+            if (!t.name().equals(table)) {
+                tables.put(t.name(), TableModel.of(t.name(), t.columns(), t.primaryKey(), t.uniques().values(),
+                        t.checks().values(), fks, t.indexes().values(), t.triggers().values(), t.comment()));
+                continue;
+            }
+            List<ColumnModel> columns = t.columns().stream().map(c -> new ColumnModel(c.name().equals(from) ? to : c.name(),
+                    c.type(), c.notNull(), c.defaultExpression())).toList();
+            KeyConstraint pk = t.primaryKey() == null ? null
+                    : new KeyConstraint(t.primaryKey().name(), names.apply(t.primaryKey().columns()));
+            List<KeyConstraint> uniques = t.uniques().values().stream()
+                    .map(u -> new KeyConstraint(u.name(), names.apply(u.columns()))).toList();
+            List<CheckModel> checks = t.checks().values().stream()
+                    .map(c -> new CheckModel(c.name(), expr.apply(c.expression()))).toList();
+            List<IndexModel> indexes = t.indexes().values().stream().map(ix -> new IndexModel(ix.name(), ix.unique(),
+                    ix.method(), ix.keys().stream().map(k -> new IndexModel.IndexKey(k.expression().equals(from) ? to
+                            : expr.apply(k.expression()), k.opclass(), k.descending())).toList(),
+                    ix.with(), expr.apply(ix.predicate()))).toList();
+            tables.put(t.name(), TableModel.of(t.name(), columns, pk, uniques, checks, fks, indexes,
+                    t.triggers().values(), t.comment()));
+        }
+        return new SchemaModel(schema.extensions(), schema.enums(), tables, schema.functions());
+    }
+
+    static SchemaModel enumLabel(SchemaModel schema, String type, String from, String to) {
+        Map<String, EnumType> enums = new LinkedHashMap<>(schema.enums());
+        List<String> labels = new ArrayList<>(enums.get(type).labels());
+        labels.set(labels.indexOf(from), to);
+        enums.put(type, new EnumType(type, labels));
+        return new SchemaModel(schema.extensions(), enums, schema.tables(), schema.functions());
+    }
+}

@@ -1,0 +1,104 @@
+package org.somaagent01.migrator.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
+import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.plan.Plan;
+
+/**
+ * Diff correctness on random schema pairs against a real PostgreSQL: A from empty gives exactly A, diff(A→B) gives
+ * exactly B (and running it again changes nothing), its down gives exactly A, and a schema diffs to nothing against
+ * itself.
+ *
+ * <p>One exception to "exactly", which PostgreSQL imposes: it cannot reorder columns. Added columns land at the
+ * end, so after the up a kept table has A's kept columns in A's order followed by B's new ones; after the down,
+ * the columns B dropped come back at the end, in A's order.
+ */
+class DiffRoundTripProperties {
+    private static LiveSchema db;
+
+    @BeforeContainer
+    static void open() throws SQLException { db = new LiveSchema(); }
+
+    @AfterContainer
+    static void close() throws SQLException { if (db != null) db.close(); }
+
+    @Provide
+    Arbitrary<RandomSchemas.Pair> pairs() { return RandomSchemas.pairs(); }
+
+    @Property(tries = 120, shrinking = ShrinkingMode.BOUNDED)
+    @StatisticsReport(format = net.jqwik.api.statistics.Histogram.class)
+    void upGivesBAndDownGivesA(@ForAll("pairs") RandomSchemas.Pair pair) throws SQLException {
+        SchemaModel a = pair.a();
+        SchemaModel b = pair.b();
+        List<Change> changes = Differ.diff(a, b);
+        for (Change c : changes) Statistics.label("change kinds").collect(c.getClass().getSimpleName());
+        // every kind of change the generator can reach must occur (renames need declarations: see DifferTest)
+        Statistics.label("change kinds").coverage(check -> {
+            for (Class<?> kind : Change.class.getPermittedSubclasses()) {
+                if (kind.getSimpleName().startsWith("Rename")) continue;
+                check.check(kind.getSimpleName()).count(n -> n > 0);
+            }
+        });
+        assertEquals(List.of(), Differ.diff(a, a), "a schema diffs to nothing against itself");
+        assertEquals(List.of(), Differ.diff(b, b), "a schema diffs to nothing against itself");
+
+        db.reset();
+        db.execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
+        assertSchema(a, "A created from empty");
+
+        Plan plan = new Plan(changes);
+        db.execute(plan.upStatements());
+        SchemaModel expectedB = withColumnOrder(b, a, (inB, inA) -> keptThenNew(inA, inB));
+        assertSchema(expectedB, "after up A→B");
+        db.execute(plan.upStatements());
+        assertSchema(expectedB, "after running up A→B a second time");
+
+        db.execute(plan.downStatements());
+        assertSchema(withColumnOrder(a, b, (inA, inB) -> keptThenNew(inB, inA)), "after down B→A");
+    }
+
+    private static void assertSchema(SchemaModel expected, String when) throws SQLException {
+        SchemaModel live = db.inspect();
+        if (!expected.equals(live)) {
+            assertEquals(RandomSchemas.ddl(expected), RandomSchemas.ddl(live), when + ": live schema differs; "
+                    + "changes from live to expected: " + Differ.diff(live, expected));
+            assertEquals(expected, live, when + ": live schema differs (column order?)");
+        }
+    }
+
+    /** Columns of {@code table} ordered as {@code before}'s columns it keeps, then the ones it has in addition. */
+    private static List<ColumnModel> keptThenNew(TableModel before, TableModel table) {
+        List<ColumnModel> out = new ArrayList<>();
+        for (ColumnModel c : before.columns()) table.column(c.name()).ifPresent(out::add);
+        for (ColumnModel c : table.columns()) if (before.column(c.name()).isEmpty()) out.add(c);
+        return out;
+    }
+
+    private static SchemaModel withColumnOrder(SchemaModel schema, SchemaModel other,
+                                               BiFunction<TableModel, TableModel, List<ColumnModel>> order) {
+        List<TableModel> tables = new ArrayList<>();
+        for (TableModel t : schema.tables().values()) {
+            TableModel o = other.tables().get(t.name());
+            tables.add(o == null ? t : new TableModel(t.name(), order.apply(t, o), t.primaryKey(), t.uniques(), t.checks(),
+                    t.foreignKeys(), t.indexes(), t.triggers(), t.comment()));
+        }
+        return new SchemaModel(schema.extensions(), schema.enums(),
+                tables.stream().collect(java.util.stream.Collectors.toMap(TableModel::name, t -> t)), schema.functions());
+    }
+}

@@ -1,0 +1,57 @@
+package org.somaagent01.migrator.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.somaagent01.migrator.bench.ManyTables;
+import org.somaagent01.migrator.inspect.CatalogInspector;
+import org.somaagent01.migrator.model.SchemaModel;
+
+/** Inspection issues the same number of statements for 1 table and for 1,000 (no query per table). */
+class InspectionQueryCountTest {
+
+    /** Counts statements prepared or created through a connection; each is executed once by the inspector. */
+    private static final class Counting {
+        final AtomicInteger statements = new AtomicInteger();
+
+        Connection wrap(Connection real) {
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                        String name = method.getName();
+                        if (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall")) {
+                            statements.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
+
+    private static int statementsToInspect(int tables) throws SQLException {
+        try (LiveSchema db = new LiveSchema()) {
+            ManyTables.create(db.connection(), tables);
+            Counting counting = new Counting();
+            SchemaModel model = new CatalogInspector("public").inspect(counting.wrap(db.connection()));
+            assertEquals(tables, model.tables().size());
+            assertEquals(tables, model.triggers().size());
+            return counting.statements.get();
+        }
+    }
+
+    @Test
+    void statementCountDoesNotGrowWithTables() throws SQLException {
+        int one = statementsToInspect(1);
+        int thousand = statementsToInspect(1000);
+        // the queries plus the SET LOCAL search_path
+        assertEquals(CatalogInspector.QUERY_COUNT + 1, one);
+        assertEquals(one, thousand);
+    }
+}

@@ -1,0 +1,212 @@
+package org.somaagent01.migrator.diff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.somaagent01.migrator.model.CheckModel;
+import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.EnumType;
+import org.somaagent01.migrator.model.Extension;
+import org.somaagent01.migrator.model.ForeignKeyAction;
+import org.somaagent01.migrator.model.ForeignKeyModel;
+import org.somaagent01.migrator.model.FunctionModel;
+import org.somaagent01.migrator.model.IndexModel;
+import org.somaagent01.migrator.model.IndexModel.IndexKey;
+import org.somaagent01.migrator.model.KeyConstraint;
+import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.model.TriggerModel;
+import org.somaagent01.migrator.plan.Plan;
+
+/**
+ * Random small schemas over a fixed pool of names, so that two independent draws overlap and differ in every
+ * object kind. A schema is decoded from a list of small numbers (its genome); jqwik shrinks numbers towards 0 and
+ * 0 decodes to "absent" or "the simplest choice", so shrunk counterexamples are small schemas.
+ *
+ * <p>Every expression is written in the form PostgreSQL prints back ({@code pg_get_expr}, {@code format_type}),
+ * since the test compares inspected catalogs with these models for equality.
+ */
+final class RandomSchemas {
+    private RandomSchemas() {}
+
+    /** Two schemas, printed as the DDL that creates each from nothing. */
+    record Pair(SchemaModel a, SchemaModel b) {
+        @Override
+        public String toString() {
+            return "\n---- A ----\n" + ddl(a) + "\n---- B ----\n" + ddl(b);
+        }
+    }
+
+    static String ddl(SchemaModel schema) {
+        return Plan.script("", new Plan(Differ.diff(SchemaModel.EMPTY, schema)).upStatements());
+    }
+
+    static Arbitrary<Pair> pairs() {
+        Arbitrary<List<Integer>> genome = Arbitraries.integers().between(0, 99).list().ofSize(160);
+        return Combinators.combine(genome, genome).as((a, b) -> new Pair(decode(a), decode(b)));
+    }
+
+    private static final class Genome {
+        private final List<Integer> genes;
+        private int next;
+
+        Genome(List<Integer> genes) { this.genes = genes; }
+
+        int pick(int choices) { return genes.get(next++ % genes.size()) % choices; }
+        boolean chance() { return pick(2) == 1; }
+        <T> T oneOf(List<T> options) { return options.get(pick(options.size())); }
+    }
+
+    private static final List<String> TABLES = List.of("t_a", "t_b", "t_c");
+    private static final Map<String, List<String>> ENUM_LABELS = Map.of(
+            "mood", List.of("happy", "sad", "calm", "angry"), "color", List.of("red", "green", "blue"));
+    private static final List<String> TRIGGER_BODIES = List.of(
+            "BEGIN RETURN NEW; END;", "BEGIN NEW := NEW; RETURN NEW; END;", "\nBEGIN\n  RETURN NULL;\nEND;\n");
+
+    static SchemaModel decode(List<Integer> genes) {
+        Genome g = new Genome(genes);
+        boolean vector = g.chance();
+
+        List<EnumType> enums = new ArrayList<>();
+        for (String name : List.of("color", "mood")) {
+            if (!g.chance()) continue;
+            List<String> labels = new ArrayList<>();
+            for (String label : ENUM_LABELS.get(name)) if (g.pick(4) != 0) labels.add(label);
+            if (labels.isEmpty()) labels.add(ENUM_LABELS.get(name).get(0));
+            if (g.pick(5) == 4) labels.add(labels.remove(0)); // a reordering forces a type swap
+            enums.add(new EnumType(name, labels));
+        }
+        boolean mood = enums.stream().anyMatch(e -> e.name().equals("mood"));
+        boolean color = enums.stream().anyMatch(e -> e.name().equals("color"));
+
+        List<FunctionModel> functions = new ArrayList<>();
+        List<String> triggerFunctions = new ArrayList<>();
+        for (String name : List.of("audit_fn", "touch_fn")) {
+            if (!g.chance()) continue;
+            functions.add(new FunctionModel(name, "trigger", "plpgsql", g.oneOf(TRIGGER_BODIES)));
+            triggerFunctions.add(name);
+        }
+        if (g.chance()) {
+            // a changed return type cannot be replaced in place
+            functions.add(g.chance() ? new FunctionModel("helper_fn", "bigint", "sql", "SELECT 1::bigint")
+                    : new FunctionModel("helper_fn", "integer", "sql", "SELECT 1"));
+        }
+
+        Map<String, Boolean> withPk = new LinkedHashMap<>();
+        for (String t : TABLES) if (g.pick(4) != 0) withPk.put(t, g.pick(5) != 0);
+
+        List<TableModel> tables = new ArrayList<>();
+        for (String t : withPk.keySet()) {
+            List<ColumnModel> columns = new ArrayList<>();
+            columns.add(new ColumnModel("id", g.oneOf(List.of("integer", "bigint")), true, null));
+            column(g, columns, "c_num", g.oneOf(List.of("integer", "bigint")), g.oneOf(nullAnd("0", "42")));
+            String txtType = g.oneOf(List.of("text", "character varying(20)", "character varying(40)"));
+            column(g, columns, "c_txt", txtType, g.chance() ? null : txtType.equals("text") ? "'x'::text" : "'x'::character varying");
+            column(g, columns, "c_json", "jsonb", g.oneOf(nullAnd("'{}'::jsonb")));
+            column(g, columns, "c_arr", "text[]", g.oneOf(nullAnd("'{}'::text[]")));
+            column(g, columns, "c_flag", "boolean", g.oneOf(nullAnd("false", "true")));
+            column(g, columns, "c_ts", "timestamp with time zone", g.oneOf(nullAnd("now()")));
+            column(g, columns, "c_mood", mood && g.chance() ? "mood" : "text", null);
+            column(g, columns, "c_color", color && g.chance() ? "color" : "text", null);
+            if (mood) column(g, columns, "c_moods", "mood[]", null);
+            if (vector) column(g, columns, "c_vec", g.oneOf(List.of("vector(3)", "vector(4)")), null);
+            List<ForeignKeyModel> fks = new ArrayList<>();
+            for (String target : withPk.keySet()) {
+                String col = target + "_id";
+                if (!column(g, columns, col, g.oneOf(List.of("integer", "bigint")), null)) continue;
+                if (withPk.get(target) && g.chance()) {
+                    fks.add(new ForeignKeyModel("fk_" + t + "_" + target, List.of(col), target, List.of("id"),
+                            g.oneOf(List.of(ForeignKeyAction.NO_ACTION, ForeignKeyAction.CASCADE, ForeignKeyAction.SET_NULL,
+                                    ForeignKeyAction.RESTRICT)),
+                            g.oneOf(List.of(ForeignKeyAction.NO_ACTION, ForeignKeyAction.CASCADE))));
+                }
+            }
+            boolean num = has(columns, "c_num");
+            boolean txt = has(columns, "c_txt");
+
+            List<CheckModel> checks = new ArrayList<>();
+            if (num && g.chance()) checks.add(new CheckModel("ck_" + t + "_num", g.oneOf(List.of("(c_num > 0)", "(c_num >= 0)"))));
+            if (txt && g.chance()) checks.add(new CheckModel("ck_" + t + "_txt", "(c_txt IS NOT NULL)"));
+
+            List<KeyConstraint> uniques = new ArrayList<>();
+            if (txt && g.chance()) uniques.add(new KeyConstraint("uq_" + t + "_txt", List.of("c_txt")));
+            if (num && txt && g.chance()) uniques.add(new KeyConstraint("uq_" + t + "_num_txt", List.of("c_num", "c_txt")));
+
+            List<IndexModel> indexes = new ArrayList<>();
+            if (txt && g.chance()) {
+                List<String> predicates = new ArrayList<>(nullAnd("(c_txt IS NOT NULL)"));
+                if (num) predicates.add("(c_num > 0)");
+                indexes.add(new IndexModel("ix_" + t + "_txt", g.chance(), "btree",
+                        List.of(new IndexKey("c_txt", null, g.chance())), Map.of(), g.oneOf(predicates)));
+            }
+            if (txt && g.chance()) {
+                String key = type(columns, "c_txt").equals("text") ? "(lower(c_txt))" : "(lower(c_txt::text))";
+                indexes.add(new IndexModel("ix_" + t + "_lower", false, "btree", List.of(new IndexKey(key, null, false)),
+                        Map.of(), null));
+            }
+            if (num && txt && g.chance()) {
+                indexes.add(new IndexModel("ix_" + t + "_multi", false, "btree",
+                        List.of(new IndexKey("c_num", null, false), new IndexKey("c_txt", null, true)), Map.of(), null));
+            }
+            if (has(columns, "c_json") && g.chance()) {
+                indexes.add(new IndexModel("ix_" + t + "_json", false, "gin",
+                        List.of(new IndexKey("c_json", g.oneOf(nullAnd("jsonb_path_ops")), false)), Map.of(), null));
+            }
+            if (has(columns, "c_arr") && g.chance()) {
+                indexes.add(new IndexModel("ix_" + t + "_arr", false, "gin", List.of(new IndexKey("c_arr", null, false)),
+                        Map.of(), null));
+            }
+            if (has(columns, "c_vec") && g.chance()) {
+                // vector_l2_ops is ivfflat's default opclass (inspected as null); hnsw has none
+                indexes.add(g.chance()
+                        ? new IndexModel("ix_" + t + "_vec", false, "ivfflat",
+                                List.of(new IndexKey("c_vec", g.oneOf(nullAnd("vector_cosine_ops", "vector_ip_ops")), false)),
+                                g.oneOf(List.of(Map.of(), Map.of("lists", "1"), Map.of("lists", "100"))), null)
+                        : new IndexModel("ix_" + t + "_vec", false, "hnsw",
+                                List.of(new IndexKey("c_vec", g.oneOf(List.of("vector_l2_ops", "vector_cosine_ops")), false)),
+                                g.oneOf(List.of(Map.of(), Map.of("m", "8"), Map.of("m", "16", "ef_construction", "64"))), null));
+            }
+
+            List<TriggerModel> triggers = new ArrayList<>();
+            if (!triggerFunctions.isEmpty() && g.chance()) {
+                boolean row = g.chance();
+                List<String> events = new ArrayList<>();
+                for (String e : row ? List.of("INSERT", "UPDATE", "DELETE") : List.of("INSERT", "UPDATE", "DELETE", "TRUNCATE")) {
+                    if (g.chance()) events.add(e);
+                }
+                if (events.isEmpty()) events.add("INSERT");
+                triggers.add(new TriggerModel("trg_" + t, t, g.oneOf(List.of("BEFORE", "AFTER")), events, row,
+                        g.oneOf(triggerFunctions)));
+            }
+            KeyConstraint pk = withPk.get(t) ? new KeyConstraint("pk_" + t, List.of("id")) : null;
+            tables.add(TableModel.of(t, columns, pk, uniques, checks, fks, indexes, triggers,
+                    g.oneOf(nullAnd("main table", "it's here"))));
+        }
+        return SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions);
+    }
+
+    private static boolean column(Genome g, List<ColumnModel> columns, String name, String type, String dflt) {
+        if (!g.chance()) return false;
+        columns.add(new ColumnModel(name, type, g.chance(), dflt));
+        return true;
+    }
+
+    private static boolean has(List<ColumnModel> columns, String name) {
+        return columns.stream().anyMatch(c -> c.name().equals(name));
+    }
+
+    private static String type(List<ColumnModel> columns, String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().type();
+    }
+
+    private static List<String> nullAnd(String... values) {
+        List<String> out = new ArrayList<>();
+        out.add(null);
+        out.addAll(List.of(values));
+        return out;
+    }
+}
