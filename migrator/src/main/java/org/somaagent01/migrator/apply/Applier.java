@@ -16,6 +16,7 @@ import org.somaagent01.migrator.lock.AdvisoryLock;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.Snapshots;
+import org.somaagent01.migrator.store.SqlStatements;
 
 /**
  * Runs scripts against one database: each in its own transaction (unless it says otherwise), recorded in the
@@ -129,7 +130,12 @@ public final class Applier {
         long start = System.nanoTime();
         c.setAutoCommit(!transactional);
         try (Statement st = c.createStatement()) {
-            st.execute(sql);
+            if (transactional) {
+                st.execute(sql);
+            } else {
+                // one statement at a time: several at once would share one implicit transaction
+                for (String statement : SqlStatements.split(sql)) st.execute(statement);
+            }
             record.run((System.nanoTime() - start) / 1_000_000);
             if (transactional) c.commit();
         } catch (SQLException e) {

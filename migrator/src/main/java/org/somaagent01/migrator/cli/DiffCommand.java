@@ -6,10 +6,12 @@ import java.util.Map;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.connect.Connector;
 import org.somaagent01.migrator.connect.Dsn;
+import org.somaagent01.migrator.declared.DeclaredRenames;
 import org.somaagent01.migrator.declared.DeclaredSchema;
 import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.diff.Differ;
 import org.somaagent01.migrator.inspect.CatalogInspector;
+import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.plan.Plan;
 import org.somaagent01.migrator.store.Snapshots;
@@ -40,7 +42,9 @@ final class DiffCommand extends BaseCommand {
     int execute() throws Exception {
         SchemaModel a = resolve(from);
         SchemaModel b = resolve(to);
-        List<Change> changes = reverse ? Differ.diff(b, a) : Differ.diff(a, b);
+        // declared renames apply when the declared schema is the goal
+        Renames renames = "declared".equals(to) ? DeclaredRenames.soma() : Renames.NONE;
+        List<Change> changes = reverse ? Differ.diff(b, a) : Differ.diff(a, b, renames);
         Plan plan = new Plan(changes);
         if (format == OutputFormat.json) {
             console.result(Json.write(Map.of("statements", plan.upStatements(), "destructive", plan.destructive())));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
+import org.somaagent01.migrator.declared.DeclaredRenames;
 import org.somaagent01.migrator.declared.DeclaredSchema;
 import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.generate.ScriptGenerator;
@@ -42,7 +43,7 @@ final class GenerateCommand extends BaseCommand {
             return 0;
         }
         if (check) {
-            List<Change> pending = ScriptGenerator.pending(target, DeclaredSchema.soma());
+            List<Change> pending = ScriptGenerator.pending(target, DeclaredSchema.soma(), DeclaredRenames.soma());
             if (pending.isEmpty()) {
                 console.log("scripts are up to date with the declared schema");
                 return 0;
@@ -51,7 +52,7 @@ final class GenerateCommand extends BaseCommand {
             return ExitCode.CHANGES_PENDING.code;
         }
         if (name == null) throw new MigratorException(ExitCode.USAGE, "generate needs a NAME, e.g. 'generate add_user_locale'");
-        ScriptGenerator.Result r = ScriptGenerator.generate(target, name, DeclaredSchema.soma());
+        ScriptGenerator.Result r = ScriptGenerator.generate(target, name, DeclaredSchema.soma(), DeclaredRenames.soma());
         if (r.written() == null) {
             console.log("no changes: the declared schema equals the newest snapshot; nothing written");
         } else {

@@ -16,6 +16,7 @@ import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.declared.DeclaredSchema;
 import org.somaagent01.migrator.diff.Change;
+import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.store.MigrationScript;
@@ -36,13 +37,13 @@ class ScriptGeneratorTest {
     @Test
     void secondGenerateWritesNothing() throws Exception {
         SchemaModel declared = DeclaredSchema.soma();
-        assertEquals("0001_initial", ScriptGenerator.generate(dir, "initial", declared).written());
+        assertEquals("0001_initial", ScriptGenerator.generate(dir, "initial", declared, Renames.NONE).written());
         List<String> after = files();
-        ScriptGenerator.Result again = ScriptGenerator.generate(dir, "again", declared);
+        ScriptGenerator.Result again = ScriptGenerator.generate(dir, "again", declared, Renames.NONE);
         assertNull(again.written());
         assertEquals(List.of(), again.changes());
         assertEquals(after, files());
-        assertEquals(List.of(), ScriptGenerator.pending(dir, declared));
+        assertEquals(List.of(), ScriptGenerator.pending(dir, declared, Renames.NONE));
     }
 
     @Test
@@ -51,11 +52,11 @@ class ScriptGeneratorTest {
         TreeMap<String, TableModel> fewer = new TreeMap<>(declared.tables());
         fewer.remove("session_embeddings");
         SchemaModel first = new SchemaModel(declared.extensions(), declared.enums(), fewer, declared.functions());
-        ScriptGenerator.generate(dir, "initial", first);
-        assertEquals(List.of("session_embeddings"), ScriptGenerator.pending(dir, declared).stream()
+        ScriptGenerator.generate(dir, "initial", first, Renames.NONE);
+        assertEquals(List.of("session_embeddings"), ScriptGenerator.pending(dir, declared, Renames.NONE).stream()
                 .filter(c -> c instanceof Change.CreateTable).map(c -> ((Change.CreateTable) c).table().name()).toList());
 
-        assertEquals("0002_add_session_embeddings", ScriptGenerator.generate(dir, "add_session_embeddings", declared).written());
+        assertEquals("0002_add_session_embeddings", ScriptGenerator.generate(dir, "add_session_embeddings", declared, Renames.NONE).written());
         List<MigrationScript> scripts = ScriptStore.load(ScriptSource.directory(dir));
         assertEquals(2, scripts.size());
         assertEquals(declared, Snapshots.head(scripts));
@@ -66,7 +67,7 @@ class ScriptGeneratorTest {
     @Test
     void badNamesAreRefusedBeforeAnythingIsWritten() throws Exception {
         MigratorException e = assertThrows(MigratorException.class,
-                () -> ScriptGenerator.generate(dir, "Add Table!", DeclaredSchema.soma()));
+                () -> ScriptGenerator.generate(dir, "Add Table!", DeclaredSchema.soma(), Renames.NONE));
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertEquals(List.of(), files());
     }
