@@ -44,7 +44,9 @@ final class SeedFileReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new SeedValidationException(file + ": invalid JSON" + where + ": " + e.getOriginalMessage());
+            // one line, as every validation message
+            String problem = e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ");
+            throw new SeedValidationException(file + ": invalid JSON" + where + ": " + problem);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read seed file " + file, e);
         }
@@ -83,7 +85,8 @@ final class SeedFileReader {
             for (SeedRow row : rows) {
                 Integer first = seen.putIfAbsent(row.valuesOf(key), row.index());
                 if (first != null) {
-                    throw SeedValidationException.at(table.fileName(), row.index(), names(key),
+                    throw SeedValidationException.at(table.fileName(), row.index(),
+                            key.stream().map(Column::getName).collect(Collectors.joining("/")),
                             "same key as row " + first + " (" + row.describe(key) + ")");
                 }
             }
@@ -91,10 +94,6 @@ final class SeedFileReader {
     }
 
     private static String columnNames(SeedTable table) {
-        return names(table.table().getColumns());
-    }
-
-    private static String names(List<Column<?>> columns) {
-        return columns.stream().map(Column::getName).collect(Collectors.joining(", "));
+        return table.table().getColumns().stream().map(Column::getName).collect(Collectors.joining(", "));
     }
 }

@@ -37,10 +37,15 @@ final class SeedDatabases {
     /** A fresh database with the declared schema and empty tables. */
     static TestDatabase emptySchema() throws IOException, SQLException {
         TestDatabase db = TestServer.get().createDatabase();
+        createSchema(db);
+        return db;
+    }
+
+    /** Runs the migrator's first up script in {@code db}. */
+    static void createSchema(TestDatabase db) throws IOException, SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute(Files.readString(UP_SCRIPT));
         }
-        return db;
     }
 
     /** A fresh database exactly as the legacy init scripts left it: schema and seed rows. */
