@@ -27,7 +27,7 @@ import org.somaagent01.testdb.TestDatabase;
  * seed rows after a random series of operator edits, deletions and foreign rows. Timestamps are compared too, so a
  * re-seed that needlessly bumps {@code updated_at} fails. One database for all tries, reset before each.
  */
-class SeedIdempotencyProperties {
+class SeedIdempotencyPropertiesTest {
     private static final List<String> TOOLS = List.of("echo", "document_ingest", "web_search");
     private static final List<String[]> CAPABILITIES = List.of(
             new String[] {"dalle3_image_gen", "openai"}, new String[] {"mermaid_diagram", "local"},
