@@ -1,6 +1,5 @@
 package org.somaagent01.seeds;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,8 +49,8 @@ final class SeedDatabases {
 
     /** A fresh database exactly as the legacy init scripts left it: schema and seed rows. */
     static TestDatabase legacy() throws IOException, InterruptedException, URISyntaxException {
-        TestDatabase db = TestServer.get().createDatabase();
         TestServer server = TestServer.get();
+        TestDatabase db = server.createDatabase();
         Path dump = Path.of(SeedDatabases.class.getResource("/fidelity/legacy-dump.sql").toURI());
         ProcessBuilder psql = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
                 "-h", server.host(), "-p", String.valueOf(server.port()), "-U", db.user(), "-d", db.name(),
@@ -99,8 +98,7 @@ final class SeedDatabases {
         String sql = "SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY " + ORDER_BY.get(table) + "), '[]') FROM " + table + " t";
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
-            JsonNode rows = JSON.readTree(rs.getString(1));
-            return (ArrayNode) rows;
+            return (ArrayNode) JSON.readTree(rs.getString(1));
         }
     }
 }
