@@ -30,12 +30,12 @@ class SeedFileValidationTest {
 
     @BeforeEach
     void shippedFiles() throws Exception {
-        SeedFiles.copyShipped(dir);
+        TestDataDirs.copyShipped(dir);
     }
 
     @Test
     void unknownColumn() throws Exception {
-        SeedFiles.edit(dir, "tool_catalog", rows -> ((ObjectNode) rows.get(1)).put("descripton", "typo"));
+        TestDataDirs.edit(dir, "tool_catalog", rows -> ((ObjectNode) rows.get(1)).put("descripton", "typo"));
 
         assertRejected("tool_catalog.json[1].descripton: no such column in tool_catalog (columns: name, description,"
                 + " parameters_schema, enabled, cost_impact, profiles, updated_at)");
@@ -43,14 +43,14 @@ class SeedFileValidationTest {
 
     @Test
     void wrongType() throws Exception {
-        SeedFiles.edit(dir, "multimodal_capabilities", rows -> ((ObjectNode) rows.get(2)).put("failure_count", "zero"));
+        TestDataDirs.edit(dir, "multimodal_capabilities", rows -> ((ObjectNode) rows.get(2)).put("failure_count", "zero"));
 
         assertRejected("multimodal_capabilities.json[2].failure_count: expected an integer, got string \"zero\"");
     }
 
     @Test
     void badEnumLabel() throws Exception {
-        SeedFiles.edit(dir, "multimodal_capabilities", rows -> ((ObjectNode) rows.get(3)).put("cost_tier", "platinum"));
+        TestDataDirs.edit(dir, "multimodal_capabilities", rows -> ((ObjectNode) rows.get(3)).put("cost_tier", "platinum"));
 
         assertRejected("multimodal_capabilities.json[3].cost_tier: 'platinum' is not a label of enum type cost_tier"
                 + " (labels: [free, low, medium, high, premium])");
@@ -58,7 +58,7 @@ class SeedFileValidationTest {
 
     @Test
     void invalidJson() throws Exception {
-        SeedFiles.write(dir, "prompts", "[\n  {\n    \"id\": \"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\",\n    \"name\": \"multimodal_critic\"\n  ,\n]\n");
+        TestDataDirs.write(dir, "prompts", "[\n  {\n    \"id\": \"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\",\n    \"name\": \"multimodal_critic\"\n  ,\n]\n");
 
         assertRejected("prompts.json: invalid JSON at line 6, column 1: Unexpected character (']' (code 93)):"
                 + " was expecting double-quote to start field name");
@@ -66,14 +66,14 @@ class SeedFileValidationTest {
 
     @Test
     void missingKeyColumn() throws Exception {
-        SeedFiles.edit(dir, "multimodal_capabilities", rows -> ((ObjectNode) rows.get(4)).remove("provider"));
+        TestDataDirs.edit(dir, "multimodal_capabilities", rows -> ((ObjectNode) rows.get(4)).remove("provider"));
 
         assertRejected("multimodal_capabilities.json[4].provider: missing key column");
     }
 
     @Test
     void duplicateKey() throws Exception {
-        SeedFiles.edit(dir, "tool_catalog", rows -> ((ObjectNode) rows.get(1)).put("name", "document_ingest"));
+        TestDataDirs.edit(dir, "tool_catalog", rows -> ((ObjectNode) rows.get(1)).put("name", "document_ingest"));
 
         assertRejected("tool_catalog.json[1].name: same key as row 0 (document_ingest)");
     }

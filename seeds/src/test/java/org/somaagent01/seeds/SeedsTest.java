@@ -72,8 +72,8 @@ class SeedsTest {
         try (TestDatabase db = SeedDatabases.legacy()) {
             SeedDatabases.execute(db, "UPDATE tool_catalog SET description = 'Echo, as our operators like it' WHERE name = 'echo'");
             SeedDatabases.execute(db, "UPDATE multimodal_capabilities SET health_status = 'degraded' WHERE tool_id = 'mermaid_diagram'");
-            SeedFiles.copyShipped(dir);
-            SeedFiles.edit(dir, "multimodal_capabilities", rows -> ((ObjectNode) rows.get(1))
+            TestDataDirs.copyShipped(dir);
+            TestDataDirs.edit(dir, "multimodal_capabilities", rows -> ((ObjectNode) rows.get(1))
                     .put("description", "Mermaid diagrams, now with themes"));
             ObjectNode before = SeedDatabases.snapshot(db);
 
@@ -97,10 +97,10 @@ class SeedsTest {
     @Test
     void aRowTheDatabaseRejectsLeavesEveryTableAsItWas(@TempDir Path dir) throws Exception {
         try (TestDatabase db = SeedDatabases.emptySchema()) {
-            SeedFiles.copyShipped(dir);
+            TestDataDirs.copyShipped(dir);
             // valid for the data file (cost_impact is text), refused by the CHECK constraint: the first tool_catalog
             // row is already inserted when the second fails
-            SeedFiles.edit(dir, "tool_catalog", rows -> ((ObjectNode) rows.get(1)).put("cost_impact", "extreme"));
+            TestDataDirs.edit(dir, "tool_catalog", rows -> ((ObjectNode) rows.get(1)).put("cost_impact", "extreme"));
             Seeds seeds = Seeds.load(dir);
             ObjectNode before = SeedDatabases.snapshot(db);
 

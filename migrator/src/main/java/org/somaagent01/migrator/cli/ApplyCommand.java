@@ -1,7 +1,12 @@
 package org.somaagent01.migrator.cli;
 
 import java.sql.Connection;
+import org.somaagent01.migrator.ExitCode;
+import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.apply.Applier;
+import org.somaagent01.migrator.apply.SeedStep;
+import org.somaagent01.migrator.history.SchemaHistory;
+import org.somaagent01.seeds.SeedReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,17 +20,36 @@ final class ApplyCommand extends BaseCommand {
     @Option(names = "--allow-destructive", description = "allow scripts that drop tables, columns, types or enum values")
     boolean allowDestructive;
 
+    @Option(names = "--no-seeds", description = "skip the seeds")
+    boolean noSeeds;
+
+    @Option(names = "--seeds-only", description = "run only the seeds (the schema must be at the newest version)")
+    boolean seedsOnly;
+
     @Override
     int execute() throws Exception {
+        if (noSeeds && seedsOnly) throw new MigratorException(ExitCode.USAGE, "--no-seeds and --seeds-only exclude each other");
         var scripts = scripts();
         try (Connection c = connect()) {
-            Applier.Result r = new Applier(options().withAllowDestructive(allowDestructive), console::log).apply(c, scripts, target);
-            if (r.applied().isEmpty() && r.adopted().isEmpty()) {
-                console.log("schema is up to date at version " + r.version());
+            int version;
+            if (seedsOnly) {
+                version = new SchemaHistory(historySchema).read(c).size();
             } else {
-                console.log("schema at version " + r.version() + " (applied " + r.applied().size()
-                        + ", adopted " + r.adopted().size() + ")");
+                Applier.Result r = new Applier(options().withAllowDestructive(allowDestructive), console::log).apply(c, scripts, target);
+                version = r.version();
+                console.log(r.applied().isEmpty() && r.adopted().isEmpty() ? "schema is up to date at version " + version
+                        : "schema at version " + version + " (applied " + r.applied().size() + ", adopted " + r.adopted().size() + ")");
             }
+            if (noSeeds) return 0;
+            if (version != scripts.size()) {
+                if (seedsOnly) throw new MigratorException(ExitCode.USAGE, "the database is at version " + version
+                        + ", not the newest (" + scripts.size() + "): run apply before seeding");
+                console.log("seeds skipped: the schema is not at the newest version");
+                return 0;
+            }
+            SeedReport report = new SeedStep(options(), console::log).run(c, dataSource(), seedsOnly);
+            console.log(report == null ? "seeds unchanged since the last run: skipped (use 'seed' to force)"
+                    : "seeds: " + report.toString().replace("\n", "; "));
         }
         return 0;
     }

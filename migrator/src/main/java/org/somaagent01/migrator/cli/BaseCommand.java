@@ -5,6 +5,10 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.somaagent01.migrator.ExitCode;
+import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.apply.ApplyOptions;
 import org.somaagent01.migrator.connect.Connector;
 import org.somaagent01.migrator.connect.Dsn;
@@ -54,9 +58,25 @@ abstract class BaseCommand implements Callable<Integer> {
         return parsed;
     }
 
+    private Dsn connected;
+
     Connection connect() {
-        Dsn target = dsn();
-        return Connector.withDefaults(console::log).connect(target);
+        connected = dsn();
+        return Connector.withDefaults(console::log).connect(connected);
+    }
+
+    /** A plain DataSource on the database {@link #connect()} opened, for the Exposed-based seeds. */
+    DataSource dataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(connected.jdbcUrl());
+        connected.jdbcProperties().forEach((k, v) -> {
+            try {
+                ds.setProperty(k.toString(), v.toString());
+            } catch (java.sql.SQLException e) {
+                throw new MigratorException(ExitCode.USAGE, "connection parameter " + k + " is not valid: " + e.getMessage());
+            }
+        });
+        return ds;
     }
 
     List<MigrationScript> scripts() {

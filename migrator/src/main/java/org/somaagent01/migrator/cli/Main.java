@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "migrator", mixinStandardHelpOptions = true, version = "sa01 migrator 0.1",
         description = "Schema migrations for somaAgent01 (PostgreSQL + pgvector).",
-        subcommands = {PlanCommand.class, ApplyCommand.class, DownCommand.class, StatusCommand.class,
+        subcommands = {PlanCommand.class, ApplyCommand.class, SeedCommand.class, DownCommand.class, StatusCommand.class,
                 VerifyCommand.class, DiffCommand.class, GenerateCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 changes pending/drift, 4 lock not obtained,",
                 "5 database unreachable, 6 integrity/checksum, 7 destructive change refused, 8 migration failed,",

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.somaagent01.migrator.apply.Adoption;
 import org.somaagent01.migrator.apply.Applier;
 import org.somaagent01.migrator.apply.DriftReport;
+import org.somaagent01.migrator.apply.SeedStep;
 import org.somaagent01.migrator.history.AppliedVersion;
 import org.somaagent01.migrator.history.SchemaHistory;
 import org.somaagent01.migrator.inspect.CatalogInspector;
@@ -31,6 +32,7 @@ final class PlanCommand extends BaseCommand {
         List<MigrationScript> scripts = scripts();
         List<MigrationScript> pending = scripts;
         List<String> drift = List.of();
+        String seeds = "seeds: not planned offline";
         if (!offline) {
             try (Connection c = connect()) {
                 SchemaHistory history = new SchemaHistory(historySchema);
@@ -46,6 +48,8 @@ final class PlanCommand extends BaseCommand {
                     drift = DriftReport.describe(Snapshots.head(scripts.subList(0, applied.size())),
                             new CatalogInspector(options().appSchema()).inspect(c));
                 }
+                seeds = pending.isEmpty() ? SeedStep.load().plan(dataSource()).toString()
+                        : "seeds run after the pending scripts (every row is inserted on a new database)";
             }
         }
         if (format == OutputFormat.json) {
@@ -61,6 +65,7 @@ final class PlanCommand extends BaseCommand {
             Map<String, Object> plan = new LinkedHashMap<>();
             plan.put("pending", items);
             plan.put("drift", drift);
+            plan.put("seeds", seeds);
             console.result(Json.write(plan));
             return 0;
         }
@@ -69,6 +74,7 @@ final class PlanCommand extends BaseCommand {
             console.log("nothing to apply: the database is at the newest version");
         }
         for (MigrationScript s : pending) console.result(s.upSql());
+        console.result("-- seeds: " + seeds.replace("\n", "\n--        "));
         return 0;
     }
 }

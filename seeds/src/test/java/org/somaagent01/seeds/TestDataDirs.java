@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /** Data directories for tests: the shipped files, then edited. */
-final class SeedFiles {
-    private SeedFiles() {}
+final class TestDataDirs {
+    private TestDataDirs() {}
 
     static Path copyShipped(Path dir) throws IOException {
         for (String table : SeedDatabases.TABLES) {
-            try (InputStream in = SeedFiles.class.getResourceAsStream("/seeds/" + table + ".json")) {
+            try (InputStream in = TestDataDirs.class.getResourceAsStream("/seeds/" + table + ".json")) {
                 Files.copy(in, dir.resolve(table + ".json"));
             }
         }

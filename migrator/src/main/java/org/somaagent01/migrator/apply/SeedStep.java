@@ -1,0 +1,61 @@
+package org.somaagent01.migrator.apply;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.somaagent01.migrator.ExitCode;
+import org.somaagent01.migrator.MigratorException;
+import org.somaagent01.migrator.history.SeedHistory;
+import org.somaagent01.migrator.lock.AdvisoryLock;
+import org.somaagent01.seeds.SeedFiles;
+import org.somaagent01.seeds.SeedReport;
+import org.somaagent01.seeds.SeedValidationException;
+import org.somaagent01.seeds.Seeds;
+
+/**
+ * The seeds at the end of {@code apply}. When the shipped data files are byte-for-byte those seeded last time the
+ * step costs one query and loads neither Exposed nor Jackson; otherwise it seeds under the migration lock (so
+ * replicas starting together seed once) and records the new fingerprint. {@code force} seeds regardless, which
+ * also restores catalog rows an operator deleted.
+ */
+public final class SeedStep {
+    private final ApplyOptions options;
+    private final Consumer<String> log;
+
+    public SeedStep(ApplyOptions options, Consumer<String> log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** The seed summary, or null when the seeds were unchanged and skipped. */
+    public SeedReport run(Connection c, DataSource dataSource, boolean force) throws SQLException {
+        SeedHistory history = new SeedHistory(options.historySchema());
+        String fingerprint = SeedFiles.fingerprint();
+        if (!force && fingerprint.equals(history.lastFingerprint(c))) return null;
+        try (AdvisoryLock lock = AdvisoryLock.acquire(c, AdvisoryLock.keyFor(options.historySchema()), options.lockWait(),
+                () -> log.accept("waiting for the migration lock held by another migrator"))) {
+            if (!force && fingerprint.equals(history.lastFingerprint(c))) return null;
+            Seeds seeds = load();
+            SeedReport report;
+            try {
+                report = seeds.apply(dataSource);
+            } catch (SQLException e) {
+                throw new MigratorException(ExitCode.MIGRATION_FAILED, "seeding failed, nothing was written: "
+                        + Applier.oneLine(e.getMessage()), e);
+            }
+            history.record(c, fingerprint, report.toString());
+            return report;
+        }
+    }
+
+    /** Reads and validates the data files; a bad file is a one-line error naming file, row and field. */
+    public static Seeds load() {
+        try {
+            return Seeds.load();
+        } catch (SeedValidationException e) {
+            throw new MigratorException(ExitCode.SEED_INVALID, "invalid seed data: " + e.getMessage()
+                    + "; fix the data file and rebuild", e);
+        }
+    }
+}

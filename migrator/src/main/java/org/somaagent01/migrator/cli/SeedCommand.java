@@ -1,0 +1,20 @@
+package org.somaagent01.migrator.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code seed}: the same as {@code apply --seeds-only}. */
+@Command(name = "seed", mixinStandardHelpOptions = true,
+        description = "Upsert the catalog seeds now, even if unchanged since the last run (same as apply --seeds-only).")
+final class SeedCommand extends BaseCommand {
+    @Override
+    int execute() throws Exception {
+        ApplyCommand apply = new ApplyCommand();
+        apply.console = console;
+        apply.dsn = dsn;
+        apply.dir = dir;
+        apply.historySchema = historySchema;
+        apply.lockTimeoutSeconds = lockTimeoutSeconds;
+        apply.seedsOnly = true;
+        return apply.execute();
+    }
+}
