@@ -80,6 +80,12 @@ class BadInputTest {
     }
 
     @Test
+    void scriptDirectoryMissing() {
+        String missing = dir.resolve("no-such-dir").toString();
+        assertTrue(refused(ExitCode.USAGE, "apply", "--dsn", db.uri(), "--dir", missing).contains(missing));
+    }
+
+    @Test
     void wrongPassword() {
         String dsn = "postgresql://" + db.user() + ":" + DatabaseDownTest.ENCODED_PASSWORD + "@localhost:"
                 + TestServer.get().port() + "/" + db.name();
