@@ -50,29 +50,30 @@ public class Probe {
 JAVA
 javac -cp "$PGJDBC" -d "$TMP" "$TMP/Probe.java"
 
-# runs COMMAND... RUNS times; prints "min median" in ms
+# runs COMMAND... RUNS times; prints "wall-min wall-median cpu-min cpu-median" in ms (cpu = user + sys, all threads:
+# steadier than wall-clock when the machine is busy)
 measure() {
-  local times=()
+  local log=$TMP/times
+  : > "$log"
   for _ in $(seq "$RUNS"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; "$@"; exit 1; }
-    t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
+    { TIMEFORMAT='%R %U %S'; time "$@" >/dev/null 2>&1; } 2>> "$log" || { echo "bench: failed: $*" >&2; "$@"; exit 1; }
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%d %d\n", a[1], m}'
+  stats() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%d %d ", a[1], m}'; }
+  awk '{printf "%d\n", $1 * 1000}' "$log" | stats
+  awk '{printf "%d\n", ($2 + $3) * 1000}' "$log" | stats
+  echo
 }
 
 report() {
   local name=$1; shift
-  read -r min median < <(measure "$@")
+  read -r wmin wmed cmin cmed < <(measure "$@")
   local classes=""
   if [ "${CLASSLOG:-0}" = 1 ]; then
     local jvm=$1; shift
     classes=$("$jvm" -Xlog:class+load=info:file="$TMP/classes.log" "$@" >/dev/null 2>&1; grep -c 'class,load' "$TMP/classes.log")
-    classes="  classes loaded: $classes"
+    classes="  classes: $classes"
   fi
-  printf '%-34s min %5d ms  median %5d ms%s\n' "$name" "$min" "$median" "$classes"
+  printf '%-34s wall min %4d median %4d ms   cpu min %4d median %4d ms%s\n' "$name" "$wmin" "$wmed" "$cmin" "$cmed" "$classes"
 }
 
 echo "runs per case: $RUNS; pgjdbc $PGJDBC_VERSION; $(java -version 2>&1 | head -1); JAVA_OPTS=${JAVA_OPTS:-}"
