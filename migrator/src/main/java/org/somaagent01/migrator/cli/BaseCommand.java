@@ -1,5 +1,6 @@
 package org.somaagent01.migrator.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -80,6 +81,10 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     List<MigrationScript> scripts() {
+        // a mistyped --dir would otherwise read as "no scripts": apply would exit 0 having done nothing
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new MigratorException(ExitCode.USAGE, "--dir " + dir + " is not a directory");
+        }
         return ScriptStore.load(dir != null ? ScriptSource.directory(dir) : ScriptSource.classpath(ScriptStore.CLASSPATH_PREFIX));
     }
 

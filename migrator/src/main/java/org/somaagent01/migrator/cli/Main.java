@@ -1,6 +1,7 @@
 package org.somaagent01.migrator.cli;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
@@ -14,12 +15,29 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "migrator", mixinStandardHelpOptions = true, version = "sa01 migrator 0.1",
         description = "Schema migrations for somaAgent01 (PostgreSQL + pgvector).",
-        subcommands = {PlanCommand.class, ApplyCommand.class, SeedCommand.class, DownCommand.class, StatusCommand.class,
-                VerifyCommand.class, DiffCommand.class, GenerateCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 changes pending/drift, 4 lock not obtained,",
                 "5 database unreachable, 6 integrity/checksum, 7 destructive change refused, 8 migration failed,",
                 "9 invalid seed data."})
 public final class Main implements Runnable {
+    /**
+     * The commands, in help order. Registered with picocli one by one in {@link #run}: building a command's model
+     * is reflection over its annotations, and the container-startup {@code apply} need not pay for the other six.
+     */
+    private static final Map<String, Class<? extends BaseCommand>> COMMANDS = commands();
+
+    private static Map<String, Class<? extends BaseCommand>> commands() {
+        Map<String, Class<? extends BaseCommand>> m = new LinkedHashMap<>();
+        m.put("plan", PlanCommand.class);
+        m.put("apply", ApplyCommand.class);
+        m.put("seed", SeedCommand.class);
+        m.put("down", DownCommand.class);
+        m.put("status", StatusCommand.class);
+        m.put("verify", VerifyCommand.class);
+        m.put("diff", DiffCommand.class);
+        m.put("generate", GenerateCommand.class);
+        return m;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,6 +54,11 @@ public final class Main implements Runnable {
                 if (command instanceof BaseCommand base) base.console = console;
                 return command;
             }
+        });
+        // a known command first: register just it; anything else (help, version, a typo): all, for help and suggestions
+        String first = args.length > 0 ? args[0] : "";
+        COMMANDS.forEach((name, cls) -> {
+            if (!COMMANDS.containsKey(first) || name.equals(first)) cli.addSubcommand(name, cls);
         });
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));

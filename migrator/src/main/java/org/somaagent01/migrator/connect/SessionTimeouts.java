@@ -8,8 +8,13 @@ import java.time.Duration;
 /**
  * Session limits for DDL: {@code lock_timeout} keeps a migration from queueing behind a long transaction while
  * blocking every later query on the table; {@code statement_timeout} bounds a runaway statement.
+ * {@code client_connection_check_interval} (PostgreSQL 14+) makes the server notice a killed migrator during a long
+ * statement: without it the dead session runs its statement to the end, holding the advisory lock (every other
+ * replica waits, then fails with exit 4) and the DDL locks of its open transaction.
  */
 public final class SessionTimeouts {
+    static final long DEAD_CLIENT_CHECK_MS = 1000;
+
     private SessionTimeouts() {}
 
     /**
@@ -20,6 +25,9 @@ public final class SessionTimeouts {
         try (Statement st = connection.createStatement()) {
             st.execute("SET statement_timeout = " + millis(statementTimeout));
             st.execute("SET lock_timeout = " + millis(lockTimeout));
+            if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+                st.execute("SET client_connection_check_interval = " + DEAD_CLIENT_CHECK_MS);
+            }
         }
     }
 
