@@ -34,7 +34,7 @@ class BadInputTest {
     void databaseAtVersion1() {
         db = TestServer.get().createDatabase();
         Fixtures.table(dir, 1, "t1");
-        assertEquals(0, Cli.run("apply", "--dsn", db.uri(), "--dir", dir.toString()).code());
+        assertEquals(0, Cli.run("apply", "--dsn", db.uri(), "--dir", dir.toString(), "--no-seeds").code());
         before = Db.state(db);
     }
 
@@ -57,7 +57,7 @@ class BadInputTest {
 
     /** {@code apply --dsn DB --dir DIR} plus more arguments. */
     private String[] apply(String... more) {
-        List<String> args = new ArrayList<>(List.of("apply", "--dsn", db.uri(), "--dir", dir.toString()));
+        List<String> args = new ArrayList<>(List.of("apply", "--dsn", db.uri(), "--dir", dir.toString(), "--no-seeds"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -89,7 +89,7 @@ class BadInputTest {
     void wrongPassword() {
         String dsn = "postgresql://" + db.user() + ":" + DatabaseDownTest.ENCODED_PASSWORD + "@localhost:"
                 + TestServer.get().port() + "/" + db.name();
-        Cli.Run run = Cli.run("apply", "--dsn", dsn, "--dir", dir.toString());
+        Cli.Run run = Cli.run("apply", "--dsn", dsn, "--dir", dir.toString(), "--no-seeds");
         String line = refused(run, ExitCode.DB_UNREACHABLE);
         DatabaseDownTest.assertNoPassword(run);
         assertTrue(line.contains("database " + db.name() + " user " + db.user()), line);

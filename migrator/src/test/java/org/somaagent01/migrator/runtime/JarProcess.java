@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar migrator/target/migrator.jar ARGS} in its own JVM, output kept in files. The jar comes from
- * {@code mvn -o install -DskipTests}; the tests run in the migrator module directory, so it is target/migrator.jar.
+ * package phase; the tests that use it are *IT classes, which failsafe runs after packaging (mvn verify),
+ * in the migrator module directory, so it is target/migrator.jar.
  */
 final class JarProcess {
     static final Path JAR = Path.of("target", "migrator.jar").toAbsolutePath();

@@ -13,7 +13,7 @@ import org.somaagent01.testdb.TestDatabase;
 import org.somaagent01.testdb.TestServer;
 
 /** An applier killed with SIGKILL in the middle of a long script (a replica OOM-killed or evicted). */
-class KilledApplierTest {
+class KilledApplierIT {
     /** The application_name of the doomed applier: its script sleeps only under that name. */
     private static final String DOOMED = "doomed_applier";
 
@@ -34,10 +34,10 @@ class KilledApplierTest {
         // not because the script ends. The retry below runs under the default application_name, without the sleep.
         Fixtures.script(dir, 2, "long", "CREATE TABLE x ();\nSELECT pg_sleep(600) WHERE current_setting('application_name') = '"
                 + DOOMED + "';\n", "DROP TABLE x;\n");
-        assertEquals(0, Cli.run("apply", "--dsn", db.uri(), "--dir", dir.toString(), "--target", "1").code());
+        assertEquals(0, Cli.run("apply", "--dsn", db.uri(), "--dir", dir.toString(), "--no-seeds", "--target", "1").code());
 
         JarProcess doomed = JarProcess.start(logs, "doomed", "apply", "--dsn", db.uri() + "?application_name=" + DOOMED,
-                "--dir", dir.toString());
+                "--dir", dir.toString(), "--no-seeds");
         Poll.until(Duration.ofMinutes(1), () -> sleepingBackends(), rows -> rows.size() == 1, "the applier to run pg_sleep");
         doomed.process.destroyForcibly().waitFor();
 
@@ -46,7 +46,7 @@ class KilledApplierTest {
         assertEquals(List.of("t1"), Db.tables(db), "table x rolled back");
         assertEquals(List.of("1|applied"), Db.history(db));
 
-        Cli.Run next = Cli.run("apply", "--dsn", db.uri(), "--dir", dir.toString(), "--lock-timeout", "5");
+        Cli.Run next = Cli.run("apply", "--dsn", db.uri(), "--dir", dir.toString(), "--no-seeds", "--lock-timeout", "5");
         assertEquals(0, next.code(), next.toString());
         assertEquals(List.of("t1", "x"), Db.tables(db));
         assertEquals(List.of("1|applied", "2|applied"), Db.history(db));
