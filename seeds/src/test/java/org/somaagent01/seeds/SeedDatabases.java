@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.somaagent01.testdb.Fidelity;
 import org.somaagent01.testdb.TestDatabase;
 import org.somaagent01.testdb.TestServer;
 
@@ -48,17 +48,9 @@ final class SeedDatabases {
     }
 
     /** A fresh database exactly as the legacy init scripts left it: schema and seed rows. */
-    static TestDatabase legacy() throws IOException, InterruptedException, URISyntaxException {
-        TestServer server = TestServer.get();
-        TestDatabase db = server.createDatabase();
-        Path dump = Path.of(SeedDatabases.class.getResource("/fidelity/legacy-dump.sql").toURI());
-        ProcessBuilder psql = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                "-h", server.host(), "-p", String.valueOf(server.port()), "-U", db.user(), "-d", db.name(),
-                "-f", dump.toString()).redirectErrorStream(true);
-        psql.environment().put("PGPASSWORD", db.password());
-        Process p = psql.start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new IllegalStateException("restoring legacy-dump.sql failed: " + output);
+    static TestDatabase legacy() throws IOException, InterruptedException {
+        TestDatabase db = TestServer.get().createDatabase();
+        Fidelity.restoreLegacyDump(db);
         return db;
     }
 

@@ -16,6 +16,7 @@ import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.plan.Plan;
 import org.somaagent01.migrator.store.Snapshots;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -35,8 +36,8 @@ final class DiffCommand extends BaseCommand {
     @Option(names = "--exit-code", description = "exit 3 when there are differences")
     boolean exitCode;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     int execute() throws Exception {
@@ -46,7 +47,7 @@ final class DiffCommand extends BaseCommand {
         Renames renames = "declared".equals(to) ? DeclaredRenames.soma() : Renames.NONE;
         List<Change> changes = reverse ? Differ.diff(b, a) : Differ.diff(a, b, renames);
         Plan plan = new Plan(changes);
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             console.result(Json.write(Map.of("statements", plan.upStatements(), "destructive", plan.destructive())));
         } else {
             if (plan.isEmpty()) console.log("no differences");

@@ -15,6 +15,7 @@ import org.somaagent01.migrator.inspect.CatalogInspector;
 import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.Snapshots;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -24,8 +25,8 @@ final class PlanCommand extends BaseCommand {
     @Option(names = "--offline", description = "no database: print every up script")
     boolean offline;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     int execute() throws Exception {
@@ -52,7 +53,7 @@ final class PlanCommand extends BaseCommand {
                         : "seeds run after the pending scripts (every row is inserted on a new database)";
             }
         }
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             List<Map<String, Object>> items = new ArrayList<>();
             for (MigrationScript s : pending) {
                 Map<String, Object> item = new LinkedHashMap<>();

@@ -9,13 +9,13 @@ import org.somaagent01.migrator.history.AppliedVersion;
 import org.somaagent01.migrator.history.SchemaHistory;
 import org.somaagent01.migrator.store.MigrationScript;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Current version, applied scripts (when, how, checksum ok?) and pending scripts.")
 final class StatusCommand extends BaseCommand {
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     int execute() throws Exception {
@@ -43,7 +43,7 @@ final class StatusCommand extends BaseCommand {
         status.put("version", applied.size());
         status.put("head", scripts.size());
         status.put("scripts", rows);
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             console.result(Json.write(status));
         } else {
             console.result("version " + applied.size() + " of " + scripts.size());

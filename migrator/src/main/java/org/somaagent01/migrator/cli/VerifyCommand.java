@@ -13,14 +13,14 @@ import org.somaagent01.migrator.inspect.CatalogInspector;
 import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.Snapshots;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check applied scripts' checksums, the live schema against the expected snapshot, and the "
                 + "declared schema against the newest snapshot. Exit 6 on a checksum mismatch, 3 on drift.")
 final class VerifyCommand extends BaseCommand {
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     int execute() throws Exception {
@@ -46,7 +46,7 @@ final class VerifyCommand extends BaseCommand {
         for (String d : DriftReport.describe(Snapshots.head(scripts), DeclaredSchema.soma())) {
             problems.add("declared schema vs newest script: " + d + " (run 'generate')");
         }
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             console.result(Json.write(java.util.Map.of("ok", problems.isEmpty(), "problems", problems)));
         } else {
             for (String p : problems) console.result(p);

@@ -3,21 +3,17 @@ package org.somaagent01.migrator.fidelity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.somaagent01.migrator.inspect.CatalogInspector;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.ScriptSource;
 import org.somaagent01.migrator.store.ScriptStore;
+import org.somaagent01.testdb.Fidelity;
 import org.somaagent01.testdb.TestDatabase;
 
 /** Shared test fixtures: the shipped scripts, the legacy dump, the reference catalog and its query. */
@@ -31,12 +27,7 @@ public final class Fixtures {
     }
 
     public static String resource(String name) {
-        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream("fidelity/" + name)) {
-            if (in == null) throw new IllegalStateException("test resource fidelity/" + name + " is missing");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fidelity.resource(name);
     }
 
     /** The reference catalog of the legacy init scripts (shared/fidelity/reference-catalog.json). */
@@ -62,19 +53,7 @@ public final class Fixtures {
         }
     }
 
-    /** Restores shared/fidelity/legacy-dump.sql with psql (it uses COPY FROM stdin and psql meta-commands). */
     public static void restoreLegacyDump(TestDatabase db) throws IOException, InterruptedException {
-        Path dump = Files.createTempFile("legacy-dump", ".sql");
-        try {
-            Files.writeString(dump, resource("legacy-dump.sql"));
-            Process p = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db.uri(), "-f", dump.toString())
-                    .redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("restoring legacy-dump.sql failed: " + output);
-            }
-        } finally {
-            Files.deleteIfExists(dump);
-        }
+        Fidelity.restoreLegacyDump(db);
     }
 }
