@@ -2,7 +2,11 @@ package org.somaagent01.migrator.adopt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.Map;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -10,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.somaagent01.migrator.apply.Applier;
 import org.somaagent01.migrator.apply.ApplyOptions;
+import org.somaagent01.migrator.cli.Main;
 import org.somaagent01.migrator.declared.DeclaredSchema;
 import org.somaagent01.migrator.diff.Differ;
 import org.somaagent01.migrator.fidelity.Fixtures;
@@ -56,6 +61,12 @@ class AdoptionTest {
                 var live = Fixtures.inspect(c);
                 assertEquals(List.of(), Differ.diff(live, DeclaredSchema.soma()), "legacy → declared");
                 assertEquals(List.of(), Differ.diff(live, Snapshots.head(SCRIPTS)), "legacy → head");
+
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                int code = Main.run(new String[] {"diff", "--from", db.uri(), "--to", "declared", "--exit-code"},
+                        new PrintStream(out, true), new PrintStream(new ByteArrayOutputStream()), Map.of());
+                assertEquals(0, code, "diff --exit-code finds no difference");
+                assertEquals("", out.toString(StandardCharsets.UTF_8), "diff prints no SQL");
 
                 recordDdl(c);
                 Applier.Result result = new Applier(ApplyOptions.defaults(), line -> { }).apply(c, SCRIPTS, null);
