@@ -11,9 +11,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.apply.ApplyOptions;
+import org.somaagent01.migrator.canonical.Canonicalizer;
 import org.somaagent01.migrator.connect.Connector;
 import org.somaagent01.migrator.connect.Dsn;
 import org.somaagent01.migrator.connect.Secrets;
+import org.somaagent01.migrator.declared.DeclaredSchema;
+import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.ScriptSource;
 import org.somaagent01.migrator.store.ScriptStore;
@@ -78,6 +81,29 @@ abstract class BaseCommand implements Callable<Integer> {
             }
         });
         return ds;
+    }
+
+    /** Help text of {@code --dev-url}, which generate, diff and verify declare. */
+    static final String DEV_URL_HELP = "a PostgreSQL server where the migrator may create a scratch database: the "
+            + "declared schema is built there and read back, so CHECKs, defaults and index predicates compare in "
+            + "PostgreSQL's own spelling (default: the declared schema as written)";
+
+    /**
+     * The declared schema; with a dev URL, as PostgreSQL prints it ({@link Canonicalizer}). Without one it is used as
+     * written, so the commands that do not compare against a database never need one.
+     */
+    SchemaModel declared(String devUrl) {
+        SchemaModel declared = DeclaredSchema.soma();
+        if (devUrl == null) return declared;
+        Dsn dev;
+        try {
+            dev = Dsn.parse(devUrl);
+        } catch (MigratorException e) {
+            throw new MigratorException(e.exitCode(), "--dev-url: " + e.getMessage());
+        }
+        console.secrets = console.secrets.and(dev);
+        return new Canonicalizer(dev, options().appSchema(), Connector.withDefaults(console::log), console::log)
+                .canonicalize(declared);
     }
 
     List<MigrationScript> scripts() {

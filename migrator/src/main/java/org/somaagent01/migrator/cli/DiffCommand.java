@@ -7,7 +7,6 @@ import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.connect.Connector;
 import org.somaagent01.migrator.connect.Dsn;
 import org.somaagent01.migrator.declared.DeclaredRenames;
-import org.somaagent01.migrator.declared.DeclaredSchema;
 import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.diff.Differ;
 import org.somaagent01.migrator.inspect.CatalogInspector;
@@ -39,6 +38,9 @@ final class DiffCommand extends BaseCommand {
     @Mixin
     FormatOption output;
 
+    @Option(names = "--dev-url", paramLabel = "URL", description = DEV_URL_HELP + "; used when a side is 'declared'")
+    String devUrl;
+
     @Override
     int execute() throws Exception {
         SchemaModel a = resolve(from);
@@ -59,7 +61,7 @@ final class DiffCommand extends BaseCommand {
     private SchemaModel resolve(String source) throws Exception {
         if (source == null) return inspect(dsn());
         switch (source) {
-            case "declared": return DeclaredSchema.soma();
+            case "declared": return declared(devUrl);
             case "head": return Snapshots.head(scripts());
             case "empty": return SchemaModel.EMPTY;
             default:

@@ -6,7 +6,6 @@ import java.util.List;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.declared.DeclaredRenames;
-import org.somaagent01.migrator.declared.DeclaredSchema;
 import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.generate.ScriptGenerator;
 import org.somaagent01.migrator.store.ScriptStore;
@@ -27,6 +26,9 @@ final class GenerateCommand extends BaseCommand {
     @Option(names = "--check", description = "write nothing; exit 3 if the declared schema has ungenerated changes")
     boolean check;
 
+    @Option(names = "--dev-url", paramLabel = "URL", description = DEV_URL_HELP)
+    String devUrl;
+
     @Option(names = "--rehash", description = "rewrite migrations.sum after a deliberate, reviewed edit of a script")
     boolean rehash;
 
@@ -43,7 +45,7 @@ final class GenerateCommand extends BaseCommand {
             return 0;
         }
         if (check) {
-            List<Change> pending = ScriptGenerator.pending(target, DeclaredSchema.soma(), DeclaredRenames.soma());
+            List<Change> pending = ScriptGenerator.pending(target, declared(devUrl), DeclaredRenames.soma());
             if (pending.isEmpty()) {
                 console.log("scripts are up to date with the declared schema");
                 return 0;
@@ -52,7 +54,7 @@ final class GenerateCommand extends BaseCommand {
             return ExitCode.CHANGES_PENDING.code;
         }
         if (name == null) throw new MigratorException(ExitCode.USAGE, "generate needs a NAME, e.g. 'generate add_user_locale'");
-        ScriptGenerator.Result r = ScriptGenerator.generate(target, name, DeclaredSchema.soma(), DeclaredRenames.soma());
+        ScriptGenerator.Result r = ScriptGenerator.generate(target, name, declared(devUrl), DeclaredRenames.soma());
         if (r.written() == null) {
             console.log("no changes: the declared schema equals the newest snapshot; nothing written");
         } else {

@@ -6,7 +6,6 @@ import java.util.List;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.apply.DriftReport;
-import org.somaagent01.migrator.declared.DeclaredSchema;
 import org.somaagent01.migrator.history.AppliedVersion;
 import org.somaagent01.migrator.history.SchemaHistory;
 import org.somaagent01.migrator.inspect.CatalogInspector;
@@ -14,6 +13,7 @@ import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.Snapshots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check applied scripts' checksums, the live schema against the expected snapshot, and the "
@@ -21,6 +21,9 @@ import picocli.CommandLine.Mixin;
 final class VerifyCommand extends BaseCommand {
     @Mixin
     FormatOption output;
+
+    @Option(names = "--dev-url", paramLabel = "URL", description = DEV_URL_HELP)
+    String devUrl;
 
     @Override
     int execute() throws Exception {
@@ -43,7 +46,7 @@ final class VerifyCommand extends BaseCommand {
                 problems.add("live schema: " + d);
             }
         }
-        for (String d : DriftReport.describe(Snapshots.head(scripts), DeclaredSchema.soma())) {
+        for (String d : DriftReport.describe(Snapshots.head(scripts), declared(devUrl))) {
             problems.add("declared schema vs newest script: " + d + " (run 'generate')");
         }
         if (output.json()) {
