@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.connect.Connector;
@@ -120,6 +122,13 @@ public final class Canonicalizer {
     }
 
     private static String oneLine(SQLException e) {
-        return String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
+        String text = String.valueOf(e.getMessage());
+        // the server's words without pgjdbc's "Position: N", which points into SQL the user never sees
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+            ServerErrorMessage m = p.getServerErrorMessage();
+            text = m.getMessage() + (m.getDetail() == null ? "" : " (" + m.getDetail() + ")")
+                    + (m.getHint() == null ? "" : " (hint: " + m.getHint() + ")");
+        }
+        return text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }
