@@ -102,8 +102,15 @@ abstract class BaseCommand implements Callable<Integer> {
             throw new MigratorException(e.exitCode(), "--dev-url: " + e.getMessage());
         }
         console.secrets = console.secrets.and(dev);
-        return new Canonicalizer(dev, options().appSchema(), Connector.withDefaults(console::log), console::log)
-                .canonicalize(declared);
+        try {
+            return new Canonicalizer(dev, options().appSchema(), Connector.withDefaults(console::log), console::log)
+                    .canonicalize(declared);
+        } catch (MigratorException e) {
+            if (e.exitCode() != ExitCode.DB_UNREACHABLE) throw e;
+            // the connector's advice names the main DSN; here the server that failed is the dev one
+            throw new MigratorException(e.exitCode(), "--dev-url: "
+                    + e.getMessage().replace(Dsn.ENV_VAR + " / --dsn", "--dev-url"), e.getCause());
+        }
     }
 
     List<MigrationScript> scripts() {

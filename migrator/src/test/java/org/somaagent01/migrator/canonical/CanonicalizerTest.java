@@ -150,6 +150,24 @@ class CanonicalizerTest {
         assertFalse(e.getMessage().contains("\n"));
     }
 
+    @Test
+    void aUserWhoMayNotCreateDatabasesIsToldSo() throws Exception {
+        String role = "sa01_nocreatedb_" + Long.toHexString(System.nanoTime());
+        try (Connection c = devDb.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'pw' NOCREATEDB");
+            try {
+                Dsn restricted = new Dsn(devUrl.host(), devUrl.port(), devUrl.database(), role, "pw", Map.of());
+                MigratorException e = assertThrows(MigratorException.class, () -> new Canonicalizer(restricted, SCHEMA,
+                        Connector.withDefaults(log::add), log::add).canonicalize(AS_WRITTEN));
+                assertEquals(ExitCode.USAGE, e.exitCode());
+                assertTrue(e.getMessage().startsWith("cannot create a scratch database on the dev server"), e.getMessage());
+                assertTrue(e.getMessage().contains("permission denied to create database"), e.getMessage());
+            } finally {
+                st.execute("DROP ROLE " + role);
+            }
+        }
+    }
+
     private String scratchNameFromLog() {
         // the canonicalizer says which scratch database it used; proves one existed and lets us look for it
         String line = log.stream().filter(l -> l.contains(Canonicalizer.SCRATCH_PREFIX)).findFirst().orElseThrow();
