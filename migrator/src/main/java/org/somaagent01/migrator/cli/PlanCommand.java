@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.apply.Adoption;
 import org.somaagent01.migrator.apply.Applier;
 import org.somaagent01.migrator.apply.DriftReport;
@@ -27,6 +28,9 @@ final class PlanCommand extends BaseCommand {
 
     @Mixin
     FormatOption output;
+
+    @Option(names = "--exit-code", description = "exit 3 when scripts are pending or the live schema drifted")
+    boolean exitCode;
 
     @Override
     int execute() throws Exception {
@@ -68,7 +72,7 @@ final class PlanCommand extends BaseCommand {
             plan.put("drift", drift);
             plan.put("seeds", seeds);
             console.result(Json.write(plan));
-            return 0;
+            return code(pending, drift);
         }
         for (String d : drift) console.log("warning: drift: " + d);
         if (pending.isEmpty()) {
@@ -76,6 +80,10 @@ final class PlanCommand extends BaseCommand {
         }
         for (MigrationScript s : pending) console.result(s.upSql());
         console.result("-- seeds: " + seeds.replace("\n", "\n--        "));
-        return 0;
+        return code(pending, drift);
+    }
+
+    private int code(List<MigrationScript> pending, List<String> drift) {
+        return exitCode && (!pending.isEmpty() || !drift.isEmpty()) ? ExitCode.CHANGES_PENDING.code : 0;
     }
 }

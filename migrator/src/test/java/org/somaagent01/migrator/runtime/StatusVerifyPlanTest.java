@@ -55,6 +55,19 @@ class StatusVerifyPlanTest {
     }
 
     @Test
+    void planShowsPendingSqlAndSeedsThenNothingAfterApply() {
+        Cli.Run pending = Cli.run("plan", "--dsn", db.uri(), "--exit-code");
+        assertEquals(ExitCode.CHANGES_PENDING.code, pending.code(), pending.toString());
+        assertTrue(pending.out().contains("CREATE TABLE IF NOT EXISTS tool_catalog"), pending.out());
+        assertTrue(pending.out().contains("-- seeds: seeds run after the pending scripts"), pending.out());
+
+        applied();
+        Cli.Run upToDate = Cli.run("plan", "--dsn", db.uri(), "--exit-code");
+        assertEquals(0, upToDate.code(), upToDate.toString());
+        assertTrue(upToDate.out().contains("tool_catalog: insert 0, update 0, unchanged 2"), upToDate.out());
+    }
+
+    @Test
     void offlinePlanNeedsNoDatabase() {
         Cli.Run plan = Cli.run("plan", "--offline", "--dsn", "mysql://nowhere");
         assertEquals(0, plan.code(), plan.toString());
