@@ -6,7 +6,7 @@ COPY scripts/run-migrations.sh /app/run-migrations.sh
 # apply runs at every container start: archive the classes a start loads (class data sharing) once, at build
 # time. No database is reachable here, so the archived run ends at the connection attempt; that is fine, the
 # classes it loaded are what an up-to-date apply needs.
-RUN java -XX:ArchiveClassesAtExit=/app/migrator.jsa -jar /app/migrator.jar apply -q \
+RUN java -Xlog:cds=off -XX:ArchiveClassesAtExit=/app/migrator.jsa -jar /app/migrator.jar apply -q \
         --dsn postgresql://archive@127.0.0.1:1/archive || true
 ENV MIGRATOR_JAR=/app/migrator.jar \
     JAVA_OPTS="-XX:SharedArchiveFile=/app/migrator.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
