@@ -1,5 +1,6 @@
 package org.somaagent01.migrator.apply;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Consumer;
@@ -21,22 +22,37 @@ import org.somaagent01.seeds.Seeds;
  */
 public final class SeedStep {
     private final ApplyOptions options;
+    private final Path dataDir;
     private final Consumer<String> log;
 
-    public SeedStep(ApplyOptions options, Consumer<String> log) {
+    /** @param dataDir a directory of data files replacing the shipped ones, or null for the shipped ones */
+    public SeedStep(ApplyOptions options, Path dataDir, Consumer<String> log) {
         this.options = options;
+        this.dataDir = dataDir;
         this.log = log;
     }
 
-    /** The seed summary, or null when the seeds were unchanged and skipped. */
-    public SeedReport run(Connection c, DataSource dataSource, boolean force) throws SQLException {
+    private String fingerprint() {
+        return dataDir == null ? SeedFiles.fingerprint() : SeedFiles.fingerprint(dataDir);
+    }
+
+    /**
+     * The validated seeds to write, or null when the shipped files are byte-for-byte those seeded last and
+     * {@code force} is off. Called before any script runs, so a bad data file stops {@code apply} before it changes
+     * anything.
+     */
+    public Seeds pending(Connection c, boolean force) throws SQLException {
+        if (!force && fingerprint().equals(new SeedHistory(options.historySchema()).lastFingerprint(c))) return null;
+        return load();
+    }
+
+    /** Writes {@code seeds} under the migration lock and records their fingerprint; null if a replica was first. */
+    public SeedReport run(Connection c, DataSource dataSource, Seeds seeds, boolean force) throws SQLException {
         SeedHistory history = new SeedHistory(options.historySchema());
-        String fingerprint = SeedFiles.fingerprint();
-        if (!force && fingerprint.equals(history.lastFingerprint(c))) return null;
+        String fingerprint = fingerprint();
         try (AdvisoryLock lock = AdvisoryLock.acquire(c, AdvisoryLock.keyFor(options.historySchema()), options.lockWait(),
                 () -> log.accept("waiting for the migration lock held by another migrator"))) {
             if (!force && fingerprint.equals(history.lastFingerprint(c))) return null;
-            Seeds seeds = load();
             SeedReport report;
             try {
                 report = seeds.apply(dataSource);
@@ -50,9 +66,9 @@ public final class SeedStep {
     }
 
     /** Reads and validates the data files; a bad file is a one-line error naming file, row and field. */
-    public static Seeds load() {
+    public Seeds load() {
         try {
-            return Seeds.load();
+            return dataDir == null ? Seeds.load() : Seeds.load(dataDir);
         } catch (SeedValidationException e) {
             throw new MigratorException(ExitCode.SEED_INVALID, "invalid seed data: " + e.getMessage()
                     + "; fix the data file and rebuild", e);

@@ -7,6 +7,8 @@ import org.somaagent01.migrator.apply.Applier;
 import org.somaagent01.migrator.apply.SeedStep;
 import org.somaagent01.migrator.history.SchemaHistory;
 import org.somaagent01.seeds.SeedReport;
+import org.somaagent01.seeds.Seeds;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,11 +28,19 @@ final class ApplyCommand extends BaseCommand {
     @Option(names = "--seeds-only", description = "run only the seeds (the schema must be at the newest version)")
     boolean seedsOnly;
 
+    @Option(names = "--seeds-dir", paramLabel = "PATH",
+            description = "seed data files to use instead of the shipped ones (<table>.json per seeded table)")
+    Path seedsDir;
+
     @Override
     int execute() throws Exception {
         if (noSeeds && seedsOnly) throw new MigratorException(ExitCode.USAGE, "--no-seeds and --seeds-only exclude each other");
         var scripts = scripts();
         try (Connection c = connect()) {
+            SeedStep seedStep = new SeedStep(options(), seedsDir, console::log);
+            boolean seedAtHead = !noSeeds && (target == null || target == scripts.size());
+            // validate changed seed files before any script runs: a bad data file must not leave a half-done apply
+            Seeds seeds = seedAtHead ? seedStep.pending(c, seedsOnly) : null;
             int version;
             if (seedsOnly) {
                 version = new SchemaHistory(historySchema).read(c).size();
@@ -47,7 +57,7 @@ final class ApplyCommand extends BaseCommand {
                 console.log("seeds skipped: the schema is not at the newest version");
                 return 0;
             }
-            SeedReport report = new SeedStep(options(), console::log).run(c, dataSource(), seedsOnly);
+            SeedReport report = seeds == null ? null : seedStep.run(c, dataSource(), seeds, seedsOnly);
             console.log(report == null ? "seeds unchanged since the last run: skipped (use 'seed' to force)"
                     : "seeds: " + report.toString().replace("\n", "; "));
         }

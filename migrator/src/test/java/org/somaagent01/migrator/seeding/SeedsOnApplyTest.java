@@ -18,6 +18,33 @@ import org.somaagent01.testdb.TestServer;
 
 /** The seeds as part of {@code apply}: on a new database, on the legacy one, and when nothing changed. */
 class SeedsOnApplyTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path seedsDir;
+
+    @Test
+    void aBadSeedFileStopsApplyBeforeAnyScriptRuns() throws Exception {
+        for (String name : org.somaagent01.seeds.SeedFiles.NAMES) {
+            try (var in = getClass().getResourceAsStream("/seeds/" + name)) {
+                java.nio.file.Files.copy(in, seedsDir.resolve(name));
+            }
+        }
+        java.nio.file.Path caps = seedsDir.resolve("multimodal_capabilities.json");
+        java.nio.file.Files.writeString(caps, java.nio.file.Files.readString(caps).replaceFirst("\"high\"", "\"platinum\""));
+        try (TestDatabase db = TestServer.get().createDatabase()) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.run(new String[] {"apply", "--dsn", db.uri(), "--seeds-dir", seedsDir.toString()},
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true), Map.of());
+            String stderr = err.toString(StandardCharsets.UTF_8).strip();
+            assertEquals(org.somaagent01.migrator.ExitCode.SEED_INVALID.code, code, stderr);
+            assertEquals(1, stderr.lines().count(), stderr);
+            assertTrue(stderr.contains("multimodal_capabilities.json[0].cost_tier") && stderr.contains("platinum"), stderr);
+            try (Connection c = db.connect()) {
+                assertEquals("0", column(c, "SELECT count(*) FROM pg_class WHERE relnamespace IN "
+                        + "(SELECT oid FROM pg_namespace WHERE nspname IN ('public', 'migrator'))"), "nothing was created");
+            }
+        }
+    }
+
     private static String run(TestDatabase db, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] full = new String[args.length + 2];
