@@ -9,8 +9,13 @@ import org.somaagent01.migrator.store.Snapshots;
 public final class Adoption {
     private Adoption() {}
 
+    /** Nothing of ours there yet: a new database, not one to adopt. */
+    static boolean isEmpty(SchemaModel live) {
+        return live.tables().isEmpty() && live.enums().isEmpty();
+    }
+
     public static int matchingVersion(SchemaModel live, List<MigrationScript> scripts, int upTo) {
-        if (live.tables().isEmpty() && live.enums().isEmpty()) return 0;
+        if (isEmpty(live)) return 0;
         for (int v = upTo; v >= 1; v--) {
             MigrationScript s = scripts.get(v - 1);
             if (s.snapshotJson() != null && Snapshots.read(s.snapshotJson(), s.id()).equals(live)) return v;

@@ -48,8 +48,7 @@ public final class Applier {
         checkApplied(applied, scripts);
         if (applied.size() >= goal) return new Result(List.of(), List.of(), applied.size());
 
-        try (AdvisoryLock lock = AdvisoryLock.acquire(c, AdvisoryLock.keyFor(options.historySchema()), options.lockWait(),
-                () -> log.accept("waiting for the migration lock held by another migrator"))) {
+        try (AdvisoryLock lock = MigrationLock.take(c, options, log)) {
             SessionTimeouts.apply(c, options.statementTimeout(), options.ddlLockTimeout());
             boolean fresh = !history.exists(c);
             history.ensure(c);
@@ -91,7 +90,7 @@ public final class Applier {
             log.accept("adopted existing schema at version " + v + " (no DDL run)");
             return adopted;
         }
-        if (live.tables().isEmpty() && live.enums().isEmpty()) return List.of();
+        if (Adoption.isEmpty(live)) return List.of();
         log.accept("existing objects in schema " + options.appSchema() + " match no known version; "
                 + "running the scripts, which skip objects that already exist");
         return List.of();
@@ -100,8 +99,7 @@ public final class Applier {
     /** Runs down scripts from the current version to {@code toVersion}, newest first. */
     public List<String> down(Connection c, List<MigrationScript> scripts, int toVersion) throws SQLException {
         c.setAutoCommit(true);
-        try (AdvisoryLock lock = AdvisoryLock.acquire(c, AdvisoryLock.keyFor(options.historySchema()), options.lockWait(),
-                () -> log.accept("waiting for the migration lock held by another migrator"))) {
+        try (AdvisoryLock lock = MigrationLock.take(c, options, log)) {
             SessionTimeouts.apply(c, options.statementTimeout(), options.ddlLockTimeout());
             List<AppliedVersion> applied = history.read(c);
             checkApplied(applied, scripts);
@@ -160,7 +158,8 @@ public final class Applier {
 
     public static final String DESTRUCTIVE_MARK = "-- DESTRUCTIVE";
 
-    static void checkApplied(List<AppliedVersion> applied, List<MigrationScript> scripts) {
+    /** Fails when the database is ahead of this build or an applied script's checksum changed. */
+    public static void checkApplied(List<AppliedVersion> applied, List<MigrationScript> scripts) {
         for (AppliedVersion a : applied) {
             if (a.version() > scripts.size()) {
                 throw new MigratorException(ExitCode.INTEGRITY, "the database is at version " + a.version()

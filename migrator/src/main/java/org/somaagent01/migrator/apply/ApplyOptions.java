@@ -14,6 +14,10 @@ public record ApplyOptions(String historySchema, String appSchema, Duration lock
                 false, false);
     }
 
+    public ApplyOptions withForce(boolean forced) {
+        return new ApplyOptions(historySchema, appSchema, lockWait, ddlLockTimeout, statementTimeout, allowDestructive, forced);
+    }
+
     public ApplyOptions withAllowDestructive(boolean allow) {
         return new ApplyOptions(historySchema, appSchema, lockWait, ddlLockTimeout, statementTimeout, allow, force);
     }

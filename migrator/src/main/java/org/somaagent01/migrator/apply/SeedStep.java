@@ -50,8 +50,7 @@ public final class SeedStep {
     public SeedReport run(Connection c, DataSource dataSource, Seeds seeds, boolean force) throws SQLException {
         SeedHistory history = new SeedHistory(options.historySchema());
         String fingerprint = fingerprint();
-        try (AdvisoryLock lock = AdvisoryLock.acquire(c, AdvisoryLock.keyFor(options.historySchema()), options.lockWait(),
-                () -> log.accept("waiting for the migration lock held by another migrator"))) {
+        try (AdvisoryLock lock = MigrationLock.take(c, options, log)) {
             if (!force && fingerprint.equals(history.lastFingerprint(c))) return null;
             SeedReport report;
             try {

@@ -8,8 +8,8 @@ import org.somaagent01.migrator.apply.SeedStep;
 import org.somaagent01.migrator.history.SchemaHistory;
 import org.somaagent01.seeds.SeedReport;
 import org.somaagent01.seeds.Seeds;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -28,16 +28,15 @@ final class ApplyCommand extends BaseCommand {
     @Option(names = "--seeds-only", description = "run only the seeds (the schema must be at the newest version)")
     boolean seedsOnly;
 
-    @Option(names = "--seeds-dir", paramLabel = "PATH",
-            description = "seed data files to use instead of the shipped ones (<table>.json per seeded table)")
-    Path seedsDir;
+    @Mixin
+    SeedsDirOption seedsDir = new SeedsDirOption();
 
     @Override
     int execute() throws Exception {
         if (noSeeds && seedsOnly) throw new MigratorException(ExitCode.USAGE, "--no-seeds and --seeds-only exclude each other");
         var scripts = scripts();
         try (Connection c = connect()) {
-            SeedStep seedStep = new SeedStep(options(), seedsDir, console::log);
+            SeedStep seedStep = new SeedStep(options(), seedsDir.dir, console::log);
             boolean seedAtHead = !noSeeds && (target == null || target == scripts.size());
             // validate changed seed files before any script runs: a bad data file must not leave a half-done apply
             Seeds seeds = seedAtHead ? seedStep.pending(c, seedsOnly) : null;

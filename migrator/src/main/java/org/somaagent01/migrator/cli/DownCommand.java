@@ -5,7 +5,6 @@ import java.util.List;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.apply.Applier;
-import org.somaagent01.migrator.apply.ApplyOptions;
 import org.somaagent01.migrator.history.SchemaHistory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -35,10 +34,7 @@ final class DownCommand extends BaseCommand {
             int current = new SchemaHistory(historySchema).read(c).size();
             int to = target.to != null ? target.to : current - target.steps;
             if (target.steps != null && target.steps < 0) throw new MigratorException(ExitCode.USAGE, "--steps must be positive");
-            ApplyOptions o = options();
-            ApplyOptions withForce = new ApplyOptions(o.historySchema(), o.appSchema(), o.lockWait(), o.ddlLockTimeout(),
-                    o.statementTimeout(), true, force);
-            List<String> reverted = new Applier(withForce, console::log).down(c, scripts, to);
+            List<String> reverted = new Applier(options().withForce(force), console::log).down(c, scripts, to);
             console.log(reverted.isEmpty() ? "nothing to revert: the database is at version " + current
                     : "reverted " + String.join(", ", reverted) + "; the database is at version " + to);
         }

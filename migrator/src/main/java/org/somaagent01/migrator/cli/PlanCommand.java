@@ -1,6 +1,5 @@
 package org.somaagent01.migrator.cli;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,9 +26,8 @@ final class PlanCommand extends BaseCommand {
     @Option(names = "--offline", description = "no database: print every up script")
     boolean offline;
 
-    @Option(names = "--seeds-dir", paramLabel = "PATH",
-            description = "seed data files to plan instead of the shipped ones")
-    Path seedsDir;
+    @Mixin
+    SeedsDirOption seedsDir = new SeedsDirOption();
 
     @Mixin
     FormatOption output;
@@ -58,7 +56,7 @@ final class PlanCommand extends BaseCommand {
                     drift = DriftReport.describe(Snapshots.head(scripts.subList(0, applied.size())),
                             new CatalogInspector(options().appSchema()).inspect(c));
                 }
-                seeds = pending.isEmpty() ? new SeedStep(options(), seedsDir, console::log).load().plan(dataSource()).toString()
+                seeds = pending.isEmpty() ? new SeedStep(options(), seedsDir.dir, console::log).load().plan(dataSource()).toString()
                         : "seeds run after the pending scripts (every row is inserted on a new database)";
             }
         }

@@ -1,16 +1,14 @@
 package org.somaagent01.migrator.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code seed}: the same as {@code apply --seeds-only}. */
 @Command(name = "seed", mixinStandardHelpOptions = true,
         description = "Upsert the catalog seeds now, even if unchanged since the last run (same as apply --seeds-only).")
 final class SeedCommand extends BaseCommand {
-    @Option(names = "--seeds-dir", paramLabel = "PATH",
-            description = "seed data files to use instead of the shipped ones (<table>.json per seeded table)")
-    Path seedsDir;
+    @Mixin
+    SeedsDirOption seedsDir = new SeedsDirOption();
 
     @Override
     int execute() throws Exception {

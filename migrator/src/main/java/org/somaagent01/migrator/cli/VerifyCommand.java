@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import org.somaagent01.migrator.ExitCode;
-import org.somaagent01.migrator.MigratorException;
+import org.somaagent01.migrator.apply.Applier;
 import org.somaagent01.migrator.apply.DriftReport;
 import org.somaagent01.migrator.history.AppliedVersion;
 import org.somaagent01.migrator.history.SchemaHistory;
@@ -31,16 +31,7 @@ final class VerifyCommand extends BaseCommand {
         List<String> problems = new ArrayList<>();
         try (Connection c = connect()) {
             List<AppliedVersion> applied = new SchemaHistory(historySchema).read(c);
-            for (AppliedVersion a : applied) {
-                if (a.version() > scripts.size()) {
-                    throw new MigratorException(ExitCode.INTEGRITY, "the database is at version " + a.version()
-                            + " but this build only knows " + scripts.size());
-                }
-                if (!scripts.get(a.version() - 1).checksum().equals(a.checksum())) {
-                    throw new MigratorException(ExitCode.INTEGRITY, scripts.get(a.version() - 1).id()
-                            + ".up.sql changed after it was applied (checksum mismatch)");
-                }
-            }
+            Applier.checkApplied(applied, scripts);
             for (String d : DriftReport.describe(Snapshots.head(scripts.subList(0, applied.size())),
                     new CatalogInspector(options().appSchema()).inspect(c))) {
                 problems.add("live schema: " + d);

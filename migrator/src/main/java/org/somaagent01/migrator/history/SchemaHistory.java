@@ -16,8 +16,6 @@ import org.somaagent01.migrator.store.MigrationScript;
  * exactly the reference. Reading it is the whole cost of an up-to-date {@code apply}: one query.
  */
 public final class SchemaHistory {
-    private static final String UNDEFINED_TABLE = "42P01";
-    private static final String INVALID_SCHEMA = "3F000";
 
     private final String schema;
     private final String table;
@@ -31,23 +29,15 @@ public final class SchemaHistory {
 
     /** Applied versions in order; empty when the history table does not exist yet. */
     public List<AppliedVersion> read(Connection c) throws SQLException {
-        List<AppliedVersion> out = new ArrayList<>();
-        boolean autoCommit = c.getAutoCommit();
-        // inside a transaction a failed query would abort it, so probe under a savepoint
-        var savepoint = autoCommit ? null : c.setSavepoint();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version, name, checksum, applied_by, applied_at, duration_ms, how FROM "
-                     + table + " ORDER BY version")) {
-            while (rs.next()) {
-                out.add(new AppliedVersion(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getLong(6), rs.getString(7)));
-            }
-        } catch (SQLException e) {
-            if (!UNDEFINED_TABLE.equals(e.getSQLState()) && !INVALID_SCHEMA.equals(e.getSQLState())) throw e;
-            if (savepoint != null) c.rollback(savepoint);
-            return List.of();
-        }
-        return out;
+        return MissingTable.query(c, "SELECT version, name, checksum, applied_by, applied_at, duration_ms, how FROM "
+                + table + " ORDER BY version", rs -> {
+                    List<AppliedVersion> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new AppliedVersion(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getObject(5, OffsetDateTime.class), rs.getLong(6), rs.getString(7)));
+                    }
+                    return out;
+                }, List.of());
     }
 
     public boolean exists(Connection c) throws SQLException {

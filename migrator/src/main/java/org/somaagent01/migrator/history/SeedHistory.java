@@ -2,7 +2,6 @@ package org.somaagent01.migrator.history;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.somaagent01.migrator.plan.Sql;
@@ -19,15 +18,8 @@ public final class SeedHistory {
 
     /** The fingerprint seeded last, or null (never seeded, or no table yet). */
     public String lastFingerprint(Connection c) throws SQLException {
-        var savepoint = c.getAutoCommit() ? null : c.setSavepoint();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT fingerprint FROM " + table + " ORDER BY seeded_at DESC LIMIT 1")) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            if (!"42P01".equals(e.getSQLState()) && !"3F000".equals(e.getSQLState())) throw e;
-            if (savepoint != null) c.rollback(savepoint);
-            return null;
-        }
+        return MissingTable.query(c, "SELECT fingerprint FROM " + table + " ORDER BY seeded_at DESC LIMIT 1",
+                rs -> rs.next() ? rs.getString(1) : null, null);
     }
 
     public void record(Connection c, String fingerprint, String summary) throws SQLException {

@@ -22,6 +22,7 @@ import org.somaagent01.migrator.history.AppliedVersion;
 import org.somaagent01.migrator.history.SchemaHistory;
 import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.Snapshots;
+import org.somaagent01.testdb.Fidelity;
 import org.somaagent01.testdb.TestDatabase;
 import org.somaagent01.testdb.TestServer;
 
@@ -56,7 +57,7 @@ class AdoptionTest {
     @Test
     void legacyDatabaseDiffsToNothingAndIsAdoptedWithoutDdl() throws Exception {
         try (TestDatabase db = TestServer.get().createDatabase()) {
-            Fixtures.restoreLegacyDump(db);
+            Fidelity.restoreLegacyDump(db);
             try (Connection c = db.connect()) {
                 var live = Fixtures.inspect(c);
                 assertEquals(List.of(), Differ.diff(live, DeclaredSchema.soma()), "legacy → declared");

@@ -16,6 +16,7 @@ import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.Snapshots;
+import org.somaagent01.testdb.Fidelity;
 import org.somaagent01.testdb.TestDatabase;
 import org.somaagent01.testdb.TestServer;
 
@@ -35,7 +36,7 @@ class FidelityTest {
     @Test
     void ourInspectionSeesTheSameSchemaInTheLegacyDatabaseTheAppliedOneAndTheDeclaration() throws Exception {
         try (TestDatabase legacy = TestServer.get().createDatabase(); TestDatabase applied = TestServer.get().createDatabase()) {
-            Fixtures.restoreLegacyDump(legacy);
+            Fidelity.restoreLegacyDump(legacy);
             SchemaModel legacyModel;
             try (Connection c = legacy.connect()) {
                 legacyModel = Fixtures.inspect(c);

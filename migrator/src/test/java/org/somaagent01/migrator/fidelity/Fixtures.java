@@ -14,9 +14,8 @@ import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.ScriptSource;
 import org.somaagent01.migrator.store.ScriptStore;
 import org.somaagent01.testdb.Fidelity;
-import org.somaagent01.testdb.TestDatabase;
 
-/** Shared test fixtures: the shipped scripts, the legacy dump, the reference catalog and its query. */
+/** Shared test fixtures: the shipped scripts, the reference catalog, catalog queries (files from {@link Fidelity}). */
 public final class Fixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,18 +25,14 @@ public final class Fixtures {
         return ScriptStore.load(ScriptSource.classpath(ScriptStore.CLASSPATH_PREFIX));
     }
 
-    public static String resource(String name) {
-        return Fidelity.resource(name);
-    }
-
     /** The reference catalog of the legacy init scripts (shared/fidelity/reference-catalog.json). */
     public static JsonNode referenceCatalog() throws IOException {
-        return JSON.readTree(resource("reference-catalog.json"));
+        return JSON.readTree(Fidelity.resource("reference-catalog.json"));
     }
 
     /** The catalog of a live database as shared/fidelity/catalog.sql prints it (what compare.sh diffs). */
     public static JsonNode catalog(Connection c) throws SQLException, IOException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(resource("catalog.sql"))) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(Fidelity.resource("catalog.sql"))) {
             rs.next();
             return JSON.readTree(rs.getString(1));
         }
@@ -51,9 +46,5 @@ public final class Fixtures {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
         }
-    }
-
-    public static void restoreLegacyDump(TestDatabase db) throws IOException, InterruptedException {
-        Fidelity.restoreLegacyDump(db);
     }
 }

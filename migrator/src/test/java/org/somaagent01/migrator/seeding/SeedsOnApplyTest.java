@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.somaagent01.migrator.cli.Main;
 import org.somaagent01.migrator.fidelity.Fixtures;
+import org.somaagent01.testdb.Fidelity;
 import org.somaagent01.testdb.TestDatabase;
 import org.somaagent01.testdb.TestServer;
 
@@ -84,7 +85,7 @@ class SeedsOnApplyTest {
     @Test
     void applyOnTheLegacyDatabaseLeavesOperatorEditsAndInsertIfAbsentTablesAlone() throws Exception {
         try (TestDatabase db = TestServer.get().createDatabase()) {
-            Fixtures.restoreLegacyDump(db);
+            Fidelity.restoreLegacyDump(db);
             try (Connection c = db.connect()) {
                 Fixtures.execute(c, "UPDATE tool_catalog SET description = 'edited by an operator' WHERE name = 'echo';"
                         + "UPDATE multimodal_capabilities SET health_status = 'degraded', failure_count = 7 WHERE tool_id = 'dalle3_image_gen'");
