@@ -47,6 +47,25 @@ abstract class BaseCommand implements Callable<Integer> {
             description = "how long to wait for another migrator's lock (default: ${DEFAULT-VALUE})")
     long lockTimeoutSeconds;
 
+    @Option(names = "--ddl-lock-timeout", paramLabel = "SECONDS", defaultValue = "2",
+            description = "how long one attempt of a DDL step may wait for a table lock; application queries on that "
+                    + "table queue behind it for at most this long (default: ${DEFAULT-VALUE})")
+    double ddlLockTimeoutSeconds;
+
+    @Option(names = "--ddl-lock-retries", paramLabel = "N", defaultValue = "10",
+            description = "attempts after a table-lock timeout, with backoff, before naming the blocking sessions "
+                    + "(default: ${DEFAULT-VALUE})")
+    int ddlLockRetries;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "bound on the TCP connect and on the login of each connection attempt (default: ${DEFAULT-VALUE})")
+    int connectTimeoutSeconds;
+
+    @Option(names = "--connect-retries", paramLabel = "N", defaultValue = "5",
+            description = "retries of a connection that fails transiently (refused, timed out, server starting, "
+                    + "too many clients), with backoff (default: ${DEFAULT-VALUE})")
+    int connectRetries;
+
     @Override
     public final Integer call() throws Exception {
         console.verbose = verbose;
@@ -66,7 +85,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
     Connection connect() {
         connected = dsn();
-        return Connector.withDefaults(console::log).connect(connected);
+        return connector().connect(connected);
     }
 
     /** A plain DataSource on the database {@link #connect()} opened, for the Exposed-based seeds. */
@@ -103,7 +122,7 @@ abstract class BaseCommand implements Callable<Integer> {
         }
         console.secrets = console.secrets.and(dev);
         try {
-            return new Canonicalizer(dev, options().appSchema(), Connector.withDefaults(console::log), console::log)
+            return new Canonicalizer(dev, options().appSchema(), connector(), console::log)
                     .canonicalize(declared);
         } catch (MigratorException e) {
             if (e.exitCode() != ExitCode.DB_UNREACHABLE) throw e;
@@ -121,9 +140,18 @@ abstract class BaseCommand implements Callable<Integer> {
         return ScriptStore.load(dir != null ? ScriptSource.directory(dir) : ScriptSource.classpath(ScriptStore.CLASSPATH_PREFIX));
     }
 
+    Connector connector() {
+        if (connectTimeoutSeconds < 1) throw new MigratorException(ExitCode.USAGE, "--connect-timeout must be at least 1 second");
+        if (connectRetries < 0) throw new MigratorException(ExitCode.USAGE, "--connect-retries must not be negative");
+        return new Connector(new Connector.Backoff(connectRetries, Connector.Backoff.DEFAULT.firstDelay()),
+                Duration.ofSeconds(connectTimeoutSeconds), console::log);
+    }
+
     ApplyOptions options() {
+        if (ddlLockTimeoutSeconds <= 0) throw new MigratorException(ExitCode.USAGE, "--ddl-lock-timeout must be positive");
+        if (ddlLockRetries < 0) throw new MigratorException(ExitCode.USAGE, "--ddl-lock-retries must not be negative");
         ApplyOptions d = ApplyOptions.defaults();
-        return new ApplyOptions(historySchema, d.appSchema(), Duration.ofSeconds(lockTimeoutSeconds), d.ddlLockTimeout(),
-                d.statementTimeout(), false, false);
+        return new ApplyOptions(historySchema, d.appSchema(), Duration.ofSeconds(lockTimeoutSeconds),
+                Duration.ofMillis(Math.round(ddlLockTimeoutSeconds * 1000)), ddlLockRetries, d.statementTimeout(), false, false);
     }
 }

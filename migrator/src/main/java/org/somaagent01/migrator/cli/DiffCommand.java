@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import org.somaagent01.migrator.ExitCode;
-import org.somaagent01.migrator.connect.Connector;
 import org.somaagent01.migrator.connect.Dsn;
 import org.somaagent01.migrator.declared.DeclaredRenames;
 import org.somaagent01.migrator.diff.Change;
@@ -72,7 +71,7 @@ final class DiffCommand extends BaseCommand {
     }
 
     private SchemaModel inspect(Dsn target) throws Exception {
-        try (Connection c = Connector.withDefaults(console::log).connect(target)) {
+        try (Connection c = connector().connect(target)) {
             return new CatalogInspector(options().appSchema()).inspect(c);
         }
     }

@@ -18,6 +18,10 @@ final class SeedCommand extends BaseCommand {
         apply.dir = dir;
         apply.historySchema = historySchema;
         apply.lockTimeoutSeconds = lockTimeoutSeconds;
+        apply.ddlLockTimeoutSeconds = ddlLockTimeoutSeconds;
+        apply.ddlLockRetries = ddlLockRetries;
+        apply.connectTimeoutSeconds = connectTimeoutSeconds;
+        apply.connectRetries = connectRetries;
         apply.seedsOnly = true;
         apply.seedsDir = seedsDir;
         return apply.execute();
