@@ -10,19 +10,23 @@ import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.connect.SessionTimeouts;
 import org.somaagent01.migrator.history.AppliedVersion;
+import org.somaagent01.migrator.history.HistoryState;
+import org.somaagent01.migrator.history.PartialVersion;
 import org.somaagent01.migrator.history.SchemaHistory;
 import org.somaagent01.migrator.inspect.CatalogInspector;
 import org.somaagent01.migrator.lock.AdvisoryLock;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.store.MigrationScript;
+import org.somaagent01.migrator.store.Segment;
 import org.somaagent01.migrator.store.Snapshots;
 import org.somaagent01.migrator.store.SqlStatements;
 
 /**
- * Runs scripts against one database: each in its own transaction (unless it says otherwise), recorded in the
- * history in that same transaction, under the advisory lock. The up-to-date case costs one query and takes
- * no lock; only when something is pending do we lock and read the history again, since another replica may
- * have applied it while we waited.
+ * Runs scripts against one database, segment by segment, under the advisory lock. A transactional segment commits
+ * together with the history record of its progress, so a failure leaves the database at a state the history names
+ * exactly: versions applied in full, and at most one version applied in part, which the next {@code apply} resumes
+ * and {@code down} reverts. Every check (checksums, snapshots, data that would be lost, a read-only or standby
+ * server, privileges) runs before the first DDL. The up-to-date case costs one query and takes no lock.
  */
 public final class Applier {
     /** What {@code apply} did. */
@@ -31,132 +35,290 @@ public final class Applier {
     private final ApplyOptions options;
     private final SchemaHistory history;
     private final Consumer<String> log;
+    private final LockRetry lockRetry;
 
     public Applier(ApplyOptions options, Consumer<String> log) {
         this.options = options;
         this.history = new SchemaHistory(options.historySchema());
         this.log = log;
+        this.lockRetry = LockRetry.of(options, log);
     }
 
     public Result apply(Connection c, List<MigrationScript> scripts, Integer target) throws SQLException {
         int goal = target == null ? scripts.size() : target;
         if (goal < 0 || goal > scripts.size()) {
-            throw new MigratorException(ExitCode.USAGE, "--target " + goal + " is not a version of this build (1.." + scripts.size() + ")");
+            throw new MigratorException(ExitCode.USAGE, "--target " + goal + " is not a version of this build (0.." + scripts.size() + ")");
         }
         c.setAutoCommit(true);
-        List<AppliedVersion> applied = history.read(c);
-        checkApplied(applied, scripts);
-        if (applied.size() >= goal) return new Result(List.of(), List.of(), applied.size());
+        HistoryState state = history.state(c);
+        checkApplied(state, scripts);
+        if (upToDate(state, goal)) return new Result(List.of(), List.of(), state.version());
 
         try (AdvisoryLock lock = MigrationLock.take(c, options, log)) {
+            // another replica may have applied it while we waited
+            state = history.state(c);
+            checkApplied(state, scripts);
+            if (upToDate(state, goal)) return new Result(List.of(), List.of(), state.version());
+            Preflight.check(c, options.historySchema(), options.appSchema());
             SessionTimeouts.apply(c, options.statementTimeout(), options.ddlLockTimeout());
+
+            // every check before the first DDL
             boolean fresh = !history.exists(c);
-            history.ensure(c);
-            applied = history.read(c);
-            checkApplied(applied, scripts);
-            List<String> adopted = fresh ? adopt(c, scripts, goal) : List.of();
-            applied = history.read(c);
-            List<String> ran = new ArrayList<>();
-            List<MigrationScript> pending = scripts.subList(applied.size(), goal);
-            refuseDestructive(pending);
-            for (MigrationScript s : pending) {
-                run(c, s, s.upSql(), s.transactional(), ms -> history.record(c, s, ms, AppliedVersion.APPLIED), true);
-                ran.add(s.id());
+            int adoptAt = fresh ? adoptableVersion(c, scripts, goal) : 0;
+            int from = Math.max(state.version(), adoptAt);
+            SchemaModel expected = Snapshots.head(scripts.subList(0, goal));
+            List<Step> steps = new ArrayList<>();
+            for (MigrationScript s : scripts.subList(Math.min(from, goal), goal)) {
+                PartialVersion p = state.partial();
+                steps.add(new Step(s, p != null && p.version() == s.version() ? p.applyFrom() : 0));
             }
-            if (!ran.isEmpty()) reportDrift(c, scripts.subList(0, goal));
+            if (!options.allowDestructive()) refuseDataLoss(c, steps, true);
+
+            history.ensure(c);
+            List<String> adopted = adoptAt > 0 ? recordAdopted(c, scripts.subList(0, adoptAt)) : List.of();
+            List<String> ran = new ArrayList<>();
+            for (Step step : steps) {
+                applyVersion(c, step.script(), step.done(), goal);
+                ran.add(step.script().id());
+            }
+            if (!ran.isEmpty()) reportDrift(c, expected);
             return new Result(ran, adopted, goal);
         }
     }
 
-    /**
-     * A database the legacy init scripts built has our schema but no history. If it equals the snapshot of some
-     * version, record versions up to it as adopted and run no DDL for them.
-     */
-    private List<String> adopt(Connection c, List<MigrationScript> scripts, int goal) throws SQLException {
-        SchemaModel live = new CatalogInspector(options.appSchema()).inspect(c);
-        int v = Adoption.matchingVersion(live, scripts, goal);
-        if (v > 0) {
-            List<String> adopted = new ArrayList<>();
-            c.setAutoCommit(false);
-            try {
-                for (MigrationScript a : scripts.subList(0, v)) {
-                    history.record(c, a, 0, AppliedVersion.ADOPTED);
-                    adopted.add(a.id());
-                }
-                c.commit();
-            } finally {
-                c.setAutoCommit(true);
-            }
-            log.accept("adopted existing schema at version " + v + " (no DDL run)");
-            return adopted;
-        }
-        if (Adoption.isEmpty(live)) return List.of();
-        log.accept("existing objects in schema " + options.appSchema() + " match no known version; "
-                + "running the scripts, which skip objects that already exist");
-        return List.of();
+    /** A version to run (or revert) and how many of its up segments are applied now. */
+    private record Step(MigrationScript script, int done) {}
+
+    private static boolean upToDate(HistoryState state, int goal) {
+        return state.version() >= goal && (state.partial() == null || state.partial().version() > goal);
     }
 
-    /** Runs down scripts from the current version to {@code toVersion}, newest first. */
+    /**
+     * A database the legacy init scripts built has our schema but no history. If it equals the snapshot of some
+     * version, versions up to it are recorded as adopted and no DDL runs for them.
+     */
+    private int adoptableVersion(Connection c, List<MigrationScript> scripts, int goal) throws SQLException {
+        SchemaModel live = new CatalogInspector(options.appSchema()).inspect(c);
+        int v = Adoption.matchingVersion(live, scripts, goal);
+        if (v == 0 && !Adoption.isEmpty(live)) {
+            log.accept("existing objects in schema " + options.appSchema() + " match no known version; "
+                    + "running the scripts, which skip objects that already exist");
+        }
+        return v;
+    }
+
+    private List<String> recordAdopted(Connection c, List<MigrationScript> versions) throws SQLException {
+        List<String> adopted = new ArrayList<>();
+        c.setAutoCommit(false);
+        try {
+            for (MigrationScript a : versions) {
+                history.record(c, a, 0, AppliedVersion.ADOPTED);
+                adopted.add(a.id());
+            }
+            c.commit();
+        } catch (SQLException e) {
+            Failures.quietly(c::rollback);
+            throw e;
+        } finally {
+            Failures.quietly(() -> c.setAutoCommit(true));
+        }
+        log.accept("adopted existing schema at version " + versions.size() + " (no DDL run)");
+        return adopted;
+    }
+
+    /** Runs the up segments after the first {@code done}; the last one records the version as applied. */
+    private void applyVersion(Connection c, MigrationScript s, int done, int goal) throws SQLException {
+        int n = s.segmentCount();
+        log.accept(done == 0 ? "applying " + s.id() : "resuming " + s.id() + " at segment " + (done + 1) + " of " + n);
+        long start = System.nanoTime();
+        if (n == 0) {
+            inTransaction(c, () -> history.record(c, s, 0, AppliedVersion.APPLIED));
+            return;
+        }
+        for (int k = done + 1; k <= n; k++) {
+            int reached = k;
+            Segment segment = s.up().segments().get(k - 1);
+            runSegment(c, s, segment, k, true, () -> {
+                if (reached == n) history.record(c, s, (System.nanoTime() - start) / 1_000_000, AppliedVersion.APPLIED);
+                else history.progress(c, s, reached, null, "up");
+            }, k - 1);
+        }
+        log.accept("  done in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    /** Runs down scripts from the current version to {@code toVersion}, newest first; a partial version first. */
     public List<String> down(Connection c, List<MigrationScript> scripts, int toVersion) throws SQLException {
         c.setAutoCommit(true);
         try (AdvisoryLock lock = MigrationLock.take(c, options, log)) {
-            SessionTimeouts.apply(c, options.statementTimeout(), options.ddlLockTimeout());
-            List<AppliedVersion> applied = history.read(c);
-            checkApplied(applied, scripts);
-            if (toVersion < 0 || toVersion > applied.size()) {
+            HistoryState state = history.state(c);
+            checkApplied(state, scripts);
+            if (toVersion < 0 || toVersion > state.version()) {
                 throw new MigratorException(ExitCode.USAGE, "cannot go down to version " + toVersion
-                        + ": the database is at version " + applied.size());
+                        + ": the database is at " + state.describe(scripts.size()));
             }
-            List<String> reverted = new ArrayList<>();
-            for (int v = applied.size(); v > toVersion; v--) {
+            Preflight.check(c, options.historySchema(), options.appSchema());
+            SessionTimeouts.apply(c, options.statementTimeout(), options.ddlLockTimeout());
+            List<Step> steps = new ArrayList<>();
+            if (state.partial() != null) steps.add(new Step(scripts.get(state.partial().version() - 1), state.partial().revertFrom()));
+            for (int v = state.version(); v > toVersion; v--) {
                 MigrationScript s = scripts.get(v - 1);
-                if (!options.force()) DataLossCheck.refuseIfRowsLost(c, s);
-                run(c, s, s.downSql(), s.downTransactional(), ms -> history.remove(c, s.version()), false);
-                reverted.add(s.id());
+                steps.add(new Step(s, s.segmentCount()));
+            }
+            if (!options.force()) refuseDataLoss(c, steps, false);
+            history.ensure(c);
+            List<String> reverted = new ArrayList<>();
+            for (Step step : steps) {
+                revertVersion(c, step.script(), step.done());
+                reverted.add(step.script().id());
             }
             return reverted;
         }
     }
 
-    /** Records the outcome in the history, given the elapsed milliseconds. */
-    private interface HistoryUpdate { void run(long elapsedMs) throws SQLException; }
-
-    private void run(Connection c, MigrationScript s, String sql, boolean transactional, HistoryUpdate record, boolean up)
-            throws SQLException {
-        String what = s.id() + (up ? " (up)" : " (down)");
-        log.accept((up ? "applying " : "reverting ") + s.id());
+    /** Reverts up segments {@code done} down to 1 with the down segments that mirror them. */
+    private void revertVersion(Connection c, MigrationScript s, int done) throws SQLException {
+        log.accept("reverting " + s.id() + (done < s.segmentCount() ? " (" + done + " of " + s.segmentCount() + " segments applied)" : ""));
         long start = System.nanoTime();
-        c.setAutoCommit(!transactional);
-        try (Statement st = c.createStatement()) {
-            if (transactional) {
-                st.execute(sql);
-            } else {
-                // one statement at a time: several at once would share one implicit transaction
-                for (String statement : SqlStatements.split(sql)) st.execute(statement);
-            }
-            record.run((System.nanoTime() - start) / 1_000_000);
-            if (transactional) c.commit();
-        } catch (SQLException e) {
-            if (transactional) c.rollback();
-            throw new MigratorException(ExitCode.MIGRATION_FAILED, what + " failed: " + oneLine(e.getMessage())
-                    + (transactional ? "; rolled back, the database stays at the previous version" : ""), e);
-        } finally {
-            c.setAutoCommit(true);
+        List<Segment> downs = downSegmentsFor(s, done);
+        if (downs.isEmpty()) {
+            inTransaction(c, () -> history.remove(c, s.version()));
+            return;
+        }
+        for (int i = 0; i < downs.size(); i++) {
+            int remaining = done - 1 - i;
+            runSegment(c, s, downs.get(i), downs.get(i).number(), false, () -> {
+                if (remaining == 0) history.remove(c, s.version());
+                else history.progress(c, s, remaining, null, "down");
+            }, remaining + 1);
         }
         log.accept("  done in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
-    private void refuseDestructive(List<MigrationScript> pending) {
-        if (options.allowDestructive()) return;
-        for (MigrationScript s : pending) {
-            if (s.upSql().contains(DESTRUCTIVE_MARK)) {
-                throw new MigratorException(ExitCode.DESTRUCTIVE_REFUSED, s.id() + " contains destructive changes "
-                        + "(see 'plan'); rerun with --allow-destructive once you accept the data loss");
+    /** The down segments that revert up segments done..1, in the order they run. */
+    private static List<Segment> downSegmentsFor(MigrationScript s, int done) {
+        List<Segment> downs = s.down().segments();
+        return downs.isEmpty() ? downs : downs.subList(s.segmentCount() - done, downs.size());
+    }
+
+    /** Writes the history record of a segment's outcome, inside its transaction when it has one. */
+    private interface Record { void run() throws SQLException; }
+
+    /**
+     * Runs one segment with its progress record: a transactional one in one transaction (retried as a whole on a
+     * table-lock timeout); one outside a transaction after marking it in flight, then the record. On failure the
+     * error is noted in the progress row (best effort) and reported with the state reached.
+     *
+     * @param doneBefore up segments applied before this one ran (for the "state reached" of the message)
+     */
+    private void runSegment(Connection c, MigrationScript s, Segment segment, int number, boolean up, Record record,
+                            int doneBefore) throws SQLException {
+        int n = s.segmentCount();
+        String what = s.id() + (up ? " (up)" : " (down)") + (s.up().segments().size() > 1 || s.down().segments().size() > 1
+                ? " segment " + number + "/" + (up ? n : s.down().segments().size()) : "");
+        String direction = up ? "up" : "down";
+        int[] at = {-1};
+        try {
+            if (segment.transactional()) {
+                lockRetry.run(c, segment.relations(), what, () -> inTransaction(c, () -> {
+                    execute(c, segment, at);
+                    record.run();
+                }));
+            } else {
+                if (n > 1) {
+                    history.progress(c, s, doneBefore, up ? doneBefore + 1 : doneBefore, direction);
+                }
+                lockRetry.run(c, segment.relations(), what, () -> execute(c, segment, at));
+                inTransaction(c, record::run);
+            }
+        } catch (SQLException e) {
+            String statement = at[0] < 0 ? "" : " at line " + segment.statements().get(at[0]).line() + " ("
+                    + segment.facts().get(at[0]).kind() + ")";
+            noteFailure(c, s, doneBefore, direction, e);
+            throw Failures.classify(e, what + statement, reached(s, doneBefore, n));
+        }
+    }
+
+    private static void execute(Connection c, Segment segment, int[] at) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            List<SqlStatements.Statement> statements = segment.statements();
+            for (int i = 0; i < statements.size(); i++) {
+                at[0] = i;
+                st.execute(statements.get(i).sql());
             }
         }
     }
 
-    public static final String DESTRUCTIVE_MARK = "-- DESTRUCTIVE";
+    private static void inTransaction(Connection c, Record body) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            body.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            Failures.quietly(c::rollback);
+            throw e;
+        } finally {
+            Failures.quietly(() -> c.setAutoCommit(true));
+        }
+    }
+
+    /**
+     * Leaves the failure in the progress row so status can name it: the failed segment rolled back (or, outside a
+     * transaction, its one statement raised), so {@code done} segments stand. A version still applied in full
+     * stays in the full history. A dead connection skips this: an in-flight mark then stays, saying so.
+     */
+    private void noteFailure(Connection c, MigrationScript s, int done, String direction, SQLException e) {
+        Failures.quietly(() -> {
+            if (c.isClosed() || done >= s.segmentCount()) return;
+            history.progress(c, s, done, null, direction);
+            history.recordError(c, s.version(), oneLine(e.getMessage()));
+        });
+    }
+
+    private static String reached(MigrationScript s, int done, int n) {
+        int full = s.version() - 1;
+        return "the database is at version " + full + (done == 0 ? ""
+                : done == n ? " plus all of " + s.id() : " plus segments 1-" + done + " of " + n + " of " + s.id());
+    }
+
+    private void refuseDataLoss(Connection c, List<Step> steps, boolean up) throws SQLException {
+        List<String> losses = new ArrayList<>();
+        for (Step step : steps) {
+            List<Segment> segments = up ? step.script().up().segments().subList(step.done(), step.script().segmentCount())
+                    : downSegmentsFor(step.script(), step.done());
+            for (String loss : DataLossCheck.losses(c, segments)) losses.add(step.script().id() + ": " + loss);
+        }
+        if (losses.isEmpty()) return;
+        String list = String.join(", ", losses);
+        throw new MigratorException(ExitCode.DESTRUCTIVE_REFUSED, (up ? "applying" : "reverting") + " would destroy data: "
+                + (list.length() > 400 ? list.substring(0, 400) + "…" : list) + "; back it up, then rerun with "
+                + (up ? "--allow-destructive" : "--force") + " (nothing was changed)");
+    }
+
+    /**
+     * Fails when the database is ahead of this build, an applied script's checksum changed, or a partly applied
+     * version's applied segments changed since they ran.
+     */
+    public static void checkApplied(HistoryState state, List<MigrationScript> scripts) {
+        checkApplied(state.applied(), scripts);
+        PartialVersion p = state.partial();
+        if (p == null) return;
+        if (p.version() != state.version() + 1 || p.version() > scripts.size()) {
+            throw new MigratorException(ExitCode.INTEGRITY, "the history records " + p.describe() + " but the database is at version "
+                    + state.version() + (p.version() > scripts.size() ? " and this build knows versions up to " + scripts.size()
+                    + "; deploy a newer migrator" : "; the history was edited by hand: restore it"));
+        }
+        MigrationScript s = scripts.get(p.version() - 1);
+        if (p.segmentsDone() > s.segmentCount()) {
+            throw new MigratorException(ExitCode.INTEGRITY, s.id() + " has " + s.segmentCount() + " segments now but "
+                    + p.segmentsDone() + " were applied; applied segments must not change: add a new script instead");
+        }
+        for (int k = 1; k <= p.segmentsDone(); k++) {
+            if (!s.up().segments().get(k - 1).checksum().equals(p.segmentChecksums().get(k - 1))) {
+                throw new MigratorException(ExitCode.INTEGRITY, s.id() + " segment " + k + " differs from the one applied on "
+                        + p.updatedAt() + "; applied segments must not change (only the segments not yet applied may be fixed)");
+            }
+        }
+    }
 
     /** Fails when the database is ahead of this build or an applied script's checksum changed. */
     public static void checkApplied(List<AppliedVersion> applied, List<MigrationScript> scripts) {
@@ -174,8 +336,7 @@ public final class Applier {
         }
     }
 
-    private void reportDrift(Connection c, List<MigrationScript> upTo) throws SQLException {
-        SchemaModel expected = Snapshots.head(upTo);
+    private void reportDrift(Connection c, SchemaModel expected) throws SQLException {
         SchemaModel live = new CatalogInspector(options.appSchema()).inspect(c);
         if (!expected.equals(live)) {
             for (String line : DriftReport.describe(expected, live)) log.accept("warning: drift: " + line);

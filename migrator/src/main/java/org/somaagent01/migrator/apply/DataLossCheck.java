@@ -1,47 +1,114 @@
 package org.somaagent01.migrator.apply;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.somaagent01.migrator.ExitCode;
-import org.somaagent01.migrator.MigratorException;
+import org.somaagent01.migrator.diff.ColumnTypes;
 import org.somaagent01.migrator.plan.Sql;
-import org.somaagent01.migrator.store.MigrationScript;
+import org.somaagent01.migrator.store.Segment;
+import org.somaagent01.migrator.store.StatementFacts;
 
-/** Before a down script drops tables, says which of them hold rows and how many; {@code --force} goes ahead. */
+/**
+ * Looks at the data before segments run: for each table, column or cast column their statements would destroy,
+ * how many rows or non-null values are there now. Objects that do not exist (yet) hold nothing. Counting stops at
+ * {@link #CAP}, so a huge table costs a bounded scan.
+ */
 final class DataLossCheck {
-    private static final Pattern DROP_TABLE = Pattern.compile("(?m)^DROP TABLE IF EXISTS (\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*)");
+    static final long CAP = 1_000_000;
 
     private DataLossCheck() {}
 
-    static void refuseIfRowsLost(Connection c, MigrationScript s) throws SQLException {
-        List<String> losses = new ArrayList<>();
-        Matcher m = DROP_TABLE.matcher(s.downSql());
-        while (m.find()) {
-            String table = m.group(1);
-            long rows = rows(c, table);
-            if (rows > 0) losses.add(table + " (" + rows + (rows == 1 ? " row)" : " rows)"));
+    /** One line per object that holds data, e.g. {@code column task_registry.owner (12 values)}. */
+    static List<String> losses(Connection c, List<Segment> segments) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (Segment segment : segments) {
+            for (StatementFacts f : segment.facts()) {
+                for (StatementFacts.DataLoss loss : f.losses()) {
+                    String line = describe(c, loss);
+                    if (line != null && !out.contains(line)) out.add(line);
+                }
+                for (StatementFacts.TypeChange t : f.typeChanges()) {
+                    String current = currentType(c, t.table(), t.column());
+                    if (current == null || ColumnTypes.widens(current, t.newType().toLowerCase(java.util.Locale.ROOT))) continue;
+                    long values = nonNull(c, t.table(), t.column());
+                    String line = "column " + t.table() + "." + t.column() + " (" + count(values, "value")
+                            + ", changed to " + t.newType() + ": the cast may fail or lose precision)";
+                    if (values > 0 && !out.contains(line)) out.add(line);
+                }
+            }
         }
-        if (!losses.isEmpty()) {
-            throw new MigratorException(ExitCode.DESTRUCTIVE_REFUSED, "reverting " + s.id() + " would drop tables holding rows: "
-                    + String.join(", ", losses) + "; back them up, then rerun with --force");
+        return out;
+    }
+
+    private static String describe(Connection c, StatementFacts.DataLoss loss) throws SQLException {
+        switch (loss.kind()) {
+            case TABLE:
+            case TRUNCATE: {
+                long rows = rows(c, loss.table());
+                return rows > 0 ? "table " + loss.table() + " (" + count(rows, "row") + ")" : null;
+            }
+            case COLUMN: {
+                long values = nonNull(c, loss.table(), loss.column());
+                return values > 0 ? "column " + loss.table() + "." + loss.column() + " (" + count(values, "value") + ")" : null;
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** The column's type as PostgreSQL prints it, or null when there is no such column. */
+    private static String currentType(Connection c, String table, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+                + "WHERE attrelid = to_regclass(?) AND attname = ? AND attnum > 0 AND NOT attisdropped")) {
+            ps.setString(1, qualified(table));
+            ps.setString(2, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 
     private static long rows(Connection c, String table) throws SQLException {
-        try (Statement st = c.createStatement();
-             ResultSet exists = st.executeQuery("SELECT to_regclass(" + Sql.literal(table) + ") IS NOT NULL")) {
-            exists.next();
-            if (!exists.getBoolean(1)) return 0;
+        if (!exists(c, table, null)) return 0;
+        return scalar(c, "SELECT count(*) FROM (SELECT 1 FROM " + qualified(table) + " LIMIT " + CAP + ") r");
+    }
+
+    private static long nonNull(Connection c, String table, String column) throws SQLException {
+        if (!exists(c, table, column)) return 0;
+        return scalar(c, "SELECT count(*) FROM (SELECT 1 FROM " + qualified(table) + " WHERE " + Sql.ident(column)
+                + " IS NOT NULL LIMIT " + CAP + ") r");
+    }
+
+    private static boolean exists(Connection c, String table, String column) throws SQLException {
+        String sql = column == null ? "SELECT to_regclass(?) IS NOT NULL"
+                : "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = ? AND attnum > 0 AND NOT attisdropped)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, qualified(table));
+            if (column != null) ps.setString(2, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+    }
+
+    private static long scalar(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    private static String qualified(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? Sql.ident(name) : Sql.ident(name.substring(0, dot)) + "." + Sql.ident(name.substring(dot + 1));
+    }
+
+    private static String count(long n, String unit) {
+        return (n >= CAP ? "at least " + n : String.valueOf(n)) + " " + unit + (n == 1 ? "" : "s");
     }
 }

@@ -66,7 +66,7 @@ final class PlanCommand extends BaseCommand {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("version", s.version());
                 item.put("name", s.name());
-                item.put("destructive", s.upSql().contains(Applier.DESTRUCTIVE_MARK));
+                item.put("destructive", s.up().destructive());
                 item.put("sql", s.upSql());
                 items.add(item);
             }

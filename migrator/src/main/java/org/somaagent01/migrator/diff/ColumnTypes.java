@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Which type changes keep every value (widening); any other type change is marked destructive. */
-final class ColumnTypes {
+public final class ColumnTypes {
     private static final Pattern VARCHAR = Pattern.compile("character varying\\((\\d+)\\)");
     private static final Map<String, Set<String>> WIDER = Map.of(
             "smallint", Set.of("integer", "bigint", "numeric", "real", "double precision"),
@@ -16,7 +16,7 @@ final class ColumnTypes {
 
     private ColumnTypes() {}
 
-    static boolean widens(String from, String to) {
+    public static boolean widens(String from, String to) {
         if (from.equals(to)) return true;
         boolean fromArray = from.endsWith("[]");
         if (fromArray != to.endsWith("[]")) return false;

@@ -15,7 +15,16 @@ public final class ScriptFiles {
     public static final String SNAPSHOT = ".snapshot.json";
     private static final Pattern FILE = Pattern.compile("(\\d{4,})_([a-z0-9_]+)(\\.up\\.sql|\\.down\\.sql|\\.snapshot\\.json)");
 
+    public static final String PATTERN_HELP = "NNNN_name.up.sql, NNNN_name.down.sql or NNNN_name.snapshot.json "
+            + "(four or more digits, then lower-case letters, digits and underscores)";
+
     private ScriptFiles() {}
+
+    /** Files that may sit beside the scripts without being one: the sum file, READMEs, a .gitkeep. */
+    static boolean isCompanion(String fileName) {
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        return fileName.equals(SUM_FILE) || lower.startsWith("readme") || fileName.equals(".gitkeep");
+    }
 
     public static String stem(int version, String name) {
         return String.format("%04d_%s", version, name);

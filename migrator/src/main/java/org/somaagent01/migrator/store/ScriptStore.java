@@ -34,8 +34,16 @@ public final class ScriptStore {
     private static List<MigrationScript> loadChecked(ScriptSource source) throws IOException {
         String sumText = source.read(ScriptFiles.SUM_FILE);
         List<String> listed = source.list();
+        if (listed != null) {
+            for (String file : listed) {
+                if (ScriptFiles.parse(file) == null && !ScriptFiles.isCompanion(file)) {
+                    throw integrity(file + " in " + source.describe() + " is not a migration file: expected "
+                            + ScriptFiles.PATTERN_HELP + ", " + ScriptFiles.SUM_FILE + " or a README; rename or remove it");
+                }
+            }
+        }
         if (sumText == null) {
-            boolean hasScripts = listed != null && listed.stream().anyMatch(f -> ScriptFiles.parse(f) != null);
+            boolean hasScripts = listed != null && listed.stream().anyMatch(f -> !ScriptFiles.isCompanion(f));
             if (hasScripts) throw integrity("no " + ScriptFiles.SUM_FILE + " in " + source.describe()
                     + "; scripts must be written by 'generate' (or restore the sum file from version control)");
             return List.of();
@@ -84,7 +92,10 @@ public final class ScriptStore {
             if (up == null) throw integrity(stem + ScriptFiles.UP + " is missing (found its other files)");
             if (down == null) throw integrity(stem + ScriptFiles.DOWN + " is missing: every script needs its down");
             String name = stem.substring(stem.indexOf('_') + 1);
-            scripts.add(new MigrationScript(e.getKey(), name, up, down, ScriptFiles.sha256(up), texts.get(stem + ScriptFiles.SNAPSHOT)));
+            String snapshot = texts.get(stem + ScriptFiles.SNAPSHOT);
+            if (snapshot == null) throw integrity(stem + ScriptFiles.SNAPSHOT + " is missing: every script needs the "
+                    + "snapshot 'generate' writes beside it (restore it from version control)");
+            scripts.add(MigrationScript.of(e.getKey(), name, up, down, snapshot));
             expected++;
         }
         return List.copyOf(scripts);

@@ -11,6 +11,23 @@ import java.util.List;
 public final class SqlStatements {
     private SqlStatements() {}
 
+    /** A statement and the 1-based line of the script its first non-comment token is on. */
+    public record Statement(String sql, int line) {}
+
+    // placeholder until the lexer-based version lands: line from the statement's position in the text
+    public static List<Statement> parse(String sql) {
+        List<Statement> out = new ArrayList<>();
+        int from = 0;
+        for (String s : split(sql)) {
+            String body = s.lines().filter(l -> !l.strip().startsWith("--") && !l.isBlank()).findFirst().orElse(s);
+            int at = sql.indexOf(body, from);
+            if (at < 0) at = from;
+            out.add(new Statement(s, 1 + (int) sql.substring(0, at).chars().filter(ch -> ch == '\n').count()));
+            from = at;
+        }
+        return out;
+    }
+
     public static List<String> split(String sql) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.somaagent01.migrator.ExitCode;
-import org.somaagent01.migrator.apply.Applier;
 import org.somaagent01.migrator.lock.AdvisoryLock;
 import org.somaagent01.migrator.store.ScriptStore;
 import org.somaagent01.testdb.TestDatabase;
@@ -133,9 +132,24 @@ class BadInputTest {
 
     @Test
     void destructiveScriptWithoutAllowDestructive() {
-        Fixtures.script(dir, 2, "drop_t1", Applier.DESTRUCTIVE_MARK + ": contains changes that can lose data.\n"
-                + "DROP TABLE t1;\n", "CREATE TABLE t1 (id integer PRIMARY KEY);\n");
-        assertTrue(refused(ExitCode.DESTRUCTIVE_REFUSED, apply()).contains("--allow-destructive"));
+        // no marker in the script: the refusal comes from the statement and the rows it would destroy
+        Db.exec(db, "INSERT INTO t1 VALUES (1)");
+        before = Db.state(db);
+        Fixtures.script(dir, 2, "drop_t1", "DROP TABLE t1;\n", "CREATE TABLE t1 (id integer PRIMARY KEY);\n");
+        String line = refused(ExitCode.DESTRUCTIVE_REFUSED, apply());
+        assertTrue(line.contains("table t1 (1 row)") && line.contains("--allow-destructive"), line);
+        assertEquals(List.of("1"), Db.rows(db, "SELECT count(*) FROM t1"));
+    }
+
+    @Test
+    void downDroppingAColumnWithValues() {
+        Fixtures.script(dir, 2, "add_note", "ALTER TABLE t1 ADD COLUMN note text;\n", "ALTER TABLE t1 DROP COLUMN note;\n");
+        assertEquals(0, Cli.run(apply()).code());
+        Db.exec(db, "INSERT INTO t1 VALUES (1, 'kept'), (2, NULL)");
+        before = Db.state(db);
+        String line = refused(ExitCode.DESTRUCTIVE_REFUSED, "down", "--steps", "1", "--dsn", db.uri(), "--dir", dir.toString());
+        assertTrue(line.contains("column t1.note (1 value)") && line.contains("--force"), line);
+        assertEquals(List.of("kept"), Db.rows(db, "SELECT note FROM t1 WHERE id = 1"));
     }
 
     @Test

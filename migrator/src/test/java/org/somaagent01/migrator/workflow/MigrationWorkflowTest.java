@@ -73,7 +73,13 @@ class MigrationWorkflowTest {
         ScriptGenerator.Result generated = ScriptGenerator.generate(dir, "task_owner", v2, Renames.NONE);
         assertEquals("0002_task_owner", generated.written());
         MigrationScript second = ScriptStore.load(org.somaagent01.migrator.store.ScriptSource.directory(dir)).get(1);
-        assertTrue(second.upSql().startsWith(MigrationScript.NO_TRANSACTION_DIRECTIVE), second.upSql());
+        // the enum value is added in a segment of its own, committed before the segment that uses it
+        var segments = second.up().segments();
+        assertTrue(segments.size() >= 2, second.upSql());
+        assertTrue(segments.stream().allMatch(org.somaagent01.migrator.store.Segment::transactional), second.upSql());
+        var enumSegment = segments.stream().filter(sg -> !sg.facts().get(0).addedEnumValues().isEmpty() || sg.statements().get(0).sql().contains("ADD VALUE")).findFirst().orElseThrow();
+        assertEquals(1, enumSegment.statements().size(), second.upSql());
+        assertEquals(segments.size(), second.down().segments().size(), second.downSql());
 
         try (TestDatabase db = TestServer.get().createDatabase(); Connection c = db.connect()) {
             String[] common = {"--dsn", db.uri(), "--dir", dir.toString()};
