@@ -280,6 +280,11 @@ public final class Applier {
                 : done == n ? " plus all of " + s.id() : " plus segments 1-" + done + " of " + n + " of " + s.id());
     }
 
+    /** Data the segments would destroy, counted now: one line per table or column holding any. */
+    public static List<String> dataLoss(Connection c, List<Segment> segments) throws SQLException {
+        return DataLossCheck.losses(c, segments);
+    }
+
     private void refuseDataLoss(Connection c, List<Step> steps, boolean up) throws SQLException {
         List<String> losses = new ArrayList<>();
         for (Step step : steps) {

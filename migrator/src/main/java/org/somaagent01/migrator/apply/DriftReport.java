@@ -4,14 +4,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.somaagent01.migrator.diff.Change;
+import org.somaagent01.migrator.diff.Differ;
 import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.plan.SqlRenderer;
 import org.somaagent01.migrator.model.TableModel;
 
-/** Names what differs between the expected and the live schema, one line per object, for humans. */
+/**
+ * What differs between the expected and the live schema, for humans: one line per change the differ finds to turn
+ * the live schema into the expected one (the statement it would run). When the two models differ but the differ
+ * finds no change, that is said too, naming the objects: never a silent "no differences".
+ */
 public final class DriftReport {
+    private static final int MAX_LINE = 200;
+
     private DriftReport() {}
 
     public static List<String> describe(SchemaModel expected, SchemaModel live) {
+        List<String> out = new ArrayList<>();
+        for (Change change : Differ.diff(live, expected)) {
+            for (String sql : SqlRenderer.render(change)) {
+                String line = sql.replaceAll("\\s*\\n\\s*", " ");
+                out.add("needs " + (line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line));
+            }
+        }
+        if (out.isEmpty() && !expected.equals(live)) {
+            for (String d : objects(expected, live)) out.add(d + " (a difference the differ cannot express as DDL)");
+        }
+        return out;
+    }
+
+    /** The objects whose models differ, compared field by field. */
+    static List<String> objects(SchemaModel expected, SchemaModel live) {
         List<String> out = new ArrayList<>();
         compare(out, "extension", expected.extensions().keySet(), live.extensions().keySet(), expected.extensions(), live.extensions());
         compare(out, "enum type", expected.enums().keySet(), live.enums().keySet(), expected.enums(), live.enums());

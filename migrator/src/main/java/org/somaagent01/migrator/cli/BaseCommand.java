@@ -17,6 +17,7 @@ import org.somaagent01.migrator.connect.Dsn;
 import org.somaagent01.migrator.connect.Secrets;
 import org.somaagent01.migrator.declared.DeclaredSchema;
 import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.service.Migrator;
 import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.ScriptSource;
 import org.somaagent01.migrator.store.ScriptStore;
@@ -100,6 +101,16 @@ abstract class BaseCommand implements Callable<Integer> {
             }
         });
         return ds;
+    }
+
+    /** The application service on the database of --dsn / SA01_DB_DSN. */
+    Migrator migrator(Path seedsDir, ApplyOptions options) {
+        List<MigrationScript> scripts = scripts();
+        return new Migrator(new Migrator.Target() {
+            public Connection connect() { return BaseCommand.this.connect(); }
+
+            public DataSource dataSource() { return BaseCommand.this.dataSource(); }
+        }, scripts, options, seedsDir, console::log);
     }
 
     /** Help text of {@code --dev-url}, which generate, diff and verify declare. */

@@ -1,27 +1,20 @@
 package org.somaagent01.migrator.cli;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.somaagent01.migrator.ExitCode;
-import org.somaagent01.migrator.apply.Adoption;
-import org.somaagent01.migrator.apply.Applier;
-import org.somaagent01.migrator.apply.DriftReport;
-import org.somaagent01.migrator.apply.SeedStep;
-import org.somaagent01.migrator.history.AppliedVersion;
-import org.somaagent01.migrator.history.SchemaHistory;
-import org.somaagent01.migrator.inspect.CatalogInspector;
-import org.somaagent01.migrator.store.MigrationScript;
-import org.somaagent01.migrator.store.Snapshots;
+import org.somaagent01.migrator.service.Migrator;
+import org.somaagent01.migrator.store.Segment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Print the SQL that 'apply' would run now, and drift warnings. With --offline: the whole DDL "
-                + "from an empty database to the newest version, without a database.")
+        description = "Print the SQL that 'apply' would run now (a partly applied version from its next segment), the "
+                + "data it would destroy, and drift warnings. With --offline: the whole DDL from an empty database to the "
+                + "newest version, without a database.")
 final class PlanCommand extends BaseCommand {
     @Option(names = "--offline", description = "no database: print every up script")
     boolean offline;
@@ -37,56 +30,52 @@ final class PlanCommand extends BaseCommand {
 
     @Override
     int execute() throws Exception {
-        List<MigrationScript> scripts = scripts();
-        List<MigrationScript> pending = scripts;
-        List<String> drift = List.of();
-        String seeds = "seeds: not planned offline";
-        if (!offline) {
-            try (Connection c = connect()) {
-                SchemaHistory history = new SchemaHistory(historySchema);
-                List<AppliedVersion> applied = history.read(c);
-                int current = applied.size();
-                if (!history.exists(c)) {
-                    current = Adoption.matchingVersion(new CatalogInspector(options().appSchema()).inspect(c), scripts, scripts.size());
-                    if (current > 0) console.log("the existing schema equals version " + current
-                            + ": apply will adopt it (record the history, run no DDL for it)");
-                }
-                pending = scripts.subList(Math.min(current, scripts.size()), scripts.size());
-                if (!applied.isEmpty()) {
-                    drift = DriftReport.describe(Snapshots.head(scripts.subList(0, applied.size())),
-                            new CatalogInspector(options().appSchema()).inspect(c));
-                }
-                seeds = pending.isEmpty() ? new SeedStep(options(), seedsDir.dir, console::log).load().plan(dataSource()).toString()
-                        : "seeds run after the pending scripts (every row is inserted on a new database)";
-            }
-        }
+        Migrator.PlanResult plan = migrator(seedsDir.dir, options()).plan(offline);
         if (output.json()) {
             List<Map<String, Object>> items = new ArrayList<>();
-            for (MigrationScript s : pending) {
+            for (Migrator.PlannedVersion p : plan.pending()) {
                 Map<String, Object> item = new LinkedHashMap<>();
-                item.put("version", s.version());
-                item.put("name", s.name());
-                item.put("destructive", s.up().destructive());
-                item.put("sql", s.upSql());
+                item.put("version", p.script().version());
+                item.put("name", p.script().name());
+                item.put("from_segment", p.fromSegment());
+                item.put("segments", p.script().segmentCount());
+                item.put("destructive", p.destructive());
+                item.put("data_loss", p.dataLoss());
+                item.put("sql", sql(p));
                 items.add(item);
             }
-            Map<String, Object> plan = new LinkedHashMap<>();
-            plan.put("pending", items);
-            plan.put("drift", drift);
-            plan.put("seeds", seeds);
-            console.result(Json.write(plan));
-            return code(pending, drift);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("version", plan.version());
+            if (plan.adoptAt() > 0) json.put("adopt", plan.adoptAt());
+            json.put("pending", items);
+            json.put("drift", plan.drift());
+            json.put("seeds", plan.seeds());
+            console.result(Json.write(json));
+            return code(plan);
         }
-        for (String d : drift) console.log("warning: drift: " + d);
-        if (pending.isEmpty()) {
-            console.log("nothing to apply: the database is at the newest version");
+        for (String d : plan.drift()) console.log("warning: drift: " + d);
+        if (plan.adoptAt() > 0) console.log("the existing schema equals version " + plan.adoptAt()
+                + ": apply will adopt it (record the history, run no DDL for it)");
+        if (plan.pending().isEmpty()) console.log("nothing to apply: the database is at the newest version");
+        for (Migrator.PlannedVersion p : plan.pending()) {
+            if (p.fromSegment() > 1) console.result("-- " + p.script().id() + ": segments 1-" + (p.fromSegment() - 1)
+                    + " of " + p.script().segmentCount() + " are applied; apply resumes here");
+            if (!p.dataLoss().isEmpty()) console.result("-- destroys data (apply refuses without --allow-destructive): "
+                    + String.join(", ", p.dataLoss()));
+            console.result(p.fromSegment() == 1 ? p.script().upSql() : sql(p));
         }
-        for (MigrationScript s : pending) console.result(s.upSql());
-        console.result("-- seeds: " + seeds.replace("\n", "\n--        "));
-        return code(pending, drift);
+        console.result("-- seeds: " + plan.seeds().replace("\n", "\n--        "));
+        return code(plan);
     }
 
-    private int code(List<MigrationScript> pending, List<String> drift) {
-        return exitCode && (!pending.isEmpty() || !drift.isEmpty()) ? ExitCode.CHANGES_PENDING.code : 0;
+    private static String sql(Migrator.PlannedVersion p) {
+        if (p.fromSegment() == 1) return p.script().upSql();
+        StringBuilder sb = new StringBuilder();
+        for (Segment s : p.segments()) sb.append(s.sql());
+        return sb.toString();
+    }
+
+    private int code(Migrator.PlanResult plan) {
+        return exitCode && (!plan.pending().isEmpty() || !plan.drift().isEmpty()) ? ExitCode.CHANGES_PENDING.code : 0;
     }
 }

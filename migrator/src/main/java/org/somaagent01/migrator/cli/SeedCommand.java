@@ -12,18 +12,7 @@ final class SeedCommand extends BaseCommand {
 
     @Override
     int execute() throws Exception {
-        ApplyCommand apply = new ApplyCommand();
-        apply.console = console;
-        apply.dsn = dsn;
-        apply.dir = dir;
-        apply.historySchema = historySchema;
-        apply.lockTimeoutSeconds = lockTimeoutSeconds;
-        apply.ddlLockTimeoutSeconds = ddlLockTimeoutSeconds;
-        apply.ddlLockRetries = ddlLockRetries;
-        apply.connectTimeoutSeconds = connectTimeoutSeconds;
-        apply.connectRetries = connectRetries;
-        apply.seedsOnly = true;
-        apply.seedsDir = seedsDir;
-        return apply.execute();
+        console.log(migrator(seedsDir.dir, options()).apply(null, false, true, true).seeds());
+        return 0;
     }
 }

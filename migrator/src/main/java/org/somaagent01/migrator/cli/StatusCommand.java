@@ -1,56 +1,59 @@
 package org.somaagent01.migrator.cli;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.somaagent01.migrator.history.AppliedVersion;
-import org.somaagent01.migrator.history.SchemaHistory;
-import org.somaagent01.migrator.store.MigrationScript;
+import org.somaagent01.migrator.service.Migrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Current version, applied scripts (when, how, checksum ok?) and pending scripts.")
+        description = "Current version, applied scripts (when, how, checksum ok?), a partly applied version (which "
+                + "segments, the error that stopped it) and pending scripts.")
 final class StatusCommand extends BaseCommand {
     @Mixin
     FormatOption output;
 
     @Override
     int execute() throws Exception {
-        List<MigrationScript> scripts = scripts();
-        List<AppliedVersion> applied;
-        try (Connection c = connect()) {
-            applied = new SchemaHistory(historySchema).read(c);
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (MigrationScript s : scripts) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("version", s.version());
-            row.put("name", s.name());
-            AppliedVersion a = applied.stream().filter(v -> v.version() == s.version()).findFirst().orElse(null);
-            row.put("state", a == null ? "pending" : a.how());
-            if (a != null) {
-                row.put("applied_at", a.appliedAt().toString());
-                row.put("applied_by", a.appliedBy());
-                row.put("duration_ms", a.durationMs());
-                row.put("checksum_ok", a.checksum().equals(s.checksum()));
-            }
-            rows.add(row);
-        }
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("version", applied.size());
-        status.put("head", scripts.size());
-        status.put("scripts", rows);
+        Migrator.Status status = migrator(null, options()).status();
         if (output.json()) {
-            console.result(Json.write(status));
-        } else {
-            console.result("version " + applied.size() + " of " + scripts.size());
-            for (Map<String, Object> r : rows) {
-                console.result(String.format("%04d %-30s %-8s %s%s", r.get("version"), r.get("name"), r.get("state"),
-                        r.getOrDefault("applied_at", ""), Boolean.FALSE.equals(r.get("checksum_ok")) ? "  CHECKSUM MISMATCH" : ""));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Migrator.StatusRow r : status.scripts()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("version", r.version());
+                row.put("name", r.name());
+                row.put("state", r.state());
+                if (r.appliedAt() != null) row.put("applied_at", r.appliedAt());
+                if (r.appliedBy() != null) row.put("applied_by", r.appliedBy());
+                if (r.durationMs() != null) row.put("duration_ms", r.durationMs());
+                if (r.checksumOk() != null) row.put("checksum_ok", r.checksumOk());
+                if (r.detail() != null) row.put("detail", r.detail());
+                rows.add(row);
             }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("version", status.version());
+            json.put("head", status.head());
+            if (status.partial() != null) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("version", status.partial().version());
+                p.put("segments_done", status.partial().segmentsDone());
+                p.put("segments_total", status.partial().segmentsTotal());
+                p.put("in_flight", status.partial().inFlight());
+                p.put("direction", status.partial().direction());
+                p.put("last_error", status.partial().lastError());
+                json.put("partial", p);
+            }
+            json.put("scripts", rows);
+            console.result(Json.write(json));
+            return 0;
+        }
+        console.result(status.summary());
+        for (Migrator.StatusRow r : status.scripts()) {
+            console.result(String.format("%04d %-30s %-8s %s%s%s", r.version(), r.name(), r.state(),
+                    r.appliedAt() == null ? "" : r.appliedAt(), Boolean.FALSE.equals(r.checksumOk()) ? "  CHECKSUM MISMATCH" : "",
+                    r.detail() == null ? "" : "  " + r.detail()));
         }
         return 0;
     }
