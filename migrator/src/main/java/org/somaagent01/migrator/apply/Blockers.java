@@ -41,7 +41,7 @@ public final class Blockers {
             if (state == null) {
                 parts.add("details not visible to this user (grant pg_read_all_stats)");
             } else {
-                String s = oneLine(state);
+                String s = cut(oneLine(state), MAX_APPLICATION);
                 if (secondsInTransaction != null) s += " for " + secondsInTransaction + " s";
                 String q = query == null ? "" : oneLine(PASSWORD_LITERAL.matcher(query).replaceAll("$1'***'"));
                 if (!q.isEmpty() && !q.equals("<insufficient privilege>")) s += ": '" + cut(q, MAX_QUERY) + "'";

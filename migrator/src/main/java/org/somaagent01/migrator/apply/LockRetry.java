@@ -24,7 +24,7 @@ public final class LockRetry {
     static final String LOCK_NOT_AVAILABLE = "55P03";
     static final long FIRST_BACKOFF_MS = 200;
     static final long MAX_BACKOFF_MS = 5000;
-    static final int MAX_MESSAGE = 1000;
+    static final int MAX_MESSAGE = 1200;
 
     /**
      * One whole unit of work: a transaction it opens and commits itself (autocommit off), or one autocommit
@@ -68,11 +68,11 @@ public final class LockRetry {
             } catch (SQLException e) {
                 if (!isLockTimeout(e)) throw e;
                 rollback(c, e);
-                List<Blockers.Blocker> blockers = blockers(c, relations, e);
+                String blockers = blockers(c, relations, e);
                 if (retry >= retries) throw new MigratorException(ExitCode.LOCK_TIMEOUT, giveUp(what, relations, blockers), e);
                 long delay = backoffMillis(retry + 1, ThreadLocalRandom.current().nextDouble());
                 log.accept(bound(Blockers.cut(Blockers.oneLine(what), 120) + ": waiting for a lock on " + relations(relations)
-                        + " held by " + Blockers.describe(blockers) + "; retry " + (retry + 1) + "/" + retries
+                        + " held by " + blockers + "; retry " + (retry + 1) + "/" + retries
                         + " in " + delay + " ms"));
                 sleep(delay, what);
             }
@@ -121,20 +121,22 @@ public final class LockRetry {
         }
     }
 
-    private List<Blockers.Blocker> blockers(Connection c, Collection<String> relations, SQLException lockTimeout) {
+    /** Who holds the locks, described; a failure to find out is attached to the lock timeout and said so. */
+    private String blockers(Connection c, Collection<String> relations, SQLException lockTimeout) {
         try {
-            return Blockers.find(c, relations, attemptTimeout);
+            return Blockers.describe(Blockers.find(c, relations, attemptTimeout));
         } catch (SQLException | RuntimeException e) {
             // naming the blocker is a courtesy; failing to must not replace the lock timeout
             lockTimeout.addSuppressed(e);
-            return List.of();
+            return "another session (listing the lock holders failed: "
+                    + Blockers.cut(Blockers.oneLine(String.valueOf(e.getMessage())), 120) + ")";
         }
     }
 
-    private String giveUp(String what, Collection<String> relations, List<Blockers.Blocker> blockers) {
+    String giveUp(String what, Collection<String> relations, String blockers) {
         return bound(Blockers.cut(Blockers.oneLine(what), 120) + ": gave up after " + (retries + 1) + " attempts of "
                 + human(attemptTimeout) + " each waiting for a lock on " + relations(relations) + "; blocked by "
-                + Blockers.describe(blockers)
+                + blockers
                 + "; end that transaction or retry later (--ddl-lock-timeout, --ddl-lock-retries)");
     }
 
