@@ -192,6 +192,7 @@ public final class SqlLexer {
         boolean escapes = open == 1 && (s.charAt(0) == 'E' || s.charAt(0) == 'e');
         int close = s.length() > open + 1 && s.endsWith("'") ? s.length() - 1 : s.length();
         String body = s.substring(open + 1, close);
+        if (open == 2) return unicodeEscapes(body.replace("''", "'"));
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
@@ -231,13 +232,35 @@ public final class SqlLexer {
         return j - 1;
     }
 
+    /** The escapes of a {@code U&} string or identifier: backslash and 4 hex digits, backslash, plus and 6, two backslashes. */
+    private static String unicodeEscapes(String body) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c != '\\' || i + 1 >= body.length()) { out.append(c); continue; }
+            if (body.charAt(i + 1) == '\\') { out.append(c); i++; continue; }
+            boolean plus = body.charAt(i + 1) == '+';
+            int from = i + (plus ? 2 : 1);
+            int to = from + (plus ? 6 : 4);
+            if (to > body.length() || !body.substring(from, to).chars().allMatch(h -> Character.digit(h, 16) >= 0 && h < 0x80)) {
+                out.append(c); // the server rejects it; keep the text
+                continue;
+            }
+            long cp = Long.parseLong(body.substring(from, to), 16);
+            out.appendCodePoint(cp <= Character.MAX_CODE_POINT ? (int) cp : 0xFFFD);
+            i = to - 1;
+        }
+        return out.toString();
+    }
+
     /** An identifier as the server stores it: quotes removed ("" kept as one), unquoted ASCII lower-cased. */
     public static String identifier(Token t) {
         String s = t.text();
         if (t.kind() == Kind.QUOTED_IDENT) {
             int open = s.indexOf('"');
             int close = s.length() > open + 1 && s.endsWith("\"") ? s.length() - 1 : s.length();
-            return s.substring(open + 1, close).replace("\"\"", "\"");
+            String body = s.substring(open + 1, close).replace("\"\"", "\"");
+            return open == 2 ? unicodeEscapes(body) : body;
         }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
