@@ -7,8 +7,8 @@ import org.somaagent01.migrator.store.SqlLexer.Token;
 
 /**
  * Splits a script into statements at top-level semicolons, skipping those inside strings (standard, {@code E''},
- * {@code U&''}), quoted identifiers, dollar-quoted bodies, comments (block comments nest) and the
- * {@code BEGIN ATOMIC ... END} bodies of SQL-standard functions and procedures. Needed for scripts that run outside
+ * {@code U&''}), quoted identifiers, dollar-quoted bodies, comments (block comments nest), parentheses (as psql
+ * does) and the {@code BEGIN ATOMIC ... END} bodies of SQL-standard functions and procedures. Needed for scripts that run outside
  * a transaction: PostgreSQL runs several statements sent at once in one implicit transaction, where
  * {@code CREATE INDEX CONCURRENTLY} is refused.
  *
@@ -35,15 +35,18 @@ public final class SqlStatements {
         Token first = null;     // its first token that is not a comment
         List<Token> leading = new ArrayList<>(); // its first few words, to recognise CREATE FUNCTION
         int atomicDepth = 0;    // inside BEGIN ATOMIC: 1, plus one per open CASE
+        int parenDepth = 0;     // as psql: the actions of CREATE RULE ... DO (a; b) are one statement
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.kind() == SqlLexer.Kind.SEMICOLON && atomicDepth == 0) {
+            if (t.kind() == SqlLexer.Kind.SEMICOLON && atomicDepth == 0 && parenDepth == 0) {
                 add(out, sql, from, t.start(), first);
                 from = t.end();
                 first = null;
                 leading.clear();
                 continue;
             }
+            if (t.isPunct('(')) parenDepth++;
+            if (t.isPunct(')') && parenDepth > 0) parenDepth--;
             if (t.isComment()) continue;
             if (first == null) first = t;
             if (leading.size() < 4) leading.add(t);

@@ -70,7 +70,7 @@ class SqlStatementsPropertiesTest {
 
     private static Arbitrary<String> plainStatement() {
         Arbitrary<String> lead = Arbitraries.of("SELECT", "INSERT INTO t VALUES", "UPDATE t SET a =",
-                "CREATE TABLE \"x\" (a text DEFAULT", "DO", "COMMENT ON TABLE t IS");
+                "CREATE TABLE \"x\" AS SELECT", "DO", "COMMENT ON TABLE t IS");
         return Combinators.combine(lead, fragments().list().ofMinSize(1).ofMaxSize(8))
                 .as((l, f) -> l + " " + String.join(" ", f) + " 1");
     }
@@ -107,7 +107,7 @@ class SqlStatementsPropertiesTest {
 
     private static Arbitrary<String> fragments() {
         return Arbitraries.frequencyOf(Tuple.of(4, new SqlStatementsPropertiesTest().quoted()),
-                Tuple.of(1, Arbitraries.of("(", ")", ",", "+", "::", "=", "[", "]", "*", "-", "/")));
+                Tuple.of(1, Arbitraries.of("(1)", "(a; b)", "((x;) ;)", ",", "+", "::", "=", "[", "]", "*", "-", "/")));
     }
 
     private static Arbitrary<String> joined(String... pieces) {

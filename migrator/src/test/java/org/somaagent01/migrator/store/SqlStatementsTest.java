@@ -100,6 +100,13 @@ class SqlStatementsTest {
     }
 
     @Test
+    void semicolonsInsideParenthesesDoNotSplit() {
+        String rule = "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))";
+        assertEquals(List.of(rule, "SELECT 1"), split(rule + "; SELECT 1;"));
+        assertEquals(List.of("SELECT 1)", "SELECT 2"), split("SELECT 1); SELECT 2")); // a stray ")" does not count
+    }
+
+    @Test
     void beginOutsideRoutinesIsATransaction() {
         assertEquals(List.of("BEGIN", "SELECT CASE WHEN true THEN 1 END", "END"),
                 split("BEGIN; SELECT CASE WHEN true THEN 1 END; END;"));
