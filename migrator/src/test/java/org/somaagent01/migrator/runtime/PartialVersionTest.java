@@ -132,7 +132,10 @@ class PartialVersionTest {
 
     @Test
     void downOfThePartialVersionRevertsExactlyTheAppliedSegments() {
-        Cli.Run down = cli("down", "--steps", "1");
+        Cli.Run refused = cli("down", "--steps", "1");
+        assertEquals(ExitCode.DESTRUCTIVE_REFUSED.code, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("table a (1 row)"), refused.toString());
+        Cli.Run down = cli("down", "--steps", "1", "--force");
         assertEquals(0, down.code(), down.toString());
         assertEquals(List.of("gate"), Db.tables(db));
         assertEquals(List.of("1|applied"), Db.history(db));
@@ -145,7 +148,7 @@ class PartialVersionTest {
         Db.exec(db, "INSERT INTO gate VALUES (1)");
         assertEquals(0, cli("apply", "--no-seeds").code());
         Db.exec(db, "DROP TABLE b"); // someone dropped it by hand: down segment 2 (DROP TABLE b) will fail
-        Cli.Run down = cli("down", "--steps", "1");
+        Cli.Run down = cli("down", "--steps", "1", "--force");
         assertEquals(ExitCode.MIGRATION_FAILED.code, down.code(), down.toString());
         assertEquals(List.of("a", "gate"), Db.tables(db), "segment 3 reverted, segment 2's revert failed");
         assertEquals(List.of("1|applied"), Db.history(db));
