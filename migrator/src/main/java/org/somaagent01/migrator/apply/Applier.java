@@ -164,6 +164,7 @@ public final class Applier {
                 MigrationScript s = scripts.get(v - 1);
                 steps.add(new Step(s, s.segmentCount()));
             }
+            if (steps.isEmpty()) return List.of();
             if (!options.force()) refuseDataLoss(c, steps, false);
             history.ensure(c);
             List<String> reverted = new ArrayList<>();

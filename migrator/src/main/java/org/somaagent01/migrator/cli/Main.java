@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
+import org.somaagent01.migrator.apply.Failures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -71,6 +72,11 @@ public final class Main implements Runnable {
     }
 
     static int handle(Exception e, Console console) {
+        // a database error outside a script (the connection lost while waiting for the lock, a privilege missing on
+        // the history schema): an environment failure with its own exit code, not a bug
+        if (e instanceof java.sql.SQLException sql) {
+            e = Failures.classify(sql, "the migrator", "run 'status' to see where the database stands");
+        }
         if (e instanceof MigratorException m) {
             console.error(console.mask(m.getMessage()));
             if (console.verbose) console.stackTrace(e);
