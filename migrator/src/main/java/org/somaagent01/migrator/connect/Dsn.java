@@ -89,10 +89,16 @@ public record Dsn(String host, int port, String database, String user, String pa
         return s.toString();
     }
 
-    /** For error messages: {@code host H port P database D user U}. */
+    /**
+     * For error messages: {@code host H port P database D user U}, each name cut to {@value #DESCRIBED_NAME} characters
+     * so that a runaway DSN (a 100 kB database name) does not turn every message into a wall of text.
+     */
     public String describe() {
-        return "host " + host + " port " + port + " database " + database + " user " + user;
+        return "host " + Lines.cut(host, DESCRIBED_NAME) + " port " + port + " database " + Lines.cut(database, DESCRIBED_NAME)
+                + " user " + Lines.cut(user, DESCRIBED_NAME);
     }
+
+    static final int DESCRIBED_NAME = 80;
 
     @Override
     public String toString() {

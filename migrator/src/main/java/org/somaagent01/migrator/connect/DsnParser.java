@@ -51,7 +51,7 @@ final class DsnParser {
         boolean plusIsSpace;
         if (text.regionMatches(true, 0, JDBC_PREFIX, 0, JDBC_PREFIX.length())) {
             rest = text.substring(JDBC_PREFIX.length());
-            shown = text.substring(0, JDBC_PREFIX.length()) + masked(rest);
+            shown = bounded(text.substring(0, JDBC_PREFIX.length()) + masked(rest));
             plusIsSpace = true;
             // pgjdbc's short forms jdbc:postgresql:database and jdbc:postgresql:/ mean localhost:5432
             if (!rest.startsWith("//")) rest = "//localhost" + (rest.startsWith("/") ? rest : "/" + rest);
@@ -63,7 +63,7 @@ final class DsnParser {
             plusIsSpace = scheme.indexOf('+') >= 0;
             // what looks like a scheme may be "user:password" typed without one; then it is not repeated
             boolean showable = SHOWABLE_SCHEME.matcher(scheme).matches();
-            if (showable) shown = scheme + "://" + masked(rest);
+            if (showable) shown = bounded(scheme + "://" + masked(rest));
             if (!isPostgresScheme(scheme)) throw fail(showable ? "unknown scheme \"" + scheme + "\"" : "unknown scheme");
             rest = "//" + rest;
         }
@@ -185,6 +185,13 @@ final class DsnParser {
         if (colon >= 0 && colon < at) s = s.substring(0, colon + 1) + Secrets.MASK + s.substring(at);
         return s;
     }
+
+    /** Shown DSNs are cut (after masking): the message must stay one readable line however long the input. */
+    static String bounded(String maskedDsn) {
+        return Lines.cut(maskedDsn, SHOWN_MAX);
+    }
+
+    static final int SHOWN_MAX = 120;
 
     private static int indexOfAny(String s, String chars) {
         for (int i = 0; i < s.length(); i++) {

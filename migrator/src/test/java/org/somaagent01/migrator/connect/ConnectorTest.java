@@ -120,14 +120,15 @@ class ConnectorTest {
         log.forEach(line -> DsnPropertiesTest.assertNoPassword(line, password));
 
         assertEquals(3, log.size(), () -> String.join("\n", log));
-        long[] delays = new long[3];
         for (int i = 0; i < 3; i++) {
             Matcher m = RETRY_LINE.matcher(log.get(i));
             assertTrue(m.matches(), log.get(i));
             assertEquals(i + 1, Integer.parseInt(m.group(1)));
-            delays[i] = Long.parseLong(m.group(2));
+            // between half and all of 5 ms · 2^i: growing, with a random part (see BackoffProperties)
+            long delay = Long.parseLong(m.group(2));
+            long max = 5L << i;
+            assertTrue(delay >= max / 2 && delay <= max, log.get(i));
         }
-        assertTrue(delays[0] > 0 && delays[0] < delays[1] && delays[1] < delays[2], () -> List.of(delays[0], delays[1], delays[2]).toString());
     }
 
     @Test
@@ -181,6 +182,102 @@ class ConnectorTest {
         assertEquals(1, log.size(), () -> String.join("\n", log));
         assertTrue(RETRY_LINE.matcher(log.get(0)).matches(), log.get(0));
         assertTrue(log.get(0).contains("the database system is starting up"), log.get(0));
+    }
+
+    @Test
+    void bogusSslmodeIsAConfigurationErrorNotRetried() {
+        Dsn dsn = Dsn.parse(db.uri() + "?sslmode=bogus");
+        long start = System.nanoTime();
+        MigratorException e = assertThrows(MigratorException.class, () -> connector().connect(dsn));
+        assertEquals(ExitCode.CONFIGURATION, e.exitCode());
+        assertEquals(14, e.exitCode().code);
+        assertTrue(e.getMessage().startsWith("connection parameter sslmode has the value \"bogus\""), e.getMessage());
+        assertTrue(e.getMessage().contains("disable, allow, prefer, require, verify-ca, verify-full"), e.getMessage());
+        assertEquals(List.of(), log, "not retried");
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "fast");
+    }
+
+    @Test
+    void bogusTargetSessionAttrsIsAConfigurationError() {
+        MigratorException e = assertThrows(MigratorException.class,
+                () -> connector().connect(Dsn.parse(db.uri() + "?target_session_attrs=primary-please")));
+        assertEquals(ExitCode.CONFIGURATION, e.exitCode());
+        assertTrue(e.getMessage().contains("target_session_attrs/targetServerType"), e.getMessage());
+        assertEquals(List.of(), log);
+    }
+
+    @Test
+    void sslmodeUppercaseIsAcceptedAsPgjdbcDoes() throws SQLException {
+        try (Connection c = connector().connect(Dsn.parse(db.uri() + "?sslmode=DISABLE"))) {
+            assertEquals(List.of(db.name()), row(c, "SELECT current_database()"));
+        }
+    }
+
+    @Test
+    void sslRequiredAgainstAServerWithoutSslIsAConfigurationErrorNotRetried() throws SQLException {
+        TestServer plain = NonSslServer.get();
+        Dsn dsn = new Dsn(plain.host(), plain.port(), "postgres", plain.user(), plain.password(), Map.of("sslmode", "require"));
+        MigratorException e = assertThrows(MigratorException.class, () -> connector().connect(dsn));
+        assertEquals(ExitCode.CONFIGURATION, e.exitCode());
+        assertTrue(e.getMessage().contains("The server does not support SSL (SQLSTATE 08004)"), e.getMessage());
+        assertTrue(e.getMessage().contains("check sslmode"), e.getMessage());
+        assertFalse(e.getMessage().contains("server is running"), e.getMessage());
+        assertEquals(List.of(), log, "not retried");
+    }
+
+    @Test
+    void hugeDatabaseNameIsRefusedBeforeConnectingWithABoundedMessage() {
+        String name = "x".repeat(100_000);
+        Dsn dsn = Dsn.parse(db.uri().substring(0, db.uri().lastIndexOf('/') + 1) + name);
+        long start = System.nanoTime();
+        MigratorException e = assertThrows(MigratorException.class, () -> connector().connect(dsn));
+        assertEquals(ExitCode.CONFIGURATION, e.exitCode());
+        assertTrue(e.getMessage().length() < 400, e.getMessage());
+        assertTrue(e.getMessage().contains("database name"), e.getMessage());
+        assertTrue(e.getMessage().contains("100000 bytes"), e.getMessage());
+        assertEquals(List.of(), log, "not retried");
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "fast");
+    }
+
+    @Test
+    void hugeOptionsThatTheServerWouldDropSilentlyAreAConfigurationError() {
+        Dsn dsn = Dsn.parse(db.uri() + "?options=" + PercentCodec.encode("-c application_name=" + "a".repeat(20_000)));
+        MigratorException e = assertThrows(MigratorException.class, () -> connector().connect(dsn));
+        assertEquals(ExitCode.CONFIGURATION, e.exitCode());
+        assertTrue(e.getMessage().contains("shorten options"), e.getMessage());
+        assertTrue(e.getMessage().length() < 400, e.getMessage());
+        assertEquals(List.of(), log);
+    }
+
+    @Test
+    void parameterValuesTheDriverOrServerRejectAreConfigurationErrors() {
+        for (String query : List.of("?connectTimeout=soon", "?options=" + PercentCodec.encode("-c statement_timeout=abc"),
+                "?options=" + PercentCodec.encode("-c no_such_setting=1"))) {
+            MigratorException e = assertThrows(MigratorException.class, () -> connector().connect(Dsn.parse(db.uri() + query)));
+            assertEquals(ExitCode.CONFIGURATION, e.exitCode(), query + ": " + e.getMessage());
+            assertTrue(e.getMessage().contains("retrying would not help"), e.getMessage());
+        }
+        assertEquals(List.of(), log, "not retried");
+    }
+
+    @Test
+    void unknownParameterIsConnectedWithAWarning() throws SQLException {
+        try (Connection c = connector().connect(Dsn.parse(db.uri() + "?sslmdoe=require"))) {
+            assertEquals(List.of(db.name()), row(c, "SELECT current_database()"));
+        }
+        assertEquals(1, log.size(), () -> String.join("\n", log));
+        assertTrue(log.get(0).startsWith("warning: connection parameter sslmdoe is unknown"), log.get(0));
+    }
+
+    @Test
+    void unknownHostIsTransientAndRetried() {
+        Dsn dsn = new Dsn("no-such-host.invalid", 5432, "somedb", "someone", "", Map.of());
+        MigratorException e = assertThrows(MigratorException.class,
+                () -> new Connector(new Connector.Backoff(2, Duration.ofMillis(5)), Duration.ofSeconds(5), log::add).connect(dsn));
+        assertEquals(ExitCode.DB_UNREACHABLE, e.exitCode());
+        assertTrue(e.getMessage().contains("UnknownHostException"), e.getMessage());
+        assertTrue(e.getMessage().contains("gave up after 2 retries"), e.getMessage());
+        assertEquals(2, log.size(), () -> String.join("\n", log));
     }
 
     /** A loopback port nobody listens on: bound and released, and ephemeral ports are not reused right away. */

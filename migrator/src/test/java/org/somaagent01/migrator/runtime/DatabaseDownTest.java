@@ -23,7 +23,8 @@ class DatabaseDownTest {
     @Test
     void retriesThenFailsNamingTheServerButNotThePassword() throws Exception {
         int port = closedPort();
-        Cli.Run run = Cli.run("apply", "--dsn", "postgresql://app_user:" + ENCODED_PASSWORD + "@127.0.0.1:" + port + "/appdb");
+        Cli.Run run = Cli.run("apply", "--connect-retries", "3",
+                "--dsn", "postgresql://app_user:" + ENCODED_PASSWORD + "@127.0.0.1:" + port + "/appdb");
 
         assertEquals(ExitCode.DB_UNREACHABLE.code, run.code(), run.toString());
         List<String> lines = run.errLines();
@@ -36,7 +37,8 @@ class DatabaseDownTest {
             assertEquals(String.valueOf(i + 1), m.group(2));
             delays.add(Long.parseLong(m.group(3)));
         }
-        assertTrue(delays.get(0) > 0 && delays.get(0) < delays.get(1) && delays.get(1) < delays.get(2), "growing delays: " + delays);
+        // jittered: between half and all of 500 ms · 2^(n-1), so never shrinking
+        assertTrue(delays.get(0) >= 250 && delays.get(0) <= delays.get(1) && delays.get(1) <= delays.get(2), "growing delays: " + delays);
         String error = lines.get(3);
         assertTrue(error.startsWith("error: cannot connect to PostgreSQL at host 127.0.0.1 port " + port
                 + " database appdb user app_user"), error);
