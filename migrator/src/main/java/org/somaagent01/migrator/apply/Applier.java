@@ -235,7 +235,11 @@ public final class Applier {
             String statement = at[0] < 0 ? "" : " at line " + segment.statements().get(at[0]).line() + " ("
                     + segment.facts().get(at[0]).kind() + ")";
             noteFailure(c, s, doneBefore, direction, e);
-            throw Failures.classify(e, what + statement, reached(s, doneBefore, n));
+            String reached = reached(s, doneBefore, n);
+            // a commit whose answer was lost may or may not have happened: say so rather than guess
+            if (Failures.isConnectionLost(e) && segment.transactional()) reached += " (or segment " + number
+                    + " too, if its commit reached the server: 'status' tells)";
+            throw Failures.classify(e, what + statement, reached);
         }
     }
 

@@ -136,7 +136,7 @@ abstract class BaseCommand implements Callable<Integer> {
             return new Canonicalizer(dev, options().appSchema(), connector(), console::log)
                     .canonicalize(declared);
         } catch (MigratorException e) {
-            if (e.exitCode() != ExitCode.DB_UNREACHABLE) throw e;
+            if (e.exitCode() != ExitCode.DB_UNREACHABLE && e.exitCode() != ExitCode.CONFIGURATION) throw e;
             // the connector's advice names the main DSN; here the server that failed is the dev one
             throw new MigratorException(e.exitCode(), "--dev-url: "
                     + e.getMessage().replace(Dsn.ENV_VAR + " / --dsn", "--dev-url"), e.getCause());
