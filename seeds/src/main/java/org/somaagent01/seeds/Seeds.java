@@ -74,6 +74,8 @@ public final class Seeds {
      * (autocommit off), and leaves that transaction open: nothing is committed, rolled back or closed here. For a
      * dry run against a scratch copy of the schema, which the caller then rolls back. After a
      * {@link SeedRowException} the transaction is aborted; a savepoint taken before this call makes it usable again.
+     * pgjdbc caches enum type OIDs by name per connection: when the transaction created the enum types (a scratch
+     * schema), close the connection after rolling back rather than bind those types on it again.
      */
     public SeedReport applyWithin(Connection c) throws SQLException {
         try {

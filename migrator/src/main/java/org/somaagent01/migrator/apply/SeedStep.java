@@ -108,16 +108,25 @@ public final class SeedStep {
     /**
      * Checks {@code seeds} against {@code head}, the schema the scripts lead to, before any script runs, with
      * PostgreSQL as the judge (CHECK, NOT NULL, keys, foreign keys, types) and changing nothing: in one transaction
-     * on {@code c} that is always rolled back, {@code head} is built in a scratch schema and the rows are written
-     * there as {@link #run} would write them. {@code c} must be in autocommit mode, and is left so.
+     * that is always rolled back, {@code head} is built in a scratch schema and the rows are written there as
+     * {@link #run} would write them.
+     *
+     * <p>The check takes its own connection from {@code dataSource} (the one seeding uses) and closes it: pgjdbc
+     * caches the OID of each enum type by name per connection, so a connection that outlived the scratch schema
+     * would go on sending the OIDs of its dropped enum types ("cache lookup failed for type …").
      *
      * <p>When the scratch schema cannot be built (no CREATE privilege on the database, say), the check is skipped
      * with a warning: the seeding after the scripts still names a rejected row, it just comes later.
      *
      * @throws MigratorException {@link ExitCode#SEED_INVALID} naming file, row, key and the violated constraint
      */
-    public void validate(Connection c, Seeds seeds, SchemaModel head) throws SQLException {
-        if (!c.getAutoCommit()) throw new IllegalStateException("validate needs a connection in autocommit mode");
+    public void validate(DataSource dataSource, Seeds seeds, SchemaModel head) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            check(c, seeds, head);
+        }
+    }
+
+    private void check(Connection c, Seeds seeds, SchemaModel head) throws SQLException {
         String scratch = SCRATCH_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         long start = System.nanoTime();
         c.setAutoCommit(false);

@@ -40,7 +40,7 @@ final class ApplyCommand extends BaseCommand {
             boolean seedAtHead = !noSeeds && (target == null || target == scripts.size());
             // validate changed seed files before any script runs: a bad data file must not leave a half-done apply
             Seeds seeds = seedAtHead ? seedStep.pending(c, seedsOnly) : null;
-            if (seeds != null && !seedsOnly) seedStep.validate(c, seeds, org.somaagent01.migrator.store.Snapshots.head(scripts));
+            if (seeds != null && !seedsOnly) seedStep.validate(dataSource(), seeds, org.somaagent01.migrator.store.Snapshots.head(scripts));
             int version;
             if (seedsOnly) {
                 version = new SchemaHistory(historySchema).read(c).size();

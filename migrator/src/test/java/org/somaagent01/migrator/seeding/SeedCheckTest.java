@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.apply.ApplyOptions;
@@ -195,16 +196,38 @@ class SeedCheckTest {
                         + "Key (display_name)=(DALL-E 3 Image Generation) already exists.; fix the data file; nothing was applied");
     }
 
+    /** The driver caches enum type OIDs per connection: a second check must not meet the first one's dropped types. */
+    @Test
+    void checkingTwiceOnOneDatabaseFindsNoStaleTypes() throws Exception {
+        SchemaModel head = Snapshots.head(ScriptStore.load(ScriptSource.classpath(ScriptStore.CLASSPATH_PREFIX)));
+        SeedStep step = new SeedStep(ApplyOptions.defaults(), null, line -> { });
+        try (TestDatabase db = TestServer.get().createDatabase()) {
+            String extensions = extensions(db);
+            PGSimpleDataSource ds = dataSource(db);
+            step.validate(ds, step.load(), head);
+            step.validate(ds, step.load(), head);
+            assertUntouched(db, extensions);
+        }
+    }
+
+    private static PGSimpleDataSource dataSource(TestDatabase db) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(db.jdbcUrl());
+        ds.setUser(db.user());
+        ds.setPassword(db.password());
+        return ds;
+    }
+
     private void assertRejectedBy(SchemaModel head, String table, Consumer<ArrayNode> edit, String message) throws Exception {
         for (String name : SeedFiles.NAMES) Files.deleteIfExists(seedsDir.resolve(name));
         shippedWith(table, edit);
         SeedStep step = new SeedStep(ApplyOptions.defaults(), seedsDir, line -> { });
-        try (TestDatabase db = TestServer.get().createDatabase(); Connection c = db.connect()) {
+        try (TestDatabase db = TestServer.get().createDatabase()) {
             String extensions = extensions(db);
-            MigratorException e = assertThrows(MigratorException.class, () -> step.validate(c, step.load(), head));
+            PGSimpleDataSource ds = dataSource(db);
+            MigratorException e = assertThrows(MigratorException.class, () -> step.validate(ds, step.load(), head));
             assertEquals(ExitCode.SEED_INVALID, e.exitCode());
             assertEquals(message, e.getMessage());
-            assertTrue(c.getAutoCommit(), "the connection is left in autocommit");
             assertUntouched(db, extensions);
         }
     }
