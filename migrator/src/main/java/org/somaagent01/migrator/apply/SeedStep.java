@@ -78,7 +78,7 @@ public final class SeedStep {
      * is named with its file, row and constraint.
      */
     private MigratorException seedingFailed(Connection c, SQLException e) {
-        String state = "the schema is at version " + version(c) + "; the seeds were not written (one transaction)";
+        String state = schemaState(c) + "; the seeds were not written (one transaction)";
         if (e instanceof SeedRowException row && SeedRejections.isDataError(row)) {
             return new MigratorException(ExitCode.SEED_INVALID, "invalid seed data: " + why(c, row) + "; " + state
                     + "; fix the data file and run 'seed'", e);
@@ -97,11 +97,11 @@ public final class SeedStep {
         }
     }
 
-    private String version(Connection c) {
+    private String schemaState(Connection c) {
         try {
-            return String.valueOf(new SchemaHistory(options.historySchema()).read(c).size());
+            return "the schema is at version " + new SchemaHistory(options.historySchema()).read(c).size();
         } catch (SQLException e) {
-            return "it was before seeding";
+            return "the scripts applied before seeding stay applied";
         }
     }
 
