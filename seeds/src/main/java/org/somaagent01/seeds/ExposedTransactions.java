@@ -1,5 +1,8 @@
 package org.somaagent01.seeds;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -40,5 +43,42 @@ final class ExposedTransactions {
         } finally {
             TransactionManager.Companion.closeAndUnregister(db);
         }
+    }
+
+    /**
+     * Runs {@code body} as an Exposed transaction on {@code c}, inside the transaction the caller has open there, and
+     * leaves that transaction to the caller: Exposed neither sets up the connection (autocommit, isolation, read-only
+     * stay as they are) nor commits, rolls back or closes it. For a dry run whose caller rolls back.
+     *
+     * @throws SQLException as Exposed raises it (ExposedSQLException); declared because Kotlin does not
+     */
+    static <T> T within(Connection c, Supplier<T> body) throws SQLException {
+        if (c.getAutoCommit()) throw new IllegalStateException("within() needs a transaction open on the connection");
+        Connection borrowed = borrowed(c);
+        Database db = Database.Companion.connect(() -> borrowed, CONFIG, new ExposedConnectionImpl(),
+                d -> new TransactionManager(d, (connection, tx) -> Unit.INSTANCE)); // set up nothing
+        try {
+            return TransactionsKt.transaction(db, null, false, tx -> body.get());
+        } finally {
+            TransactionManager.Companion.closeAndUnregister(db);
+        }
+    }
+
+    /**
+     * {@code c} as Exposed may use it: every call goes through, except the ending ones, which belong to the caller.
+     * Rollback to a savepoint goes through too: that does not end the caller's transaction.
+     */
+    private static Connection borrowed(Connection c) {
+        return (Connection) Proxy.newProxyInstance(ExposedTransactions.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    String name = method.getName();
+                    boolean ends = name.equals("close") || name.equals("commit") || (name.equals("rollback") && args == null);
+                    if (ends) return null;
+                    try {
+                        return method.invoke(c, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

@@ -30,4 +30,9 @@ record SeedRow(int index, Map<Column<?>, Object> values) {
     String describe(List<Column<?>> key) {
         return valuesOf(key).stream().map(String::valueOf).collect(Collectors.joining("/"));
     }
+
+    /** The key with its column names, as an error message names the row: {@code tool_id=dalle3_image_gen, provider=openai}. */
+    String describeNamed(List<Column<?>> key) {
+        return key.stream().map(c -> c.getName() + "=" + values.get(c)).collect(Collectors.joining(", "));
+    }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,9 +56,33 @@ public final class Seeds {
         return ExposedTransactions.run(dataSource, true, () -> each(TableSeeder::plan));
     }
 
-    /** Writes the seeds in one transaction: all tables or nothing. A second apply reports no changes. */
+    /**
+     * Writes the seeds in one transaction: all tables or nothing. A second apply reports no changes.
+     *
+     * @throws SeedRowException when the database rejects a row (a constraint, a type): names file and row
+     */
     public SeedReport apply(DataSource dataSource) throws SQLException {
-        return ExposedTransactions.run(dataSource, false, () -> each(TableSeeder::apply));
+        try {
+            return ExposedTransactions.run(dataSource, false, () -> each(TableSeeder::apply));
+        } catch (TableSeeder.RowFailed e) {
+            throw e.failure;
+        }
+    }
+
+    /**
+     * Writes the seeds as {@link #apply} does, row by row, on {@code c} inside the transaction its caller has open
+     * (autocommit off), and leaves that transaction open: nothing is committed, rolled back or closed here. For a
+     * dry run against a scratch copy of the schema, which the caller then rolls back. After a
+     * {@link SeedRowException} the transaction is aborted; a savepoint taken before this call makes it usable again.
+     * pgjdbc caches enum type OIDs by name per connection: when the transaction created the enum types (a scratch
+     * schema), close the connection after rolling back rather than bind those types on it again.
+     */
+    public SeedReport applyWithin(Connection c) throws SQLException {
+        try {
+            return ExposedTransactions.within(c, () -> each(TableSeeder::apply));
+        } catch (TableSeeder.RowFailed e) {
+            throw e.failure;
+        }
     }
 
     private SeedReport each(BiFunction<SeedTable, List<SeedRow>, SeedReport.TableReport> step) {

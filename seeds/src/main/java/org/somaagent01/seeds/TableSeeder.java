@@ -1,6 +1,7 @@
 package org.somaagent01.seeds;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,12 +46,35 @@ final class TableSeeder {
         LiveRows live = LiveRows.read(table);
         for (SeedRow row : rows) {
             boolean existed = live.find(row).isPresent();
-            int written = SeedStatements.write(table, row);
+            int written = write(table, row);
             if (written == 0) seeder.unchanged++;
             else if (existed) seeder.updated(row);
             else seeder.inserted(row);
         }
         return seeder.report();
+    }
+
+    /** Thrown out of the Exposed transaction (a Kotlin lambda, no checked exceptions); {@link Seeds} unwraps it. */
+    static final class RowFailed extends RuntimeException {
+        final SeedRowException failure;
+
+        RowFailed(SeedRowException failure) {
+            super(failure.getMessage(), failure);
+            this.failure = failure;
+        }
+    }
+
+    /** One row's statement; a failure names the file and the row, so the message can point at the data. */
+    private static int write(SeedTable table, SeedRow row) {
+        try {
+            return SeedStatements.write(table, row);
+        } catch (Exception e) {
+            // Exposed raises ExposedSQLException, a checked SQLException that Java cannot see declared
+            if (e instanceof SQLException sql) {
+                throw new RowFailed(new SeedRowException(table.fileName(), row.index(), row.describeNamed(table.primaryKey()), sql));
+            }
+            throw e;
+        }
     }
 
     private static boolean catalogColumnsDiffer(SeedTable table, SeedRow row, ResultRow existing) {

@@ -146,6 +146,8 @@ public final class Migrator {
             SeedStep seedStep = seedStep();
             boolean seedAtHead = withSeeds && (goal == null || goal == scripts.size());
             Seeds seeds = seedAtHead ? seedStep.pending(c, seedsOnly) : null;
+            // the rows against every constraint of the schema the scripts lead to, before any script runs
+            if (seeds != null && !seedsOnly) seedStep.validate(target.dataSource(), seeds, Snapshots.head(scripts));
             Applier.Result result = null;
             int version;
             if (seedsOnly) {
