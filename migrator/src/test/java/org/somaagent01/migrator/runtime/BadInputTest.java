@@ -116,6 +116,31 @@ class BadInputTest {
         assertTrue(line.contains("0002_create_t2") && line.contains("0002_create_t3"), line);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0002_AddOwner.up.sql", "V4__x.sql", "0003-add-x.up.sql",
+            "002_short.up.sql", "0002_x.sql", "notes.txt"})
+    void misnamedFileInTheScriptDirectory(String file) throws Exception {
+        Files.writeString(dir.resolve(file), "ALTER TABLE t1 ADD COLUMN owner text;\n");
+        String line = refused(ExitCode.INTEGRITY, apply());
+        assertTrue(line.contains(file + " in " + dir) && line.contains("NNNN_name.up.sql"), line);
+    }
+
+    @Test
+    void missingSnapshotIsRefusedBeforeAnyDdl() throws Exception {
+        Fixtures.table(dir, 2, "t2");
+        Files.delete(dir.resolve("0002_create_t2.snapshot.json"));
+        ScriptStore.rehash(dir);
+        assertTrue(refused(ExitCode.INTEGRITY, apply()).contains("0002_create_t2.snapshot.json is missing"));
+        assertEquals(List.of("t1"), Db.tables(db));
+    }
+
+    @Test
+    void segmentThatCannotRunInATransaction() {
+        Fixtures.script(dir, 2, "index_t1", "CREATE INDEX CONCURRENTLY t1_id ON t1 (id);\n", "DROP INDEX t1_id;\n");
+        String line = refused(ExitCode.INTEGRITY, apply());
+        assertTrue(line.contains("0002_index_t1.up.sql line 1") && line.contains("no-transaction"), line);
+    }
+
     @Test
     void gapInNumbering() {
         Fixtures.table(dir, 3, "t3");
