@@ -116,13 +116,16 @@ class EnvironmentFailuresTest {
     }
 
     @Test
-    void readOnlyDatabaseIsRefusedBeforeAnyDdl() {
+    void readOnlyDatabaseIsRefusedBeforeAnyDdl() throws Exception {
         Fixtures.table(dir, 2, "t2");
         Db.exec(db, "ALTER DATABASE " + db.name() + " SET default_transaction_read_only = on");
         Cli.Run run = run("apply");
         assertEquals(ExitCode.READ_ONLY.code, run.code(), run.toString());
         assertTrue(onlyErrorLine(run).contains("read-only"), run.toString());
-        Db.exec(db, "SET default_transaction_read_only = off; ALTER DATABASE " + db.name() + " RESET default_transaction_read_only");
+        try (Connection c = db.connect(); var st = c.createStatement()) {
+            st.execute("SET default_transaction_read_only = off");
+            st.execute("ALTER DATABASE " + db.name() + " RESET default_transaction_read_only");
+        }
         assertEquals(List.of("t1"), Db.tables(db));
         assertEquals(List.of("1|applied"), Db.history(db));
     }
