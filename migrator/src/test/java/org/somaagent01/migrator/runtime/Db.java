@@ -54,6 +54,12 @@ final class Db {
         return history + "\ntables: " + tables(db);
     }
 
+    /** Waits until some session of this database matches {@code condition} (SQL over pg_stat_activity's columns). */
+    static void awaitActivity(TestDatabase db, String condition) throws InterruptedException {
+        Poll.until(java.time.Duration.ofMinutes(1), () -> rows(db, "SELECT (EXISTS (SELECT 1 FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND " + condition + "))::text").get(0), "true"::equals, condition);
+    }
+
     /** Advisory locks held by any session on this database. */
     static List<String> advisoryLocks(TestDatabase db) {
         return rows(db, "SELECT l.pid, l.objid FROM pg_locks l JOIN pg_database d ON d.oid = l.database "

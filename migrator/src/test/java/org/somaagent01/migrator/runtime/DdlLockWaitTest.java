@@ -31,22 +31,12 @@ class DdlLockWaitTest {
         }
     }
 
-    /** Polls; the ceiling only keeps a broken test from hanging. */
-    private static void await(Connection observer, String condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!"true".equals(value(observer, "SELECT (" + condition + ")::text"))) {
-            if (System.nanoTime() > end) throw new AssertionError("gave up waiting for " + condition);
-            Thread.sleep(20);
-        }
-    }
-
-    private static final String MIGRATOR_WAITS = "EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = "
-            + "'sa01-migrator' AND wait_event_type = 'Lock' AND datname = current_database())";
+    private static final String MIGRATOR_WAITS = "application_name = 'sa01-migrator' AND wait_event_type = 'Lock'";
 
     @Test
     void applicationQueriesGetThroughWhileApplyWaitsAndApplyFinishesAfterwards() throws Exception {
         try (TestDatabase db = TestServer.get().createDatabase(); Connection report = db.connect();
-             Connection app = db.connect(); Connection observer = db.connect()) {
+             Connection app = db.connect()) {
             Fixtures.table(dir, 1, "t");
             assertEquals(0, Cli.run("apply", "--dsn", db.uri(), "--dir", dir.toString(), "--no-seeds").code());
             Fixtures.script(dir, 2, "add_x", "ALTER TABLE t ADD COLUMN x integer;\n", "ALTER TABLE t DROP COLUMN x;\n");
@@ -55,11 +45,11 @@ class DdlLockWaitTest {
 
             CompletableFuture<Cli.Run> apply = CompletableFuture.supplyAsync(() -> Cli.run("apply", "--dsn", db.uri(),
                     "--dir", dir.toString(), "--no-seeds", "--ddl-lock-timeout", "0.3", "--ddl-lock-retries", "100"));
-            await(observer, MIGRATOR_WAITS);
+            Db.awaitActivity(db, MIGRATOR_WAITS);
             // queued behind the migration's ACCESS EXCLUSIVE request, released when that attempt times out
             assertEquals("0", value(app, "SELECT count(*) FROM t"));
             assertFalse(apply.isDone(), "apply is still retrying when the application's query has returned");
-            await(observer, MIGRATOR_WAITS); // and it waits again: a later attempt
+            Db.awaitActivity(db, MIGRATOR_WAITS); // and it waits again: a later attempt
 
             report.commit();
             Cli.Run run = apply.get(1, TimeUnit.MINUTES);

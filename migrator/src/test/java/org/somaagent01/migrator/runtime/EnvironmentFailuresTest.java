@@ -59,15 +59,6 @@ class EnvironmentFailuresTest {
         return errors.get(0);
     }
 
-    private void awaitActivity(Connection observer, String condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!"true".equals(Db.rows(db, "SELECT (EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND "
-                + condition + "))::text").get(0))) {
-            if (System.nanoTime() > end) throw new AssertionError("gave up waiting for " + condition);
-            Thread.sleep(20);
-        }
-    }
-
     private static final String TERMINATE_MIGRATOR = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             + "WHERE datname = current_database() AND application_name = 'sa01-migrator'";
 
@@ -76,16 +67,14 @@ class EnvironmentFailuresTest {
         Fixtures.script(dir, 2, "slow", "-- migrator:segment\nCREATE TABLE a (id integer);\n"
                 + "-- migrator:segment\nSELECT pg_sleep(60);\nCREATE TABLE b (id integer);\n",
                 "-- migrator:segment\nDROP TABLE IF EXISTS b;\n-- migrator:segment\nDROP TABLE a;\n");
-        try (Connection observer = db.connect()) {
-            CompletableFuture<Cli.Run> apply = CompletableFuture.supplyAsync(() -> run("apply", "--quiet"));
-            awaitActivity(observer, "query LIKE 'SELECT pg_sleep%' AND state = 'active'");
-            Db.rows(db, TERMINATE_MIGRATOR);
-            Cli.Run killed = apply.get(1, TimeUnit.MINUTES);
-            assertEquals(ExitCode.CONNECTION_LOST.code, killed.code(), killed.toString());
-            String line = onlyErrorLine(killed);
-            assertTrue(line.contains("0002_slow (up) segment 2/2") && line.contains("connection lost")
-                    && line.contains("version 1 plus segments 1-1 of 2") && line.contains("rerun apply"), line);
-        }
+        CompletableFuture<Cli.Run> apply = CompletableFuture.supplyAsync(() -> run("apply", "--quiet"));
+        Db.awaitActivity(db, "query LIKE 'SELECT pg_sleep%' AND state = 'active'");
+        Db.rows(db, TERMINATE_MIGRATOR);
+        Cli.Run killed = apply.get(1, TimeUnit.MINUTES);
+        assertEquals(ExitCode.CONNECTION_LOST.code, killed.code(), killed.toString());
+        String line = onlyErrorLine(killed);
+        assertTrue(line.contains("0002_slow (up) segment 2/2") && line.contains("connection lost")
+                && line.contains("version 1 plus segments 1-1 of 2") && line.contains("rerun apply"), line);
         assertEquals(List.of("a", "t1"), Db.tables(db));
         assertTrue(run("status").out().contains("partial: 0002_slow: 1 of 2 segments applied"));
 
@@ -105,7 +94,7 @@ class EnvironmentFailuresTest {
             lock.setLong(1, AdvisoryLock.keyFor("migrator"));
             lock.execute();
             CompletableFuture<Cli.Run> apply = CompletableFuture.supplyAsync(() -> run("apply"));
-            awaitActivity(holder, "application_name = 'sa01-migrator'");
+            Db.awaitActivity(db, "application_name = 'sa01-migrator'");
             Thread.sleep(200); // let it reach the polling loop; terminating earlier is a connect failure instead
             Db.rows(db, TERMINATE_MIGRATOR);
             Cli.Run killed = apply.get(1, TimeUnit.MINUTES);
