@@ -214,10 +214,10 @@ public final class Applier {
     private void runSegment(Connection c, MigrationScript s, Segment segment, int number, boolean up, Record record,
                             int doneBefore) throws SQLException {
         int n = s.segmentCount();
-        String what = s.id() + (up ? " (up)" : " (down)") + (s.up().segments().size() > 1 || s.down().segments().size() > 1
-                ? " segment " + number + "/" + (up ? n : s.down().segments().size()) : "");
+        String what = s.id() + (up ? " (up)" : " (down)") + (n > 1 ? " segment " + number + "/" + n : "");
         String direction = up ? "up" : "down";
         int[] at = {-1};
+        boolean marked = false;
         try {
             if (segment.transactional()) {
                 lockRetry.run(c, segment.relations(), what, () -> inTransaction(c, () -> {
@@ -225,20 +225,19 @@ public final class Applier {
                     record.run();
                 }));
             } else {
-                if (n > 1) {
-                    history.progress(c, s, doneBefore, up ? doneBefore + 1 : doneBefore, direction);
-                }
+                history.progress(c, s, doneBefore, up ? doneBefore + 1 : doneBefore, direction);
+                marked = true;
                 lockRetry.run(c, segment.relations(), what, () -> execute(c, segment, at));
                 inTransaction(c, record::run);
             }
         } catch (SQLException e) {
             String statement = at[0] < 0 ? "" : " at line " + segment.statements().get(at[0]).line() + " ("
                     + segment.facts().get(at[0]).kind() + ")";
-            noteFailure(c, s, doneBefore, direction, e);
+            noteFailure(c, s, doneBefore, direction, e, marked);
             String reached = reached(s, doneBefore, n);
             // a commit whose answer was lost may or may not have happened: say so rather than guess
-            if (Failures.isConnectionLost(e) && segment.transactional()) reached += " (or segment " + number
-                    + " too, if its commit reached the server: 'status' tells)";
+            if (Failures.isConnectionLost(e)) reached += " (or segment " + number + " too, if it completed on the "
+                    + "server: 'status' tells)";
             throw Failures.classify(e, what + statement, reached);
         }
     }
@@ -269,11 +268,16 @@ public final class Applier {
     /**
      * Leaves the failure in the progress row so status can name it: the failed segment rolled back (or, outside a
      * transaction, its one statement raised), so {@code done} segments stand. A version still applied in full
-     * stays in the full history. A dead connection skips this: an in-flight mark then stays, saying so.
+     * stays (or, if its in-flight mark took it out, goes back) in the full history. After a lost connection nothing
+     * can be written: an in-flight mark then stays, saying the outcome is unknown.
      */
-    private void noteFailure(Connection c, MigrationScript s, int done, String direction, SQLException e) {
+    private void noteFailure(Connection c, MigrationScript s, int done, String direction, SQLException e, boolean marked) {
         Failures.quietly(() -> {
-            if (c.isClosed() || done >= s.segmentCount()) return;
+            if (c.isClosed() || Failures.isConnectionLost(e)) return;
+            if (done >= s.segmentCount()) {
+                if (marked) inTransaction(c, () -> history.record(c, s, 0, AppliedVersion.APPLIED));
+                return;
+            }
             history.progress(c, s, done, null, direction);
             history.recordError(c, s.version(), oneLine(e.getMessage()));
         });
