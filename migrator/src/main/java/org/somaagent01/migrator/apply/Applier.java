@@ -65,13 +65,8 @@ public final class Applier {
             // every check before the first DDL
             boolean fresh = !history.exists(c);
             int adoptAt = fresh ? adoptableVersion(c, scripts, goal) : 0;
-            int from = Math.max(state.version(), adoptAt);
             SchemaModel expected = Snapshots.head(scripts.subList(0, goal));
-            List<Step> steps = new ArrayList<>();
-            for (MigrationScript s : scripts.subList(Math.min(from, goal), goal)) {
-                PartialVersion p = state.partial();
-                steps.add(new Step(s, p != null && p.version() == s.version() ? p.applyFrom() : 0));
-            }
+            List<Step> steps = pending(state, adoptAt, scripts, goal);
             if (!options.allowDestructive()) refuseDataLoss(c, steps, true);
 
             history.ensure(c);
@@ -87,7 +82,24 @@ public final class Applier {
     }
 
     /** A version to run (or revert) and how many of its up segments are applied now. */
-    private record Step(MigrationScript script, int done) {}
+    public record Step(MigrationScript script, int done) {
+        /** The up segments still to run. */
+        public List<Segment> remaining() { return script.up().segments().subList(done, script.segmentCount()); }
+    }
+
+    /**
+     * What apply runs to reach {@code goal}: the versions after those applied (or adopted), a partial version from
+     * its first segment not known to be applied. {@code plan} shows exactly this.
+     */
+    public static List<Step> pending(HistoryState state, int adoptAt, List<MigrationScript> scripts, int goal) {
+        List<Step> steps = new ArrayList<>();
+        int from = Math.max(state.version(), adoptAt);
+        for (MigrationScript s : scripts.subList(Math.min(from, goal), goal)) {
+            PartialVersion p = state.partial();
+            steps.add(new Step(s, p != null && p.version() == s.version() ? p.applyFrom() : 0));
+        }
+        return steps;
+    }
 
     private static boolean upToDate(HistoryState state, int goal) {
         return state.version() >= goal && (state.partial() == null || state.partial().version() > goal);
@@ -297,8 +309,7 @@ public final class Applier {
     private void refuseDataLoss(Connection c, List<Step> steps, boolean up) throws SQLException {
         List<String> losses = new ArrayList<>();
         for (Step step : steps) {
-            List<Segment> segments = up ? step.script().up().segments().subList(step.done(), step.script().segmentCount())
-                    : downSegmentsFor(step.script(), step.done());
+            List<Segment> segments = up ? step.remaining() : downSegmentsFor(step.script(), step.done());
             for (String loss : DataLossCheck.losses(c, segments)) losses.add(step.script().id() + ": " + loss);
         }
         if (losses.isEmpty()) return;

@@ -112,12 +112,10 @@ public final class Migrator {
             Applier.checkApplied(state, scripts);
             SchemaModel live = new CatalogInspector(options.appSchema()).inspect(c);
             int adoptAt = history.exists(c) ? 0 : Adoption.matchingVersion(live, scripts, scripts.size());
-            int from = Math.max(state.version(), adoptAt);
             List<PlannedVersion> pending = new ArrayList<>();
-            for (MigrationScript s : scripts.subList(from, scripts.size())) {
-                int done = state.partial() != null && state.partial().version() == s.version() ? state.partial().applyFrom() : 0;
-                List<Segment> segments = s.up().segments().subList(done, s.segmentCount());
-                pending.add(new PlannedVersion(s, done + 1, segments, Applier.dataLoss(c, segments)));
+            for (Applier.Step step : Applier.pending(state, adoptAt, scripts, scripts.size())) {
+                pending.add(new PlannedVersion(step.script(), step.done() + 1, step.remaining(),
+                        Applier.dataLoss(c, step.remaining())));
             }
             List<String> drift = state.version() == 0 && state.partial() == null ? List.of()
                     : DriftReport.describe(Snapshots.head(scripts.subList(0, state.version())), live);
