@@ -19,7 +19,7 @@ final class ErdCommand extends BaseCommand {
     int execute() throws Exception {
         // SA01_DB_DSN alone does not switch to a live database: the default is the declared schema, as the README shows
         SchemaModel model;
-        if (dsn == null) {
+        if (dsns.isEmpty()) {
             model = DeclaredSchema.soma();
         } else {
             try (Connection c = connect()) {
