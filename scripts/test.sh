@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The one test command: builds every module and runs all tests against PostgreSQL with pgvector.
 #   scripts/test.sh                  # extra arguments go to Maven, e.g. scripts/test.sh -pl schema-dsl
+#   scripts/test.sh --quick          # pure tests + the @Tag("quick") database test of each module, no *IT (< 90 s)
+# The quick subset is chosen by org.somaagent01.testdb.QuickSubset from the compiled classes: a test class whose
+# byte code reaches the test-database package is a database test and runs only when tagged @Tag("quick").
 # Test database (SPEC §7): SA01_TEST_DSN if set; else the server of scripts/setup-postgres.sh when it
 # answers on localhost:5432 as soma/soma; else the tests use Testcontainers or a throwaway local cluster.
 set -euo pipefail
@@ -14,4 +17,8 @@ shown=$(printf %s "${SA01_TEST_DSN:-<unset: Testcontainers or a throwaway local 
 echo "test.sh: SA01_TEST_DSN=$shown" >&2
 
 # -ntp: no download progress lines, so CI logs show the build and the test counts
+if [ "${1:-}" = --quick ]; then
+  shift
+  exec mvn -B -ntp test -Dsa01.quick=true "$@"
+fi
 exec mvn -B -ntp verify "$@"

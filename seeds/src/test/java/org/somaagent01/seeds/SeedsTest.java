@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.somaagent01.testdb.TestDatabase;
 
+@Tag("quick") // the one database test of this module in scripts/test.sh --quick
 class SeedsTest {
 
     @Test

@@ -1,5 +1,7 @@
 package org.somaagent01.migrator.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.somaagent01.migrator.service.Migrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,9 +28,24 @@ final class ApplyCommand extends BaseCommand {
     @Mixin
     SeedsDirOption seedsDir = new SeedsDirOption();
 
+    @Mixin
+    FleetOptions fleet = new FleetOptions();
+
+    @Mixin
+    FormatOption output;
+
+    static final FleetRun.Rendering<Migrator.ApplyResult> FLEET = new FleetRun.Rendering<>("apply", r -> 0,
+            ApplyCommand::describe, ApplyCommand::json);
+
     @Override
     int execute() throws Exception {
+        if (fleet.active(dsns)) return FleetRun.run(this, fleet, output.json(), seedsDir.dir,
+                m -> m.apply(target, allowDestructive, !noSeeds, seedsOnly), FLEET);
         Migrator.ApplyResult r = migrator(seedsDir.dir, options()).apply(target, allowDestructive, !noSeeds, seedsOnly);
+        if (output.json()) {
+            console.result(Json.write(json(r)));
+            return 0;
+        }
         if (r.scripts() != null) {
             console.log(r.scripts().applied().isEmpty() && r.scripts().adopted().isEmpty()
                     ? "schema is up to date at version " + r.version()
@@ -37,5 +54,22 @@ final class ApplyCommand extends BaseCommand {
         }
         if (r.seeds() != null) console.log(r.seeds());
         return 0;
+    }
+
+    static String describe(Migrator.ApplyResult r) {
+        String scripts = r.scripts() == null ? "version " + r.version()
+                : "version " + r.version() + " (applied " + r.scripts().applied().size() + ", adopted " + r.scripts().adopted().size() + ")";
+        return scripts + (r.seeds() == null ? "" : "; " + r.seeds());
+    }
+
+    static Map<String, Object> json(Migrator.ApplyResult r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", r.version());
+        if (r.scripts() != null) {
+            json.put("applied", r.scripts().applied());
+            json.put("adopted", r.scripts().adopted());
+        }
+        if (r.seeds() != null) json.put("seeds", r.seeds());
+        return json;
     }
 }

@@ -28,8 +28,16 @@ abstract class BaseCommand implements Callable<Integer> {
     Console console;
 
     @Option(names = "--dsn", paramLabel = "URL", description = "database URL (overrides SA01_DB_DSN): postgresql://, "
-            + "postgres://, postgresql+driver:// or jdbc:postgresql://")
-    String dsn;
+            + "postgres://, postgresql+driver:// or jdbc:postgresql://; apply, status, verify and plan take it repeatedly "
+            + "(a fleet)")
+    List<String> dsns = new java.util.ArrayList<>();
+
+    /** The one --dsn, or null; more than one is a fleet, which only the fleet commands accept. */
+    String dsnFlag() {
+        if (dsns.size() > 1) throw new MigratorException(ExitCode.USAGE, "--dsn given " + dsns.size()
+                + " times: only apply, status, verify and plan work on several databases");
+        return dsns.isEmpty() ? null : dsns.get(0);
+    }
 
     @Option(names = {"-v", "--verbose"}, description = "show stack traces on errors")
     boolean verbose;
@@ -77,7 +85,7 @@ abstract class BaseCommand implements Callable<Integer> {
     abstract int execute() throws Exception;
 
     Dsn dsn() {
-        Dsn parsed = Dsn.fromEnvironment(dsn, console.env, console::log);
+        Dsn parsed = Dsn.fromEnvironment(dsnFlag(), console.env, console::log);
         console.secrets = Secrets.of(parsed);
         return parsed;
     }
@@ -91,9 +99,14 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** A plain DataSource on the database {@link #connect()} opened, for the Exposed-based seeds. */
     DataSource dataSource() {
+        return dataSource(connected);
+    }
+
+    /** A plain DataSource on {@code dsn}, for the Exposed-based seeds. */
+    static DataSource dataSource(Dsn dsn) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(connected.jdbcUrl());
-        connected.jdbcProperties().forEach((k, v) -> {
+        ds.setURL(dsn.jdbcUrl());
+        dsn.jdbcProperties().forEach((k, v) -> {
             try {
                 ds.setProperty(k.toString(), v.toString());
             } catch (java.sql.SQLException e) {

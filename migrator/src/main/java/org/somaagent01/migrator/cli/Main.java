@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
         description = "Schema migrations for somaAgent01 (PostgreSQL + pgvector).",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 changes pending/drift, 4 lock not obtained,",
                 "5 database unreachable, 6 integrity/checksum, 7 destructive change refused, 8 migration failed,",
-                "9 invalid seed data."})
+                "9 invalid seed data.",
+                "Fleet runs (--targets, several --dsn) exit with the first code any database has",
+                "in the order 1 6 13 9 8 10 7 11 12 14 2 5 4 3 (README: Fleets)."})
 public final class Main implements Runnable {
     /**
      * The commands, in help order. Registered with picocli one by one in {@link #run}: building a command's model
@@ -36,6 +38,7 @@ public final class Main implements Runnable {
         m.put("verify", VerifyCommand.class);
         m.put("diff", DiffCommand.class);
         m.put("generate", GenerateCommand.class);
+        m.put("erd", ErdCommand.class);
         return m;
     }
 
@@ -90,6 +93,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: plan, apply, down, status, verify, diff or generate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + String.join(", ", COMMANDS.keySet()));
     }
 }

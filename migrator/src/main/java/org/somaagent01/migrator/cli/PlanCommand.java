@@ -28,8 +28,17 @@ final class PlanCommand extends BaseCommand {
     @Option(names = "--exit-code", description = "exit 3 when scripts are pending or the live schema drifted")
     boolean exitCode;
 
+    @Mixin
+    FleetOptions fleet = new FleetOptions();
+
     @Override
     int execute() throws Exception {
+        if (fleet.active(dsns)) {
+            if (offline) throw new org.somaagent01.migrator.MigratorException(ExitCode.USAGE,
+                    "--offline needs no database: drop --targets and the extra --dsn");
+            return FleetRun.run(this, fleet, output.json(), seedsDir.dir, m -> m.plan(false),
+                    new FleetRun.Rendering<>("plan", this::code, PlanCommand::fleetText, PlanCommand::fleetJson));
+        }
         Migrator.PlanResult plan = migrator(seedsDir.dir, options()).plan(offline);
         if (output.json()) {
             List<Map<String, Object>> items = new ArrayList<>();
@@ -73,6 +82,37 @@ final class PlanCommand extends BaseCommand {
         StringBuilder sb = new StringBuilder();
         for (Segment s : p.segments()) sb.append(s.sql());
         return sb.toString();
+    }
+
+    /** A fleet's per-database plan: what is pending, drift, seeds; the SQL itself only in a single-database plan. */
+    private static String fleetText(Migrator.PlanResult plan) {
+        String pending = plan.pending().isEmpty() ? "nothing to apply" : plan.pending().size() + " pending: "
+                + String.join(", ", plan.pending().stream().map(p -> p.script().id()
+                + (p.fromSegment() > 1 ? " from segment " + p.fromSegment() : "")
+                + (p.dataLoss().isEmpty() ? "" : " (destroys data: " + String.join(", ", p.dataLoss()) + ")")).toList());
+        return "version " + plan.version() + (plan.adoptAt() > 0 ? ", adopts " + plan.adoptAt() : "") + ", " + pending
+                + (plan.drift().isEmpty() ? "" : ", drift: " + String.join("; ", plan.drift()))
+                + "; " + plan.seeds().replace("\n", "; ");
+    }
+
+    private static Map<String, Object> fleetJson(Migrator.PlanResult plan) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Migrator.PlannedVersion p : plan.pending()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("version", p.script().version());
+            item.put("name", p.script().name());
+            item.put("from_segment", p.fromSegment());
+            item.put("destructive", p.destructive());
+            item.put("data_loss", p.dataLoss());
+            items.add(item);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", plan.version());
+        if (plan.adoptAt() > 0) json.put("adopt", plan.adoptAt());
+        json.put("pending", items);
+        json.put("drift", plan.drift());
+        json.put("seeds", plan.seeds());
+        return json;
     }
 
     private int code(Migrator.PlanResult plan) {

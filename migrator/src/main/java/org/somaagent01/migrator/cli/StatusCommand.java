@@ -15,8 +15,15 @@ final class StatusCommand extends BaseCommand {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    FleetOptions fleet = new FleetOptions();
+
+    static final FleetRun.Rendering<Migrator.Status> FLEET = new FleetRun.Rendering<>("status", s -> 0,
+            s -> s.summary() + pendingText(s), StatusCommand::fleetJson);
+
     @Override
     int execute() throws Exception {
+        if (fleet.active(dsns)) return FleetRun.run(this, fleet, output.json(), null, Migrator::status, FLEET);
         Migrator.Status status = migrator(null, options()).status();
         if (output.json()) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -56,5 +63,23 @@ final class StatusCommand extends BaseCommand {
                     r.detail() == null ? "" : "  " + r.detail()));
         }
         return 0;
+    }
+
+    private static String pendingText(Migrator.Status s) {
+        long pending = s.scripts().stream().filter(r -> r.state().equals("pending")).count();
+        long mismatched = s.scripts().stream().filter(r -> Boolean.FALSE.equals(r.checksumOk())).count();
+        return (pending > 0 ? ", " + pending + " pending" : "") + (mismatched > 0 ? ", " + mismatched + " CHECKSUM MISMATCH" : "");
+    }
+
+    /** A fleet's per-database status: the version, and the scripts that are not applied or differ. */
+    private static Map<String, Object> fleetJson(Migrator.Status s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", s.version());
+        json.put("head", s.head());
+        if (s.partial() != null) json.put("partial", s.partial().describe());
+        json.put("pending", s.scripts().stream().filter(r -> r.state().equals("pending")).map(Migrator.StatusRow::version).toList());
+        json.put("checksum_mismatch", s.scripts().stream().filter(r -> Boolean.FALSE.equals(r.checksumOk()))
+                .map(Migrator.StatusRow::version).toList());
+        return json;
     }
 }

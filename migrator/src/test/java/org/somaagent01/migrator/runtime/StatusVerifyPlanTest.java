@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.testdb.TestDatabase;
 import org.somaagent01.testdb.TestServer;
 
 /** The read-only commands around {@code apply}, on the shipped scripts. */
+@Tag("quick") // the one database test of this module in scripts/test.sh --quick
 class StatusVerifyPlanTest {
     private TestDatabase db;
 

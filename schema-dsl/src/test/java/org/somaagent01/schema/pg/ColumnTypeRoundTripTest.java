@@ -23,12 +23,14 @@ import org.jetbrains.exposed.v1.jdbc.transactions.TransactionsKt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.somaagent01.schema.AssetType;
 import org.somaagent01.testdb.TestDatabase;
 import org.somaagent01.testdb.TestServer;
 
 /** Each custom column type, written and read back through Exposed against a real PostgreSQL with pgvector. */
+@Tag("quick") // the one database test of this module in scripts/test.sh --quick
 class ColumnTypeRoundTripTest {
     static final class RoundTrip extends PgTable {
         final Column<Integer> id = integer("id");
