@@ -14,6 +14,7 @@ import org.somaagent01.migrator.history.HistoryState;
 import org.somaagent01.migrator.history.PartialVersion;
 import org.somaagent01.migrator.history.SchemaHistory;
 import org.somaagent01.migrator.inspect.CatalogInspector;
+import org.somaagent01.migrator.inspect.UnmodelledObjects;
 import org.somaagent01.migrator.lock.AdvisoryLock;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.store.MigrationScript;
@@ -112,6 +113,11 @@ public final class Applier {
     private int adoptableVersion(Connection c, List<MigrationScript> scripts, int goal) throws SQLException {
         SchemaModel live = new CatalogInspector(options.appSchema()).inspect(c);
         int v = Adoption.matchingVersion(live, scripts, goal);
+        if (v > 0) {
+            for (UnmodelledObjects.Unmodelled u : outsideTheModel(c)) {
+                log.accept("warning: the adopted schema also holds " + u.describe() + " (outside the model: not compared)");
+            }
+        }
         if (v == 0 && !Adoption.isEmpty(live)) {
             log.accept("existing objects in schema " + options.appSchema() + " match no known version; "
                     + "running the scripts, which skip objects that already exist");
@@ -363,9 +369,11 @@ public final class Applier {
 
     private void reportDrift(Connection c, SchemaModel expected) throws SQLException {
         SchemaModel live = new CatalogInspector(options.appSchema()).inspect(c);
-        if (!expected.equals(live)) {
-            for (String line : DriftReport.describe(expected, live)) log.accept("warning: drift: " + line);
-        }
+        for (String line : DriftReport.describe(expected, List.of(), live, outsideTheModel(c))) log.accept("warning: drift: " + line);
+    }
+
+    private List<UnmodelledObjects.Unmodelled> outsideTheModel(Connection c) throws SQLException {
+        return new UnmodelledObjects(options.appSchema(), options.historySchema()).find(c);
     }
 
     static String oneLine(String message) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.diff.Differ;
+import org.somaagent01.migrator.inspect.UnmodelledObjects;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.plan.SqlRenderer;
 import org.somaagent01.migrator.model.TableModel;
@@ -21,6 +22,21 @@ public final class DriftReport {
     private DriftReport() {}
 
     public static List<String> describe(SchemaModel expected, SchemaModel live) {
+        return describe(expected, List.of(), live, List.of());
+    }
+
+    /**
+     * As {@link #describe(SchemaModel, SchemaModel)}, plus the objects outside the model on each side (see
+     * {@link UnmodelledObjects}): those only one side has, or both with different definitions.
+     */
+    public static List<String> describe(SchemaModel expected, List<UnmodelledObjects.Unmodelled> expectedOutside,
+                                        SchemaModel live, List<UnmodelledObjects.Unmodelled> liveOutside) {
+        List<String> out = modelled(expected, live);
+        out.addAll(UnmodelledObjects.compare(expectedOutside, liveOutside));
+        return out;
+    }
+
+    private static List<String> modelled(SchemaModel expected, SchemaModel live) {
         List<String> out = new ArrayList<>();
         for (Change change : Differ.diff(live, expected)) {
             for (String sql : SqlRenderer.render(change)) {

@@ -9,6 +9,7 @@ import org.somaagent01.migrator.declared.DeclaredRenames;
 import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.diff.Differ;
 import org.somaagent01.migrator.inspect.CatalogInspector;
+import org.somaagent01.migrator.inspect.UnmodelledObjects;
 import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.plan.Plan;
@@ -40,29 +41,39 @@ final class DiffCommand extends BaseCommand {
     @Option(names = "--dev-url", paramLabel = "URL", description = DEV_URL_HELP + "; used when a side is 'declared'")
     String devUrl;
 
-    @Override
-    int execute() throws Exception {
-        SchemaModel a = resolve(from);
-        SchemaModel b = resolve(to);
-        // declared renames apply when the declared schema is the goal
-        Renames renames = "declared".equals(to) ? DeclaredRenames.soma() : Renames.NONE;
-        List<Change> changes = reverse ? Differ.diff(b, a) : Differ.diff(a, b, renames);
-        Plan plan = new Plan(changes);
-        if (output.json()) {
-            console.result(Json.write(Map.of("statements", plan.upStatements(), "destructive", plan.destructive())));
-        } else {
-            if (plan.isEmpty()) console.log("no differences");
-            for (String s : plan.upStatements()) console.result(s + ";");
-        }
-        return exitCode && !plan.isEmpty() ? ExitCode.CHANGES_PENDING.code : 0;
+    /** One side of the comparison: its model, and what it holds that the model cannot express. */
+    private record Side(SchemaModel model, List<UnmodelledObjects.Unmodelled> outside) {
+        static Side of(SchemaModel model) { return new Side(model, List.of()); }
     }
 
-    private SchemaModel resolve(String source) throws Exception {
+    @Override
+    int execute() throws Exception {
+        Side a = resolve(from);
+        Side b = resolve(to);
+        // declared renames apply when the declared schema is the goal
+        Renames renames = "declared".equals(to) ? DeclaredRenames.soma() : Renames.NONE;
+        List<Change> changes = reverse ? Differ.diff(b.model(), a.model()) : Differ.diff(a.model(), b.model(), renames);
+        Plan plan = new Plan(changes);
+        // never a silent "no differences": what the model cannot express is compared by definition and named
+        List<String> outside = reverse ? UnmodelledObjects.compare(b.outside(), a.outside())
+                : UnmodelledObjects.compare(a.outside(), b.outside());
+        if (output.json()) {
+            console.result(Json.write(Map.of("statements", plan.upStatements(), "destructive", plan.destructive(),
+                    "outside_the_model", outside)));
+        } else {
+            for (String o : outside) console.log("warning: " + o);
+            if (plan.isEmpty() && outside.isEmpty()) console.log("no differences");
+            for (String s : plan.upStatements()) console.result(s + ";");
+        }
+        return exitCode && (!plan.isEmpty() || !outside.isEmpty()) ? ExitCode.CHANGES_PENDING.code : 0;
+    }
+
+    private Side resolve(String source) throws Exception {
         if (source == null) return inspect(dsn());
         switch (source) {
-            case "declared": return declared(devUrl);
-            case "head": return Snapshots.head(scripts());
-            case "empty": return SchemaModel.EMPTY;
+            case "declared": return Side.of(declared(devUrl));
+            case "head": return Side.of(Snapshots.head(scripts()));
+            case "empty": return Side.of(SchemaModel.EMPTY);
             default:
                 Dsn other = Dsn.parse(source);
                 console.secrets = console.secrets.and(other);
@@ -70,9 +81,10 @@ final class DiffCommand extends BaseCommand {
         }
     }
 
-    private SchemaModel inspect(Dsn target) throws Exception {
+    private Side inspect(Dsn target) throws Exception {
         try (Connection c = connector().connect(target)) {
-            return new CatalogInspector(options().appSchema()).inspect(c);
+            return new Side(new CatalogInspector(options().appSchema()).inspect(c),
+                    new UnmodelledObjects(options().appSchema(), options().historySchema()).find(c));
         }
     }
 }

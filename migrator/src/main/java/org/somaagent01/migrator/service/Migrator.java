@@ -19,6 +19,7 @@ import org.somaagent01.migrator.history.HistoryState;
 import org.somaagent01.migrator.history.PartialVersion;
 import org.somaagent01.migrator.history.SchemaHistory;
 import org.somaagent01.migrator.inspect.CatalogInspector;
+import org.somaagent01.migrator.inspect.UnmodelledObjects;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.Segment;
@@ -118,7 +119,7 @@ public final class Migrator {
                         Applier.dataLoss(c, step.remaining())));
             }
             List<String> drift = state.version() == 0 && state.partial() == null ? List.of()
-                    : DriftReport.describe(Snapshots.head(scripts.subList(0, state.version())), live);
+                    : DriftReport.describe(Snapshots.head(scripts.subList(0, state.version())), List.of(), live, outside(c));
             if (state.partial() != null) {
                 drift = new ArrayList<>(drift);
                 drift.add(0, "the history records a partial version (" + state.partial().describe()
@@ -189,8 +190,8 @@ public final class Migrator {
             Applier.checkApplied(state, scripts);
             if (state.partial() != null) problems.add("history: partial version " + state.partial().describe()
                     + " (rerun apply to resume)");
-            for (String d : DriftReport.describe(Snapshots.head(scripts.subList(0, state.version())),
-                    new CatalogInspector(options.appSchema()).inspect(c))) {
+            for (String d : DriftReport.describe(Snapshots.head(scripts.subList(0, state.version())), List.of(),
+                    new CatalogInspector(options.appSchema()).inspect(c), outside(c))) {
                 problems.add("live schema: " + d);
             }
         }
@@ -198,6 +199,10 @@ public final class Migrator {
             problems.add("declared schema vs newest script: " + d + " (run 'generate')");
         }
         return problems;
+    }
+
+    private List<UnmodelledObjects.Unmodelled> outside(Connection c) throws SQLException {
+        return new UnmodelledObjects(options.appSchema(), options.historySchema()).find(c);
     }
 
     private SeedStep seedStep() { return new SeedStep(options, seedsDir, log); }

@@ -1,0 +1,144 @@
+package org.somaagent01.migrator.inspect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
+ * views, sequences of their own, partitioning, row-level security, exclusion, deferrable and NOT VALID constraints,
+ * INCLUDE and NULLS FIRST/LAST indexes, identity and generated columns, column comments, trigger conditions,
+ * functions with arguments or attributes, domains, privileges, and other schemas holding objects. One query.
+ *
+ * <p>Comparisons report these instead of staying silent: two schemas the model calls equal may still differ here,
+ * so each object is listed with PostgreSQL's own definition, and two databases are compared on those.
+ */
+public final class UnmodelledObjects {
+    /** One object or option the model does not carry: e.g. {@code view}, {@code v_active}, its definition. */
+    public record Unmodelled(String kind, String name, String definition) {
+        public String describe() {
+            String d = definition == null ? "" : definition.replaceAll("\\s+", " ").strip();
+            return kind + " " + name + (d.isEmpty() ? "" : ": " + (d.length() > 120 ? d.substring(0, 120) + "…" : d));
+        }
+    }
+
+    private static final String QUERY = """
+            WITH ns AS (SELECT oid FROM pg_namespace WHERE nspname = ?),
+            own AS (SELECT c.* FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM ns)
+                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'))
+            SELECT 'view', relname, pg_get_viewdef(oid) FROM own WHERE relkind = 'v'
+            UNION ALL SELECT 'materialized view', relname, pg_get_viewdef(oid) FROM own WHERE relkind = 'm'
+            UNION ALL SELECT 'foreign table', relname, NULL FROM own WHERE relkind = 'f'
+            UNION ALL SELECT 'sequence', relname, NULL FROM own s WHERE relkind = 'S' AND NOT EXISTS (
+                SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = s.oid AND d.deptype IN ('a', 'i'))
+            UNION ALL SELECT 'partitioned table', relname, pg_get_partkeydef(oid) FROM own WHERE relkind = 'p'
+            UNION ALL SELECT 'partition', relname, pg_get_expr(relpartbound, oid) FROM own WHERE relispartition
+            UNION ALL SELECT 'inheritance', c.relname, 'INHERITS ' || p.relname FROM pg_inherits i JOIN own c ON c.oid = i.inhrelid
+                JOIN pg_class p ON p.oid = i.inhparent WHERE NOT c.relispartition
+            UNION ALL SELECT 'unlogged table', relname, NULL FROM own WHERE relkind IN ('r', 'p') AND relpersistence = 'u'
+            UNION ALL SELECT 'row level security', relname, CASE WHEN relforcerowsecurity THEN 'FORCE' ELSE 'ENABLE' END
+                FROM own WHERE relrowsecurity OR relforcerowsecurity
+            UNION ALL SELECT 'policy', c.relname || '.' || p.polname, pg_get_expr(p.polqual, p.polrelid)
+                FROM pg_policy p JOIN own c ON c.oid = p.polrelid
+            UNION ALL SELECT 'privileges', relname, relacl::text FROM own WHERE relacl IS NOT NULL AND relkind IN ('r', 'p', 'v', 'm', 'S')
+            UNION ALL SELECT 'column privileges', c.relname || '.' || a.attname, a.attacl::text FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
+                WHERE a.attacl IS NOT NULL AND a.attnum > 0
+            UNION ALL SELECT CASE co.contype WHEN 'x' THEN 'exclusion constraint' ELSE 'constraint option' END,
+                c.relname || '.' || co.conname, pg_get_constraintdef(co.oid)
+                FROM pg_constraint co JOIN own c ON c.oid = co.conrelid
+                WHERE co.contype = 'x' OR co.condeferrable OR NOT co.convalidated OR (co.contype = 'f' AND co.confmatchtype = 'f')
+            UNION ALL SELECT 'index option', ic.relname, pg_get_indexdef(i.indexrelid)
+                FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own t ON t.oid = i.indrelid
+                WHERE i.indnkeyatts < i.indnatts OR i.indnullsnotdistinct OR NOT i.indisvalid
+                   OR EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o IN (1, 2))
+                   OR EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) coll WHERE coll <> 0 AND coll <> 100)
+            UNION ALL SELECT CASE WHEN a.attidentity <> '' THEN 'identity column' ELSE 'generated column' END,
+                c.relname || '.' || a.attname,
+                CASE WHEN a.attidentity <> '' THEN 'GENERATED ' || CASE a.attidentity WHEN 'a' THEN 'ALWAYS' ELSE 'BY DEFAULT' END || ' AS IDENTITY'
+                     ELSE 'GENERATED ALWAYS AS (' || pg_get_expr(d.adbin, d.adrelid) || ') STORED' END
+                FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
+                LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                WHERE a.attnum > 0 AND NOT a.attisdropped AND (a.attidentity <> '' OR a.attgenerated <> '')
+            UNION ALL SELECT 'column collation', c.relname || '.' || a.attname, coll.collname
+                FROM pg_attribute a JOIN own c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
+                JOIN pg_collation coll ON coll.oid = a.attcollation
+                WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attcollation <> t.typcollation AND c.relkind IN ('r', 'p')
+            UNION ALL SELECT 'column comment', c.relname || '.' || a.attname, col_description(c.oid, a.attnum)
+                FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
+                WHERE a.attnum > 0 AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NOT NULL AND c.relkind IN ('r', 'p')
+            UNION ALL SELECT 'index or constraint comment', ic.relname, obj_description(ic.oid, 'pg_class')
+                FROM own ic WHERE ic.relkind = 'i' AND obj_description(ic.oid, 'pg_class') IS NOT NULL
+            UNION ALL SELECT 'trigger option', c.relname || '.' || tg.tgname, pg_get_triggerdef(tg.oid)
+                FROM pg_trigger tg JOIN own c ON c.oid = tg.tgrelid
+                WHERE NOT tg.tgisinternal AND (tg.tgqual IS NOT NULL OR array_length(tg.tgattr::int2[], 1) > 0
+                      OR tg.tgconstraint <> 0 OR tg.tgenabled <> 'O' OR tg.tgnargs > 0)
+            UNION ALL SELECT CASE WHEN p.prokind = 'p' THEN 'procedure' WHEN p.prokind = 'f' THEN 'function' ELSE 'routine' END,
+                p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', pg_get_functiondef(p.oid)
+                FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM ns)
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                  AND (p.prokind <> 'f' OR p.pronargs > 0 OR p.provolatile <> 'v' OR p.prosecdef OR p.proisstrict
+                       OR p.proleakproof OR p.proconfig IS NOT NULL OR p.proacl IS NOT NULL)
+            UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'composite type' END, t.typname,
+                CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END
+                FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM ns)
+                  AND (t.typtype = 'd' OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c')))
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+            UNION ALL SELECT 'rule', c.relname || '.' || r.rulename, pg_get_ruledef(r.oid)
+                FROM pg_rewrite r JOIN own c ON c.oid = r.ev_class WHERE c.relkind IN ('r', 'p')
+            UNION ALL SELECT 'schema privileges', nspname, nspacl::text FROM pg_namespace WHERE oid IN (SELECT oid FROM ns)
+                AND nspacl IS NOT NULL AND nspacl <> acldefault('n', nspowner)
+                AND nspacl::text <> '{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}'
+            UNION ALL SELECT 'other schema', n.nspname, count(c.oid)::text || ' relations' FROM pg_namespace n
+                JOIN pg_class c ON c.relnamespace = n.oid
+                WHERE n.nspname NOT IN (?, ?, 'pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%'
+                  AND n.nspname NOT LIKE 'pg_toast_temp%'
+                GROUP BY n.nspname
+            ORDER BY 1, 2""";
+
+    private final String schema;
+    private final String historySchema;
+
+    public UnmodelledObjects(String schema, String historySchema) {
+        this.schema = schema;
+        this.historySchema = historySchema;
+    }
+
+    public List<Unmodelled> find(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(QUERY)) {
+            ps.setString(1, schema);
+            ps.setString(2, schema);
+            ps.setString(3, historySchema);
+            List<Unmodelled> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new Unmodelled(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Lines for a comparison of two sides' unmodelled objects: what only one side has, and what both have with
+     * different definitions. Identical objects on both sides give no line.
+     */
+    public static List<String> compare(List<Unmodelled> expected, List<Unmodelled> live) {
+        List<String> out = new ArrayList<>();
+        for (Unmodelled l : live) {
+            Unmodelled e = find(expected, l);
+            if (e == null) out.add(l.describe() + " (the model cannot express it: not compared)");
+            else if (!java.util.Objects.equals(e.definition(), l.definition())) {
+                out.add(l.kind() + " " + l.name() + " differs (outside the model, compared by PostgreSQL's definition)");
+            }
+        }
+        for (Unmodelled e : expected) {
+            if (find(live, e) == null) out.add(e.kind() + " " + e.name() + " is missing (outside the model: not compared)");
+        }
+        return out;
+    }
+
+    private static Unmodelled find(List<Unmodelled> in, Unmodelled like) {
+        return in.stream().filter(u -> u.kind().equals(like.kind()) && u.name().equals(like.name())).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,101 @@
+package org.somaagent01.migrator.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.somaagent01.migrator.apply.Applier;
+import org.somaagent01.migrator.apply.ApplyOptions;
+import org.somaagent01.migrator.apply.DriftReport;
+import org.somaagent01.migrator.fidelity.Fixtures;
+import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.store.Snapshots;
+import org.somaagent01.testdb.TestDatabase;
+import org.somaagent01.testdb.TestServer;
+
+/**
+ * What the model cannot express is found and named, never hidden: a database with such objects inspects to the
+ * same model as one without them, and the drift report still tells them apart.
+ */
+class UnmodelledObjectsTest {
+    private static final List<String> OUTSIDE_THE_MODEL = List.of(
+            "CREATE TABLE base (id integer PRIMARY KEY, during tsrange, name text COLLATE \"C\", "
+                    + "total integer GENERATED ALWAYS AS (id * 2) STORED, seq_id bigint GENERATED ALWAYS AS IDENTITY)",
+            "CREATE VIEW v_base AS SELECT id FROM base",
+            "CREATE MATERIALIZED VIEW mv_base AS SELECT id FROM base",
+            "CREATE SEQUENCE standalone_seq",
+            "CREATE TABLE events (id integer, at date) PARTITION BY RANGE (at)",
+            "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+            "ALTER TABLE base ENABLE ROW LEVEL SECURITY",
+            "CREATE POLICY own_rows ON base USING (id > 0)",
+            "ALTER TABLE base ADD CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&)",
+            "ALTER TABLE base ADD CONSTRAINT uq_name UNIQUE (name) DEFERRABLE INITIALLY DEFERRED",
+            "ALTER TABLE base ADD CONSTRAINT ck_id CHECK (id > 0) NOT VALID",
+            "CREATE INDEX base_cover ON base (id) INCLUDE (name)",
+            "CREATE INDEX base_nulls ON base (name NULLS FIRST)",
+            "COMMENT ON COLUMN base.name IS 'the name'",
+            "CREATE FUNCTION add_one(i integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT i + 1'",
+            "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$",
+            "CREATE TRIGGER base_touch BEFORE UPDATE OF name ON base FOR EACH ROW WHEN (NEW.id > 0) EXECUTE FUNCTION touch()",
+            "CREATE DOMAIN positive AS integer CHECK (VALUE > 0)",
+            "GRANT SELECT ON base TO PUBLIC",
+            "CREATE SCHEMA tenant_b",
+            "CREATE TABLE tenant_b.other (id integer)");
+
+    private static void exec(Connection c, List<String> sql) throws Exception {
+        try (Statement st = c.createStatement()) {
+            for (String s : sql) st.execute(s);
+        }
+    }
+
+    @Test
+    void theShippedSchemaIsEntirelyInsideTheModel() throws Exception {
+        try (TestDatabase db = TestServer.get().createDatabase(); Connection c = db.connect()) {
+            new Applier(ApplyOptions.defaults(), line -> { }).apply(c, Fixtures.shippedScripts(), null);
+            assertEquals(List.of(), new UnmodelledObjects("public", "migrator").find(c));
+        }
+    }
+
+    @Test
+    void everyKindOutsideTheModelIsNamedAndTheDriftReportSaysSo() throws Exception {
+        try (TestDatabase plain = TestServer.get().createDatabase(); TestDatabase rich = TestServer.get().createDatabase();
+             Connection p = plain.connect(); Connection r = rich.connect()) {
+            exec(p, List.of(OUTSIDE_THE_MODEL.get(0).replace(" COLLATE \"C\"", "")
+                    .replace(", total integer GENERATED ALWAYS AS (id * 2) STORED, seq_id bigint GENERATED ALWAYS AS IDENTITY",
+                            ", total integer, seq_id bigint NOT NULL")));
+            exec(r, OUTSIDE_THE_MODEL);
+            UnmodelledObjects finder = new UnmodelledObjects("public", "migrator");
+            Set<String> kinds = new TreeSet<>();
+            finder.find(r).forEach(u -> kinds.add(u.kind()));
+            assertEquals(new TreeSet<>(List.of("column collation", "column comment", "constraint option", "domain",
+                    "exclusion constraint", "function", "generated column", "identity column", "index option",
+                    "materialized view", "other schema", "partition", "partitioned table", "policy", "privileges",
+                    "row level security", "sequence", "trigger option", "view")), kinds);
+
+            // the report names them although the model of the shared table cannot tell the two apart
+            List<String> lines = DriftReport.describe(new CatalogInspector("public").inspect(p), List.of(),
+                    new CatalogInspector("public").inspect(r), finder.find(r));
+            for (String k : kinds) assertTrue(lines.stream().anyMatch(l -> l.startsWith(k + " ")), k + " in " + lines);
+            assertTrue(lines.stream().anyMatch(l -> l.contains("the model cannot express it")), lines.toString());
+            // compared by definition: the same objects on both sides give no line, a changed one does
+            assertEquals(List.of(), UnmodelledObjects.compare(finder.find(r), finder.find(r)));
+            List<UnmodelledObjects.Unmodelled> before = finder.find(r);
+            exec(r, List.of("CREATE OR REPLACE VIEW v_base AS SELECT id, name FROM base"));
+            List<String> changed = UnmodelledObjects.compare(before, finder.find(r));
+            assertTrue(changed.stream().anyMatch(l -> l.startsWith("view v_base differs")), changed.toString());
+        }
+    }
+
+    @Test
+    void emptySchemasHaveNothingOutsideTheModel() throws Exception {
+        try (TestDatabase db = TestServer.get().createDatabase(); Connection c = db.connect()) {
+            assertEquals(List.of(), new UnmodelledObjects("public", "migrator").find(c));
+            assertEquals(SchemaModel.EMPTY, Snapshots.head(List.of()));
+        }
+    }
+}
