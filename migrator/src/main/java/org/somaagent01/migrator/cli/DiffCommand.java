@@ -12,6 +12,9 @@ import org.somaagent01.migrator.inspect.CatalogInspector;
 import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.plan.Plan;
+import org.somaagent01.migrator.plan.PlannedSegment;
+import org.somaagent01.migrator.plan.RenderMode;
+import org.somaagent01.migrator.store.ScriptBody;
 import org.somaagent01.migrator.store.Snapshots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +37,9 @@ final class DiffCommand extends BaseCommand {
     @Option(names = "--exit-code", description = "exit 3 when there are differences")
     boolean exitCode;
 
+    @Option(names = "--plain", description = "print the simple forms instead of the lock-safe ones (CONCURRENTLY, NOT VALID + VALIDATE)")
+    boolean plain;
+
     @Mixin
     FormatOption output;
 
@@ -48,11 +54,20 @@ final class DiffCommand extends BaseCommand {
         Renames renames = "declared".equals(to) ? DeclaredRenames.soma() : Renames.NONE;
         List<Change> changes = reverse ? Differ.diff(b, a) : Differ.diff(a, b, renames);
         Plan plan = new Plan(changes);
+        RenderMode mode = plain ? RenderMode.PLAIN : RenderMode.ONLINE;
+        List<PlannedSegment> segments = plan.segments(mode);
         if (output.json()) {
-            console.result(Json.write(Map.of("statements", plan.upStatements(), "destructive", plan.destructive())));
+            List<Map<String, Object>> parts = new java.util.ArrayList<>();
+            for (PlannedSegment s : segments) parts.add(Map.of("transactional", s.transactional(), "statements", s.up()));
+            console.result(Json.write(Map.of("statements", plan.upStatements(mode), "segments", parts,
+                    "destructive", plan.destructive())));
         } else {
             if (plan.isEmpty()) console.log("no differences");
-            for (String s : plan.upStatements()) console.result(s + ";");
+            for (PlannedSegment s : segments) {
+                // the directives make the output a script apply can run as segments
+                if (segments.size() > 1 || !s.transactional()) console.result(ScriptBody.directive(s.transactional()));
+                for (String sql : s.up()) console.result(sql + ";");
+            }
         }
         return exitCode && !plan.isEmpty() ? ExitCode.CHANGES_PENDING.code : 0;
     }
