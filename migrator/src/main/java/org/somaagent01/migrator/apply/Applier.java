@@ -227,6 +227,7 @@ public final class Applier {
                 if (n > 1) {
                     history.progress(c, s, doneBefore, up ? doneBefore + 1 : doneBefore, direction);
                 }
+                InvalidIndexRepair.before(c, segment.statements().get(0).sql(), log);
                 lockRetry.run(c, segment.relations(), what, () -> execute(c, segment, at));
                 inTransaction(c, record::run);
             }
