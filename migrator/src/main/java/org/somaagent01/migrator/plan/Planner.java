@@ -54,7 +54,8 @@ public final class Planner {
     private static final class Online {
         private final List<Change> changes;
         private final Set<String> newTables = new HashSet<>();
-        private final Set<String> rebuiltColumnsTables = new HashSet<>();
+        // "table.column" whose type changes or that goes: an index on one is dropped before, as the differ orders it
+        private final Set<String> touchedColumns = new HashSet<>();
         // "table.index" -> the old definition, for a changed index replaced in place
         private final Map<String, IndexModel> replaced = new HashMap<>();
 
@@ -67,11 +68,9 @@ public final class Planner {
                     newTables.add(t.from());
                     newTables.add(t.to());
                 }
-                // the differ orders index drops before these on purpose: keep its order there
-                if (c instanceof Change.AlterColumnType a) rebuiltColumnsTables.add(a.table());
-                if (c instanceof Change.DropColumn d) rebuiltColumnsTables.add(d.table());
-                if (c instanceof Change.RenameColumn r) rebuiltColumnsTables.add(r.table());
-                if (c instanceof Change.SwapEnumType s) for (Change.EnumColumn u : s.users()) rebuiltColumnsTables.add(u.table());
+                if (c instanceof Change.AlterColumnType a) touchedColumns.add(a.table() + "." + a.column());
+                if (c instanceof Change.DropColumn d) touchedColumns.add(d.table() + "." + d.column().name());
+                if (c instanceof Change.SwapEnumType s) for (Change.EnumColumn u : s.users()) touchedColumns.add(u.table() + "." + u.column());
             }
             Map<String, IndexModel> dropped = new HashMap<>();
             for (Change c : changes) {
@@ -81,8 +80,21 @@ public final class Planner {
                 if (!(c instanceof Change.CreateIndex ci)) continue;
                 String key = ci.table() + "." + ci.index().name();
                 IndexModel old = dropped.get(key);
-                if (old != null && !old.equals(ci.index()) && !rebuiltColumnsTables.contains(ci.table())) replaced.put(key, old);
+                if (old != null && !old.equals(ci.index()) && !touched(ci.table(), old)) replaced.put(key, old);
             }
+        }
+
+        /** The old index names a column that changes before the new one is built: it cannot stay until then. */
+        private boolean touched(String table, IndexModel ix) {
+            StringBuilder text = new StringBuilder(ix.predicate() == null ? "" : ix.predicate());
+            for (IndexModel.IndexKey k : ix.keys()) text.append(' ').append(k.expression());
+            for (String tc : touchedColumns) {
+                if (!tc.startsWith(table + ".")) continue;
+                String column = tc.substring(table.length() + 1);
+                if (java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$])" + java.util.regex.Pattern.quote(column)
+                        + "(?![A-Za-z0-9_$])").matcher(text).find()) return true;
+            }
+            return false;
         }
 
         private boolean online(String table) {
