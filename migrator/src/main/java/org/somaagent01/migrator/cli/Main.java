@@ -35,6 +35,7 @@ public final class Main implements Runnable {
         m.put("verify", VerifyCommand.class);
         m.put("diff", DiffCommand.class);
         m.put("generate", GenerateCommand.class);
+        m.put("lint", LintCommand.class);
         return m;
     }
 
@@ -84,6 +85,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: plan, apply, down, status, verify, diff or generate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: plan, apply, down, status, verify, diff, generate or lint");
     }
 }

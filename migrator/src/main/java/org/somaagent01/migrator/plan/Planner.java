@@ -26,7 +26,9 @@ import org.somaagent01.migrator.model.KeyConstraint;
  * <li>a UNIQUE or PRIMARY KEY constraint takes over a unique index built CONCURRENTLY (USING INDEX).</li>
  * </ul>
  * Removing one of these is the mirror of adding it ({@link Step#mirror}), so the down script is as lock-safe as the
- * up. Objects on a table the script creates or drops keep the plain form: no one uses it yet, or any more.
+ * up. Objects on a table the script creates or drops keep the plain form: no one uses it yet, or any more (but
+ * an index on a table the script drops is dropped concurrently: DROP INDEX does not name its table, so a reviewer
+ * or lint cannot see that its ACCESS EXCLUSIVE lock is on a table going away).
  * Every statement stays idempotent (IF [NOT] EXISTS, catalog checks): a segment outside a transaction is re-run
  * after a crash.
  */
@@ -54,6 +56,7 @@ public final class Planner {
     private static final class Online {
         private final List<Change> changes;
         private final Set<String> newTables = new HashSet<>();
+        private final Set<String> createdTables = new HashSet<>();
         // "table.column" whose type changes or that goes: an index on one is dropped before, as the differ orders it
         private final Set<String> touchedColumns = new HashSet<>();
         // "table.index" -> the old definition, for a changed index replaced in place
@@ -62,7 +65,10 @@ public final class Planner {
         Online(List<Change> changes) {
             this.changes = changes;
             for (Change c : changes) {
-                if (c instanceof Change.CreateTable t) newTables.add(t.table().name());
+                if (c instanceof Change.CreateTable t) {
+                    newTables.add(t.table().name());
+                    createdTables.add(t.table().name());
+                }
                 if (c instanceof Change.DropTable t) newTables.add(t.table().name());
                 if (c instanceof Change.RenameTable t) {
                     newTables.add(t.from());
@@ -74,7 +80,7 @@ public final class Planner {
             }
             Map<String, IndexModel> dropped = new HashMap<>();
             for (Change c : changes) {
-                if (c instanceof Change.DropIndex d && online(d.table())) dropped.put(d.table() + "." + d.index().name(), d.index());
+                if (c instanceof Change.DropIndex d && !createdTables.contains(d.table())) dropped.put(d.table() + "." + d.index().name(), d.index());
             }
             for (Change c : changes) {
                 if (!(c instanceof Change.CreateIndex ci)) continue;
@@ -112,7 +118,9 @@ public final class Planner {
                 IndexModel old = replaced.get(c.table() + "." + c.index().name());
                 return old != null ? replaceIndex(c.table(), old, c.index()) : createIndex(c.table(), c.index());
             }
-            if (change instanceof Change.DropIndex c && online(c.table())) {
+            // also on a table dropped later in the script: DROP INDEX names no table, so a reader (lint) cannot
+            // tell that the lock it takes is on a table going away
+            if (change instanceof Change.DropIndex c && !createdTables.contains(c.table())) {
                 // a replaced index goes when its successor is built
                 if (replaced.containsKey(c.table() + "." + c.index().name())) return List.of();
                 return Step.mirror(createIndex(c.table(), c.index()));

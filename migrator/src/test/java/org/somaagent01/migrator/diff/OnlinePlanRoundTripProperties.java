@@ -29,6 +29,13 @@ import org.somaagent01.migrator.store.Snapshots;
  */
 class OnlinePlanRoundTripProperties {
     private static LiveSchema db;
+    private static final java.util.Set<org.somaagent01.migrator.lint.LintRule> LOCK_RULES = java.util.EnumSet.of(
+            org.somaagent01.migrator.lint.LintRule.REQUIRE_CONCURRENT_INDEX_CREATION,
+            org.somaagent01.migrator.lint.LintRule.REQUIRE_CONCURRENT_INDEX_DELETION,
+            org.somaagent01.migrator.lint.LintRule.ADDING_FOREIGN_KEY_CONSTRAINT,
+            org.somaagent01.migrator.lint.LintRule.CONSTRAINT_MISSING_NOT_VALID,
+            org.somaagent01.migrator.lint.LintRule.DISALLOWED_UNIQUE_CONSTRAINT,
+            org.somaagent01.migrator.lint.LintRule.SETTING_NOT_NULL);
     // each lock-safe form the planner writes must occur among the tries
     private static final List<String> FORMS = List.of("CREATE INDEX CONCURRENTLY", "CREATE UNIQUE INDEX CONCURRENTLY",
             "DROP INDEX CONCURRENTLY", "__new RENAME TO", "NOT VALID", "VALIDATE CONSTRAINT", "USING INDEX",
@@ -65,6 +72,12 @@ class OnlinePlanRoundTripProperties {
         Statistics.label("online forms").coverage(check -> {
             for (String form : FORMS) check.check(form).count(n -> n > 0);
         });
+        // the lock hazards are gone; what remains (type changes, drops, enum swaps) needs a decision, not a form
+        for (var l : org.somaagent01.migrator.lint.Linter.lint("0002_a_to_b.up.sql", up)) {
+            for (var f : l.findings()) {
+                assertEquals(false, LOCK_RULES.contains(f.rule()), f.rule().id() + " at line " + l.line() + " of\n" + up);
+            }
+        }
         Applier applier = new Applier(ApplyOptions.defaults().withAllowDestructive(true).withForce(true), line -> { });
         applier.apply(db.connection(), scripts, null);
         SchemaModel online = db.inspect();
