@@ -245,6 +245,7 @@ public final class Applier {
             } else {
                 history.progress(c, s, doneBefore, up ? doneBefore + 1 : doneBefore, direction);
                 marked = true;
+                InvalidIndexRepair.before(c, segment.statements().get(0).sql(), log);
                 lockRetry.run(c, segment.relations(), what, () -> execute(c, segment, at));
                 inTransaction(c, record::run);
             }

@@ -13,6 +13,9 @@ import org.somaagent01.migrator.inspect.UnmodelledObjects;
 import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.plan.Plan;
+import org.somaagent01.migrator.plan.PlannedSegment;
+import org.somaagent01.migrator.plan.RenderMode;
+import org.somaagent01.migrator.store.ScriptBody;
 import org.somaagent01.migrator.store.Snapshots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +37,9 @@ final class DiffCommand extends BaseCommand {
 
     @Option(names = "--exit-code", description = "exit 3 when there are differences")
     boolean exitCode;
+
+    @Option(names = "--plain", description = "print the simple forms instead of the lock-safe ones (CONCURRENTLY, NOT VALID + VALIDATE)")
+    boolean plain;
 
     @Mixin
     FormatOption output;
@@ -57,13 +63,21 @@ final class DiffCommand extends BaseCommand {
         // never a silent "no differences": what the model cannot express is compared by definition and named
         List<String> outside = reverse ? UnmodelledObjects.compare(b.outside(), a.outside())
                 : UnmodelledObjects.compare(a.outside(), b.outside());
+        RenderMode mode = plain ? RenderMode.PLAIN : RenderMode.ONLINE;
+        List<PlannedSegment> segments = plan.segments(mode);
         if (output.json()) {
-            console.result(Json.write(Map.of("statements", plan.upStatements(), "destructive", plan.destructive(),
-                    "outside_the_model", outside)));
+            List<Map<String, Object>> parts = new java.util.ArrayList<>();
+            for (PlannedSegment s : segments) parts.add(Map.of("transactional", s.transactional(), "statements", s.up()));
+            console.result(Json.write(Map.of("statements", plan.upStatements(mode), "segments", parts,
+                    "destructive", plan.destructive(), "outside_the_model", outside)));
         } else {
             for (String o : outside) console.log("warning: " + o);
             if (plan.isEmpty() && outside.isEmpty()) console.log("no differences");
-            for (String s : plan.upStatements()) console.result(s + ";");
+            for (PlannedSegment s : segments) {
+                // the directives make the output a script apply can run as segments
+                if (segments.size() > 1 || !s.transactional()) console.result(ScriptBody.directive(s.transactional()));
+                for (String sql : s.up()) console.result(sql + ";");
+            }
         }
         return exitCode && (!plan.isEmpty() || !outside.isEmpty()) ? ExitCode.CHANGES_PENDING.code : 0;
     }

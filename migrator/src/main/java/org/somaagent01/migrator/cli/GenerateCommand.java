@@ -8,6 +8,7 @@ import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.declared.DeclaredRenames;
 import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.generate.ScriptGenerator;
+import org.somaagent01.migrator.plan.RenderMode;
 import org.somaagent01.migrator.store.ScriptStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +29,10 @@ final class GenerateCommand extends BaseCommand {
 
     @Option(names = "--dev-url", paramLabel = "URL", description = DEV_URL_HELP)
     String devUrl;
+
+    @Option(names = "--plain", description = "write the simple forms (CREATE INDEX, ADD CONSTRAINT validating at once, "
+            + "SET NOT NULL scanning under its lock) instead of the lock-safe ones; for tables no one uses yet")
+    boolean plain;
 
     @Option(names = "--rehash", description = "rewrite migrations.sum after a deliberate, reviewed edit of a script")
     boolean rehash;
@@ -54,7 +59,8 @@ final class GenerateCommand extends BaseCommand {
             return ExitCode.CHANGES_PENDING.code;
         }
         if (name == null) throw new MigratorException(ExitCode.USAGE, "generate needs a NAME, e.g. 'generate add_user_locale'");
-        ScriptGenerator.Result r = ScriptGenerator.generate(target, name, declared(devUrl), DeclaredRenames.soma());
+        ScriptGenerator.Result r = ScriptGenerator.generate(target, name, declared(devUrl), DeclaredRenames.soma(),
+                plain ? RenderMode.PLAIN : RenderMode.ONLINE);
         if (r.written() == null) {
             console.log("no changes: the declared schema equals the newest snapshot; nothing written");
         } else {

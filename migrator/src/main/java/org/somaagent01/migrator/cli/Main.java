@@ -39,6 +39,7 @@ public final class Main implements Runnable {
         m.put("diff", DiffCommand.class);
         m.put("generate", GenerateCommand.class);
         m.put("erd", ErdCommand.class);
+        m.put("lint", LintCommand.class);
         return m;
     }
 

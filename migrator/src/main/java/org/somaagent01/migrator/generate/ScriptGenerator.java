@@ -10,7 +10,9 @@ import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.diff.Differ;
 import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
-import org.somaagent01.migrator.plan.Plan;
+import org.somaagent01.migrator.plan.PlannedSegment;
+import org.somaagent01.migrator.plan.Planner;
+import org.somaagent01.migrator.plan.RenderMode;
 import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.ScriptFiles;
 import org.somaagent01.migrator.store.ScriptSource;
@@ -32,6 +34,10 @@ public final class ScriptGenerator {
     }
 
     public static Result generate(Path dir, String name, SchemaModel declared, Renames renames) {
+        return generate(dir, name, declared, renames, RenderMode.ONLINE);
+    }
+
+    public static Result generate(Path dir, String name, SchemaModel declared, Renames renames, RenderMode mode) {
         if (!NAME.matcher(name).matches()) {
             throw new MigratorException(ExitCode.USAGE, "script name '" + name
                     + "' is not valid: use lower-case letters, digits and underscores, starting with a letter");
@@ -41,38 +47,29 @@ public final class ScriptGenerator {
         if (changes.isEmpty()) return new Result(null, changes);
         int version = scripts.size() + 1;
         String stem = ScriptFiles.stem(version, name);
-        List<Plan> segments = segments(changes);
-        List<Plan> downSegments = new ArrayList<>();
-        for (int i = segments.size() - 1; i >= 0; i--) downSegments.add(segments.get(i));
-        String up = ScriptText.render(stem, "up", segments, Plan::upStatements);
-        String down = ScriptText.render(stem, "down", downSegments, Plan::downStatements);
+        Texts texts = texts(stem, changes, mode);
         // read back as apply will: a script generate writes must load (segments valid, down mirrors up)
-        MigrationScript.of(version, name, up, down, "");
-        ScriptStore.write(dir, version, name, up, down, Snapshots.write(declared));
+        MigrationScript.of(version, name, texts.up(), texts.down(), "");
+        ScriptStore.write(dir, version, name, texts.up(), texts.down(), Snapshots.write(declared));
         return new Result(stem, changes);
     }
 
+    /** The up and down script of a version. */
+    public record Texts(String up, String down) {}
+
     /**
-     * Groups changes into segments, each committed on its own: a change whose result must be committed before use
-     * (a new enum value) is a segment by itself; consecutive other changes share one. The down script has the same
-     * segments in reverse, each reverting its up segment, so a partly applied version reverts exactly.
+     * The script texts for {@code changes}: segments as the planner lays them out ({@link Planner}), each committed
+     * on its own; the down script has the same segments in reverse, each reverting its up segment, so a partly
+     * applied version reverts exactly.
      */
-    static List<Plan> segments(List<Change> changes) {
-        List<Plan> out = new ArrayList<>();
-        List<Change> current = new ArrayList<>();
-        for (Change c : changes) {
-            boolean alone = c.commitBeforeUse() || c.inverse().commitBeforeUse();
-            if (alone && !current.isEmpty()) {
-                out.add(new Plan(current));
-                current = new ArrayList<>();
-            }
-            current.add(c);
-            if (alone) {
-                out.add(new Plan(current));
-                current = new ArrayList<>();
-            }
+    public static Texts texts(String stem, List<Change> changes, RenderMode mode) {
+        List<PlannedSegment> segments = Planner.segments(changes, mode);
+        List<ScriptText.Part> up = new ArrayList<>();
+        List<ScriptText.Part> down = new ArrayList<>();
+        for (PlannedSegment s : segments) up.add(new ScriptText.Part(s.transactional(), s.up()));
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            down.add(new ScriptText.Part(segments.get(i).transactional(), segments.get(i).down()));
         }
-        if (!current.isEmpty()) out.add(new Plan(current));
-        return out;
+        return new Texts(ScriptText.render(stem, "up", up), ScriptText.render(stem, "down", down));
     }
 }

@@ -2,8 +2,8 @@ package org.somaagent01.migrator.generate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.somaagent01.migrator.plan.Plan;
+import org.somaagent01.migrator.plan.PlannedSegment;
 import org.somaagent01.migrator.store.ScriptBody;
 import org.somaagent01.migrator.store.StatementClassifier;
 import org.somaagent01.migrator.store.StatementFacts;
@@ -15,13 +15,19 @@ import org.somaagent01.migrator.store.StatementFacts;
 final class ScriptText {
     private ScriptText() {}
 
-    static String render(String stem, String direction, List<Plan> segments, Function<Plan, List<String>> statements) {
+    /** One segment's statements and whether they run in a transaction. */
+    record Part(boolean transactional, List<String> statements) {}
+
+    static String render(String stem, String direction, List<Part> segments) {
         StringBuilder body = new StringBuilder();
         List<String> losses = new ArrayList<>();
-        for (Plan segment : segments) {
-            List<String> sql = statements.apply(segment);
-            boolean outside = sql.size() == 1 && StatementClassifier.classify(sql.get(0)).outsideTransaction();
+        for (Part segment : segments) {
+            List<String> sql = segment.statements();
+            boolean outside = !segment.transactional();
             if (segments.size() > 1 || outside) body.append('\n').append(ScriptBody.directive(!outside)).append('\n');
+            if (sql.equals(List.of(PlannedSegment.NOTHING))) {
+                body.append("-- nothing to do this way: this segment keeps the up and down scripts aligned\n");
+            }
             body.append(Plan.script("", sql));
             for (String s : sql) losses.addAll(describeLosses(StatementClassifier.classify(s)));
         }

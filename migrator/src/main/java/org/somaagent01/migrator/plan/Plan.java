@@ -26,6 +26,18 @@ public record Plan(List<Change> changes) {
         return out;
     }
 
+    /** The segments of this plan rendered in {@code mode}, each with the down statements that revert it. */
+    public List<PlannedSegment> segments(RenderMode mode) {
+        return Planner.segments(changes, mode);
+    }
+
+    /** The up statements in {@code mode}, in order (padding of empty segments left out). */
+    public List<String> upStatements(RenderMode mode) {
+        List<String> out = new ArrayList<>();
+        for (Step s : Planner.steps(changes, mode)) out.addAll(s.up());
+        return out;
+    }
+
     /** Statements as a script: one per paragraph, each ending in a semicolon. */
     public static String script(String header, List<String> statements) {
         StringBuilder sb = new StringBuilder(header);

@@ -143,20 +143,20 @@ public final class SqlRenderer {
                 + " ELSE " + column + "::text END)";
     }
 
-    private static String alterColumn(String table, String column) {
+    static String alterColumn(String table, String column) {
         return "ALTER TABLE " + ident(table) + " ALTER COLUMN " + ident(column) + " ";
     }
 
-    private static String dropConstraint(String table, String name) {
+    static String dropConstraint(String table, String name) {
         return "ALTER TABLE IF EXISTS " + ident(table) + " DROP CONSTRAINT IF EXISTS " + ident(name);
     }
 
-    private static String check(CheckModel ck) {
+    static String check(CheckModel ck) {
         return "CONSTRAINT " + ident(ck.name()) + " CHECK (" + ck.expression() + ")";
     }
 
     /** ADD CONSTRAINT has no IF NOT EXISTS, and the error for an existing key is not duplicate_object. */
-    private static String unlessConstraintExists(String table, String name, String ddl) {
+    static String unlessConstraintExists(String table, String name, String ddl) {
         return "DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(" + literal(ident(table))
                 + ") AND conname = " + literal(name) + ") THEN\n        " + ddl + ";\n    END IF;\nEND $$";
     }
@@ -192,7 +192,7 @@ public final class SqlRenderer {
         };
     }
 
-    private static String keyConstraint(KeyConstraint k, String kind) {
+    static String keyConstraint(KeyConstraint k, String kind) {
         return "CONSTRAINT " + ident(k.name()) + " " + kind + " (" + columns(k.columns()) + ")";
     }
 
@@ -204,12 +204,17 @@ public final class SqlRenderer {
     }
 
     static String createIndex(String table, IndexModel ix) {
+        return createIndex(table, ix, ix.name(), false);
+    }
+
+    /** CREATE INDEX for {@code ix} under {@code name}; CONCURRENTLY builds it without blocking writes. */
+    static String createIndex(String table, IndexModel ix, String name, boolean concurrently) {
         String keys = ix.keys().stream().map(k -> (k.expression().startsWith("(") ? k.expression() : ident(k.expression()))
                 + (k.opclass() == null ? "" : " " + k.opclass()) + (k.descending() ? " DESC" : ""))
                 .collect(Collectors.joining(", "));
         String with = ix.with().isEmpty() ? "" : " WITH (" + ix.with().entrySet().stream()
                 .map(SqlRenderer::storageParameter).collect(Collectors.joining(", ")) + ")";
-        return "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + ident(ix.name()) + " ON "
+        return "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "") + "IF NOT EXISTS " + ident(name) + " ON "
                 + ident(table) + " USING " + ix.method() + " (" + keys + ")" + with
                 + (ix.predicate() == null ? "" : " WHERE " + ix.predicate());
     }
@@ -218,12 +223,12 @@ public final class SqlRenderer {
         return p.getKey() + " = " + (p.getValue().matches("-?[0-9.]+|on|off|true|false") ? p.getValue() : literal(p.getValue()));
     }
 
-    private static String columns(List<String> names) {
+    static String columns(List<String> names) {
         return names.stream().map(Sql::ident).collect(Collectors.joining(", "));
     }
 
     /** Wraps DDL that has no IF NOT EXISTS form so that an existing object is not an error. */
-    private static String ignoreDuplicate(String ddl) {
+    static String ignoreDuplicate(String ddl) {
         return "DO $$ BEGIN\n    " + ddl + ";\nEXCEPTION WHEN duplicate_object THEN NULL;\nEND $$";
     }
 }

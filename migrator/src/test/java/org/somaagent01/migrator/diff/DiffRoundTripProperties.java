@@ -83,14 +83,14 @@ class DiffRoundTripProperties {
     }
 
     /** Columns of {@code table} ordered as {@code before}'s columns it keeps, then the ones it has in addition. */
-    private static List<ColumnModel> keptThenNew(TableModel before, TableModel table) {
+    static List<ColumnModel> keptThenNew(TableModel before, TableModel table) {
         List<ColumnModel> out = new ArrayList<>();
         for (ColumnModel c : before.columns()) table.column(c.name()).ifPresent(out::add);
         for (ColumnModel c : table.columns()) if (before.column(c.name()).isEmpty()) out.add(c);
         return out;
     }
 
-    private static SchemaModel withColumnOrder(SchemaModel schema, SchemaModel other,
+    static SchemaModel withColumnOrder(SchemaModel schema, SchemaModel other,
                                                BiFunction<TableModel, TableModel, List<ColumnModel>> order) {
         List<TableModel> tables = new ArrayList<>();
         for (TableModel t : schema.tables().values()) {
