@@ -88,6 +88,35 @@ class EnvironmentFailuresTest {
     }
 
     @Test
+    void backendTerminatedDuringAConcurrentIndexBuildIsReportedAsUnknownThenRepaired() throws Exception {
+        Db.exec(db, "INSERT INTO t1 SELECT generate_series(1, 1000)");
+        Fixtures.script(dir, 2, "index_t1", "-- migrator:segment no-transaction\n"
+                + "CREATE INDEX CONCURRENTLY IF NOT EXISTS t1_id_desc ON t1 (id DESC);\n",
+                "-- migrator:segment no-transaction\nDROP INDEX CONCURRENTLY IF EXISTS t1_id_desc;\n");
+        try (Connection report = db.connect()) {
+            // an old snapshot: the concurrent build waits for it to end, after creating its (still invalid) index
+            report.setAutoCommit(false);
+            report.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (var st = report.createStatement()) { st.executeQuery("SELECT count(*) FROM t1").close(); }
+            CompletableFuture<Cli.Run> apply = CompletableFuture.supplyAsync(() -> run("apply", "--quiet"));
+            Db.awaitActivity(db, "application_name = 'sa01-migrator' AND query LIKE 'CREATE INDEX CONCURRENTLY%' "
+                    + "AND wait_event_type = 'Lock'");
+            Db.rows(db, TERMINATE_MIGRATOR);
+            Cli.Run killed = apply.get(1, TimeUnit.MINUTES);
+            assertEquals(ExitCode.CONNECTION_LOST.code, killed.code(), killed.toString());
+            report.rollback();
+        }
+        assertEquals(List.of("false"), Db.rows(db, "SELECT indisvalid::text FROM pg_index WHERE indexrelid = 't1_id_desc'::regclass"));
+        Cli.Run status = run("status");
+        assertTrue(status.out().contains("segment 1 (outside a transaction) started, outcome unknown"), status.toString());
+
+        Cli.Run resumed = run("apply");
+        assertEquals(0, resumed.code(), resumed.toString());
+        assertEquals(List.of("true"), Db.rows(db, "SELECT indisvalid::text FROM pg_index WHERE indexrelid = 't1_id_desc'::regclass"));
+        assertEquals(List.of("1|applied", "2|applied"), Db.history(db));
+    }
+
+    @Test
     void backendTerminatedWhileWaitingForTheMigrationLock() throws Exception {
         Fixtures.table(dir, 2, "t2");
         try (Connection holder = db.connect(); PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_lock(?)")) {
