@@ -41,25 +41,7 @@ final class PlanCommand extends BaseCommand {
         }
         Migrator.PlanResult plan = migrator(seedsDir.dir, options()).plan(offline);
         if (output.json()) {
-            List<Map<String, Object>> items = new ArrayList<>();
-            for (Migrator.PlannedVersion p : plan.pending()) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("version", p.script().version());
-                item.put("name", p.script().name());
-                item.put("from_segment", p.fromSegment());
-                item.put("segments", p.script().segmentCount());
-                item.put("destructive", p.destructive());
-                item.put("data_loss", p.dataLoss());
-                item.put("sql", sql(p));
-                items.add(item);
-            }
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("version", plan.version());
-            if (plan.adoptAt() > 0) json.put("adopt", plan.adoptAt());
-            json.put("pending", items);
-            json.put("drift", plan.drift());
-            json.put("seeds", plan.seeds());
-            console.result(Json.write(json));
+            console.result(Json.write(json(plan, true)));
             return code(plan);
         }
         for (String d : plan.drift()) console.log("warning: drift: " + d);
@@ -96,14 +78,21 @@ final class PlanCommand extends BaseCommand {
     }
 
     private static Map<String, Object> fleetJson(Migrator.PlanResult plan) {
+        return json(plan, false);
+    }
+
+    /** The plan as JSON; a fleet's per-database entry leaves out the SQL. */
+    private static Map<String, Object> json(Migrator.PlanResult plan, boolean withSql) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (Migrator.PlannedVersion p : plan.pending()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("version", p.script().version());
             item.put("name", p.script().name());
             item.put("from_segment", p.fromSegment());
+            item.put("segments", p.script().segmentCount());
             item.put("destructive", p.destructive());
             item.put("data_loss", p.dataLoss());
+            if (withSql) item.put("sql", sql(p));
             items.add(item);
         }
         Map<String, Object> json = new LinkedHashMap<>();
