@@ -74,7 +74,7 @@ public final class Applier {
             List<String> adopted = adoptAt > 0 ? recordAdopted(c, scripts.subList(0, adoptAt)) : List.of();
             List<String> ran = new ArrayList<>();
             for (Step step : steps) {
-                applyVersion(c, step.script(), step.done(), goal);
+                applyVersion(c, step.script(), step.done());
                 ran.add(step.script().id());
             }
             if (!ran.isEmpty()) reportDrift(c, expected);
@@ -145,7 +145,7 @@ public final class Applier {
     }
 
     /** Runs the up segments after the first {@code done}; the last one records the version as applied. */
-    private void applyVersion(Connection c, MigrationScript s, int done, int goal) throws SQLException {
+    private void applyVersion(Connection c, MigrationScript s, int done) throws SQLException {
         int n = s.segmentCount();
         log.accept(done == 0 ? "applying " + s.id() : "resuming " + s.id() + " at segment " + (done + 1) + " of " + n);
         long start = System.nanoTime();
