@@ -26,6 +26,20 @@ class PgDsnProperties {
         }
     }
 
+    /** The pool SomaDatabase builds connects with exactly the DSN's URL, user, password and parameters. */
+    @Property(tries = 200)
+    void thePoolGetsWhatTheDsnSays(@ForAll("params") DsnForms.Params p) {
+        PgDsn dsn = PgDsn.parse(DsnForms.validForms(p).get(0));
+        MaskingDriverDataSource source = (MaskingDriverDataSource) SomaDatabase.poolConfig(dsn, PoolSettings.DEFAULTS).getDataSource();
+        assertEquals(dsn.jdbcUrl(), source.url());
+        java.util.Properties expected = dsn.jdbcProperties();
+        expected.remove("user");
+        expected.remove("password");
+        expected.putIfAbsent("ApplicationName", "somaagent01");
+        expected.putIfAbsent("reWriteBatchedInserts", "true");
+        assertEquals(expected, source.settings());
+    }
+
     @Property(tries = 300)
     void renderingsAndErrorsNeverShowThePassword(@ForAll("params") DsnForms.Params p) {
         PgDsn dsn = p.expected();
