@@ -186,6 +186,24 @@ public final class SomaDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs statements that cannot run inside a transaction ({@code REINDEX … CONCURRENTLY}, {@code VACUUM}), each in
+     * autocommit on one pooled connection. Only the caller's own SQL text: no values.
+     */
+    public void autocommit(String... statements) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            boolean before = c.getAutoCommit();
+            c.setAutoCommit(true);
+            try (java.sql.Statement s = c.createStatement()) {
+                for (String sql : statements) s.execute(sql);
+            } finally {
+                c.setAutoCommit(before);
+            }
+        } catch (SQLException e) {
+            throw failure(secrets, "database error on " + described, e, null);
+        }
+    }
+
     /** Closes the pool SomaDatabase made (waiting for connections in use to come back) and forgets the Exposed database. */
     @Override
     public void close() {
