@@ -14,7 +14,15 @@ final class Embeddings {
     private final Random random;
     private final List<float[]> centres = new ArrayList<>();
 
+    private final double noise;
+
     Embeddings(long seed, int topics) {
+        this(seed, topics, 0.6);
+    }
+
+    /** {@code noise}: the spread around a topic centre, per dimension, relative to the centres' own spread of 1. */
+    Embeddings(long seed, int topics, double noise) {
+        this.noise = noise;
         random = new Random(seed);
         for (int i = 0; i < topics; i++) centres.add(gaussian(1.0));
     }
@@ -22,9 +30,9 @@ final class Embeddings {
     /** A vector near one of the topic centres. */
     float[] next() {
         float[] c = centres.get(random.nextInt(centres.size()));
-        float[] noise = gaussian(0.6);
+        float[] jitter = gaussian(noise);
         float[] v = new float[DIM];
-        for (int i = 0; i < DIM; i++) v[i] = c[i] + noise[i];
+        for (int i = 0; i < DIM; i++) v[i] = c[i] + jitter[i];
         return v;
     }
 
