@@ -6,18 +6,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.somaagent01.db.InvalidDsnException;
+import org.somaagent01.db.PgDsn;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
 
 /**
- * Where and as whom to connect. {@code password} is empty when none was given; {@code params} are the remaining
+ * Where and as whom to connect: the migrator's view of {@link PgDsn}, which schema-dsl's shared parser produces (so
+ * applications using {@code SomaDatabase} connect where the migrator does for the same text). {@code password} is empty when none was given; {@code params} are the remaining
  * query parameters in their original order (user, password and dbname given as query parameters are moved into
  * their components). Every rendering except {@link #password()} and {@link #jdbcProperties()} omits the password.
  */
 public record Dsn(String host, int port, String database, String user, String password, Map<String, String> params) {
-    public static final int DEFAULT_PORT = 5432;
-    public static final String ENV_VAR = "SA01_DB_DSN";
-    public static final Dsn DEFAULT = new Dsn("localhost", DEFAULT_PORT, "somaagent01", "soma", "soma", Map.of());
+    public static final int DEFAULT_PORT = PgDsn.DEFAULT_PORT;
+    public static final String ENV_VAR = PgDsn.ENV_VAR;
+    public static final Dsn DEFAULT = of(PgDsn.DEFAULT);
 
     public Dsn {
         Objects.requireNonNull(host, "host");
@@ -37,7 +40,20 @@ public record Dsn(String host, int port, String database, String user, String pa
      * @throws MigratorException with {@link ExitCode#USAGE} and a one-line message that shows the input masked
      */
     public static Dsn parse(String text) {
-        return DsnParser.parse(text, System.getProperty("user.name", "postgres"));
+        try {
+            return of(PgDsn.parse(text));
+        } catch (InvalidDsnException e) {
+            throw new MigratorException(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    public static Dsn of(PgDsn d) {
+        return new Dsn(d.host(), d.port(), d.database(), d.user(), d.password(), d.params());
+    }
+
+    /** The shared form, for code in schema-dsl (e.g. {@code SomaDatabase}). */
+    public PgDsn shared() {
+        return new PgDsn(host, port, database, user, password, params);
     }
 
     /**
@@ -64,29 +80,17 @@ public record Dsn(String host, int port, String database, String user, String pa
 
     /** pgjdbc URL without credentials or parameters; pass {@link #jdbcProperties()} along with it. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + hostPort() + "/" + PercentCodec.encode(database);
+        return shared().jdbcUrl();
     }
 
     /** user, password (if any) and the query parameters under pgjdbc's names. A new object on every call. */
     public Properties jdbcProperties() {
-        Properties p = new Properties();
-        PgjdbcParams.putAll(params, p);
-        p.setProperty("user", user);
-        if (!password.isEmpty()) p.setProperty("password", password);
-        return p;
+        return shared().jdbcProperties();
     }
 
     /** {@code postgresql://user:***@host:port/db?params}: a valid libpq URI with the password replaced. */
     public String redacted() {
-        StringBuilder s = new StringBuilder("postgresql://").append(PercentCodec.encode(user));
-        if (!password.isEmpty()) s.append(':').append(Secrets.MASK);
-        s.append('@').append(hostPort()).append('/').append(PercentCodec.encode(database));
-        char sep = '?';
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            s.append(sep).append(PercentCodec.encode(e.getKey())).append('=').append(PercentCodec.encode(e.getValue()));
-            sep = '&';
-        }
-        return s.toString();
+        return shared().redacted();
     }
 
     /**
@@ -103,9 +107,5 @@ public record Dsn(String host, int port, String database, String user, String pa
     @Override
     public String toString() {
         return redacted();
-    }
-
-    private String hostPort() {
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 }

@@ -1,5 +1,7 @@
 package org.somaagent01.migrator.connect;
 
+import org.somaagent01.db.BoundedText;
+
 /**
  * Keeps text users see to one bounded line. A DSN or a server message can be arbitrarily long (a 100 kB database
  * name is echoed back), and a wall of text hides the advice at the end of an error line.
@@ -7,7 +9,7 @@ package org.somaagent01.migrator.connect;
 public final class Lines {
     /** The longest line the CLI prints on stderr. */
     public static final int MAX = 500;
-    static final String ELLIPSIS = " … ";
+    static final String ELLIPSIS = BoundedText.ELLIPSIS;
 
     private Lines() {}
 
@@ -31,15 +33,7 @@ public final class Lines {
      * before cutting: a cut password is no longer recognised as one.
      */
     public static String cut(String text, int max) {
-        if (max < 10) throw new IllegalArgumentException("max < 10: " + max);
-        if (text == null || text.length() <= max) return text;
-        int room = Math.max(2, max - ELLIPSIS.length());
-        int head = room * 2 / 3;
-        int tail = text.length() - (room - head);
-        // never split a surrogate pair: the head gives up its last half character, the tail its first
-        if (Character.isLowSurrogate(text.charAt(head))) head--;
-        if (Character.isLowSurrogate(text.charAt(tail))) tail++;
-        return text.substring(0, head) + ELLIPSIS + text.substring(tail);
+        return BoundedText.cut(text, max);
     }
 
     /** One line, cut to {@link #MAX}. */

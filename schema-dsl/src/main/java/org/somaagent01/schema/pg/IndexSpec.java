@@ -1,6 +1,7 @@
 package org.somaagent01.schema.pg;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,24 +22,41 @@ public final class IndexSpec {
     private final List<Key> keys = new ArrayList<>();
     private final Map<String, String> with = new LinkedHashMap<>();
     private String where;
+    // the key columns in order, null for expression keys: Exposed's Index wants Column objects
+    private final List<Column<?>> columns = new ArrayList<>();
+    private final Runnable changed;
 
-    IndexSpec(String name) {
+    IndexSpec(String name, Runnable changed) {
         this.name = name;
+        this.changed = changed;
     }
 
-    public IndexSpec unique() { unique = true; return this; }
-    public IndexSpec using(String accessMethod) { method = accessMethod; return this; }
+    public IndexSpec unique() { unique = true; return changed(); }
+    public IndexSpec using(String accessMethod) { method = accessMethod; return changed(); }
     public IndexSpec on(Column<?>... columns) {
-        for (Column<?> c : columns) keys.add(new Key(c.getName(), null, false));
+        for (Column<?> c : columns) key(c, new Key(c.getName(), null, false));
+        return changed();
+    }
+    public IndexSpec desc(Column<?> column) { key(column, new Key(column.getName(), null, true)); return changed(); }
+    public IndexSpec on(Column<?> column, String opclass) { key(column, new Key(column.getName(), opclass, false)); return changed(); }
+    /** An expression key, written as PostgreSQL prints it, e.g. {@code lower(name)}. */
+    public IndexSpec onExpression(String expression) { key(null, new Key("(" + expression + ")", null, false)); return changed(); }
+    public IndexSpec with(String parameter, String value) { with.put(parameter, value); return changed(); }
+    /** The partial-index predicate, written exactly as {@code pg_get_expr} prints it, e.g. {@code (a IS NOT NULL)}. */
+    public IndexSpec where(String predicate) { where = predicate; return changed(); }
+
+    private void key(Column<?> column, Key key) {
+        columns.add(column);
+        keys.add(key);
+    }
+
+    private IndexSpec changed() {
+        changed.run();
         return this;
     }
-    public IndexSpec desc(Column<?> column) { keys.add(new Key(column.getName(), null, true)); return this; }
-    public IndexSpec on(Column<?> column, String opclass) { keys.add(new Key(column.getName(), opclass, false)); return this; }
-    /** An expression key, written as PostgreSQL prints it, e.g. {@code lower(name)}. */
-    public IndexSpec onExpression(String expression) { keys.add(new Key("(" + expression + ")", null, false)); return this; }
-    public IndexSpec with(String parameter, String value) { with.put(parameter, value); return this; }
-    /** The partial-index predicate, written exactly as {@code pg_get_expr} prints it, e.g. {@code (a IS NOT NULL)}. */
-    public IndexSpec where(String predicate) { where = predicate; return this; }
+
+    /** The key columns in order, null for expression keys. */
+    List<Column<?>> keyColumns() { return Collections.unmodifiableList(columns); }
 
     public String name() { return name; }
     public boolean isUnique() { return unique; }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jetbrains.exposed.v1.core.Column;
+import org.jetbrains.exposed.v1.core.ExpressionWithColumnType;
+import org.jetbrains.exposed.v1.core.Index;
+import org.jetbrains.exposed.v1.core.Op;
 import org.jetbrains.exposed.v1.core.FloatColumnType;
 import org.jetbrains.exposed.v1.core.LongColumnType;
 import org.jetbrains.exposed.v1.core.ReferenceOption;
@@ -110,21 +113,34 @@ public abstract class PgTable extends Table {
 
     protected void unique(String name, Column<?>... columns) {
         List<String> names = names(columns);
-        uniques.put(name != null ? name : Naming.unique(getTableName(), names), names);
+        String constraint = name != null ? name : Naming.unique(getTableName(), names);
+        uniques.put(constraint, names);
+        // Exposed renders a plain unique index as ALTER TABLE … ADD CONSTRAINT … UNIQUE, as the migrator does
+        uniqueIndex(constraint, columns, List.of(), null);
     }
 
     /** A CHECK constraint; the expression is written as {@code pg_get_expr} prints it. */
-    protected void check(String name, String expression) { checks.put(name, expression); }
+    protected void check(String name, String expression) {
+        checks.put(name, expression);
+        check(name, () -> RawSql.condition(expression));
+    }
 
     /** A CHECK named by the convention {@code ck_<table>_<columns>}. */
     protected void check(String expression, Column<?>... about) {
-        checks.put(Naming.check(getTableName(), names(about)), expression);
+        check(Naming.check(getTableName(), names(about)), expression);
     }
 
+    /**
+     * An index, built fluently. Exposed is told about it too (so {@code SchemaUtils.create} makes it): method, keys
+     * with opclass or DESC, and the predicate; only {@code WITH (…)} storage parameters are beyond Exposed, see
+     * {@link #exposedIndex}.
+     */
     protected IndexSpec index(String name) {
-        IndexSpec spec = new IndexSpec(name);
-        indexes.add(spec);
-        return spec;
+        IndexSpec[] self = new IndexSpec[1];
+        Index[] registered = new Index[1];
+        self[0] = new IndexSpec(name, () -> registered[0] = syncExposedIndex(self[0], registered[0]));
+        indexes.add(self[0]);
+        return self[0];
     }
 
     /** An index named by the convention {@code ix_<table>_<columns>}. */
@@ -145,6 +161,52 @@ public abstract class PgTable extends Table {
     public String previousName() { return previousName; }
     /** Current column name → declared former name. */
     public Map<String, String> previousColumnNames() { return Collections.unmodifiableMap(previousColumnNames); }
+
+    /**
+     * Replaces {@code previous} (or adds) Exposed's view of {@code spec} in {@link #getIndices()}: IndexSpec is built
+     * in several calls, and Exposed's Index is immutable. Exposed returns its own mutable list there.
+     */
+    private Index syncExposedIndex(IndexSpec spec, Index previous) {
+        if (spec.keys().isEmpty()) return previous;
+        Index next = exposedIndex(spec);
+        @SuppressWarnings("unchecked")
+        List<Index> list = (List<Index>) getIndices();
+        int at = previous == null ? -1 : indexOf(list, previous);
+        if (at < 0) list.add(next);
+        else list.set(at, next);
+        return next;
+    }
+
+    private static int indexOf(List<Index> list, Index wanted) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == wanted) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * {@code spec} as an Exposed Index. Plain column keys stay columns; as soon as one key has an opclass, DESC or is an
+     * expression, every key is given as SQL text (Exposed renders columns before expressions, and order matters).
+     */
+    Index exposedIndex(IndexSpec spec) {
+        boolean plain = spec.keys().stream().allMatch(k -> k.opclass() == null && !k.descending())
+                && !spec.keyColumns().contains(null);
+        List<Column<?>> columns = plain ? spec.keyColumns() : List.of();
+        List<ExpressionWithColumnType<?>> functions = plain ? null : spec.keys().stream()
+                .<ExpressionWithColumnType<?>>map(k -> RawSql.indexKey(keySql(k))).toList();
+        Op<Boolean> filter = spec.predicate() == null ? null : RawSql.condition(spec.predicate());
+        String method = spec.method().equals("btree") ? null : spec.method();
+        return new Index(columns, spec.isUnique(), spec.name(), method, filter, functions, plain ? null : this);
+    }
+
+    private static String keySql(IndexSpec.Key k) {
+        String expr = k.expression().startsWith("(") ? k.expression() : quote(k.expression());
+        return expr + (k.opclass() == null ? "" : " " + k.opclass()) + (k.descending() ? " DESC" : "");
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
 
     private static List<String> names(Column<?>... columns) {
         return Arrays.stream(columns).map(Column::getName).toList();

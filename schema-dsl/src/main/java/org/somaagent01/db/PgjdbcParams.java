@@ -1,4 +1,4 @@
-package org.somaagent01.migrator.connect;
+package org.somaagent01.db;
 
 import java.util.Map;
 import java.util.Properties;
@@ -8,7 +8,7 @@ import java.util.Set;
  * Translates libpq and asyncpg query parameters into pgjdbc connection properties. Names pgjdbc shares with libpq
  * (sslmode, sslcert, sslkey, sslrootcert, options, …) and pgjdbc's own names from JDBC URLs pass through unchanged.
  */
-final class PgjdbcParams {
+public final class PgjdbcParams {
     private static final Map<String, String> RENAMED = Map.of(
             "application_name", "ApplicationName",
             "connect_timeout", "connectTimeout");
@@ -19,7 +19,7 @@ final class PgjdbcParams {
 
     private PgjdbcParams() {}
 
-    static void putAll(Map<String, String> params, Properties out) {
+    public static void putAll(Map<String, String> params, Properties out) {
         params.forEach((name, value) -> {
             switch (name) {
                 case "keepalives" -> out.setProperty("tcpKeepAlive", String.valueOf(!value.equals("0")));
