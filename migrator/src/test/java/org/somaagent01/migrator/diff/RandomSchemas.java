@@ -128,10 +128,10 @@ final class RandomSchemas {
                             options == 3, options == 4, options == 5, g.pick(4) == 3));
                 }
             }
-            // a key with no options but NOT VALID or not, so that two draws often differ in that alone
-            if (t.equals("t_b") && Boolean.TRUE.equals(withPk.get("t_a"))) {
-                fks.add(new ForeignKeyModel("fk_t_b_id", List.of("id"), "t_a", List.of("id"), ForeignKeyAction.NO_ACTION,
-                        ForeignKeyAction.NO_ACTION, false, g.pick(4) == 3, false, g.chance()));
+            // a key that varies in NOT VALID alone, so that two draws often differ in that alone
+            if (withPk.get(t) && g.pick(3) != 0) {
+                fks.add(new ForeignKeyModel("fk_" + t + "_self", List.of("id"), t, List.of("id"), ForeignKeyAction.NO_ACTION,
+                        ForeignKeyAction.NO_ACTION, false, false, false, g.chance()));
             }
             boolean num = has(columns, "c_num");
             boolean txt = has(columns, "c_txt");
