@@ -54,10 +54,13 @@ public final class DeclaredSchema {
             columns.add(new ColumnModel(c.getName(), type.sqlType(), !c.getColumnType().getNullable(), dflt));
             if (c.getForeignKey() != null) foreignKeys.add(foreignKey(c.getForeignKey()));
         }
-        KeyConstraint pk = table.getPrimaryKey() == null ? null : new KeyConstraint(table.getPrimaryKey().getName(),
-                names(table.getPrimaryKey().getColumns()));
+        Map<String, Boolean> deferrable = table.deferrableConstraints();
+        KeyConstraint pk = table.getPrimaryKey() == null ? null : key(table.getPrimaryKey().getName(),
+                names(table.getPrimaryKey().getColumns()), deferrable);
         List<KeyConstraint> uniques = table.uniqueConstraints().entrySet().stream()
-                .map(e -> new KeyConstraint(e.getKey(), e.getValue())).toList();
+                .map(e -> key(e.getKey(), e.getValue(), deferrable)).toList();
+        foreignKeys.replaceAll(fk -> !deferrable.containsKey(fk.name()) ? fk : new ForeignKeyModel(fk.name(), fk.columns(),
+                fk.targetTable(), fk.targetColumns(), fk.onDelete(), fk.onUpdate(), false, true, deferrable.get(fk.name()), false));
         List<CheckModel> checks = table.checks().entrySet().stream()
                 .map(e -> new CheckModel(e.getKey(), e.getValue())).toList();
         List<IndexModel> indexes = table.indexes().stream().map(DeclaredSchema::index).toList();
@@ -78,11 +81,17 @@ public final class DeclaredSchema {
         return option == null ? ForeignKeyAction.NO_ACTION : ForeignKeyAction.valueOf(option.name());
     }
 
+    private static KeyConstraint key(String name, List<String> columns, Map<String, Boolean> deferrable) {
+        return new KeyConstraint(name, columns, false, deferrable.containsKey(name), deferrable.getOrDefault(name, false));
+    }
+
     private static IndexModel index(IndexSpec spec) {
         List<IndexModel.IndexKey> keys = spec.keys().stream()
-                .map(k -> new IndexModel.IndexKey(k.expression(), k.opclass(), k.descending())).toList();
-        return new IndexModel(spec.name(), spec.isUnique(), spec.method(), keys, Map.copyOf(spec.withParameters()),
-                spec.predicate());
+                .map(k -> new IndexModel.IndexKey(k.expression(), k.opclass(), k.descending(), null, k.nulls())).toList();
+        List<String> with = new ArrayList<>();
+        spec.withParameters().forEach((k, v) -> with.add(k + "=" + v));
+        return new IndexModel(spec.name(), spec.isUnique(), spec.method(), keys, with, spec.predicate(),
+                spec.includedColumns(), spec.isNullsNotDistinct());
     }
 
     private static List<String> names(Column<?>[] columns) {

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.somaagent01.migrator.model.CheckModel;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.EnumType;
+import org.somaagent01.migrator.model.ExclusionModel;
 import org.somaagent01.migrator.model.Extension;
 import org.somaagent01.migrator.model.ForeignKeyModel;
 import org.somaagent01.migrator.model.FunctionModel;
@@ -151,6 +152,27 @@ public sealed interface Change {
 
     record DropCheck(String table, CheckModel check) implements Change {
         public Change inverse() { return new AddCheck(table, check); }
+    }
+
+    record AddExclusion(String table, ExclusionModel exclusion) implements Change {
+        public Change inverse() { return new DropExclusion(table, exclusion); }
+    }
+
+    record DropExclusion(String table, ExclusionModel exclusion) implements Change {
+        public Change inverse() { return new AddExclusion(table, exclusion); }
+    }
+
+    /**
+     * A CHECK that stays but is validated ({@code VALIDATE CONSTRAINT}) or, the way back, becomes NOT VALID again
+     * (PostgreSQL cannot un-validate: dropped and added NOT VALID). {@code check} is its definition.
+     */
+    record SetCheckValidated(String table, CheckModel check, boolean validated) implements Change {
+        public Change inverse() { return new SetCheckValidated(table, check, !validated); }
+    }
+
+    /** Like {@link SetCheckValidated}, for a foreign key. */
+    record SetForeignKeyValidated(String table, ForeignKeyModel foreignKey, boolean validated) implements Change {
+        public Change inverse() { return new SetForeignKeyValidated(table, foreignKey, !validated); }
     }
 
     /** {@code CREATE OR REPLACE FUNCTION} with a new body; same name and return type. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.somaagent01.migrator.model.CheckModel;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.EnumType;
+import org.somaagent01.migrator.model.ExclusionModel;
 import org.somaagent01.migrator.model.ForeignKeyModel;
 import org.somaagent01.migrator.model.FunctionModel;
 import org.somaagent01.migrator.model.IndexModel;
@@ -30,7 +31,9 @@ import org.somaagent01.migrator.model.TriggerModel;
  *
  * <p>An object PostgreSQL cannot keep across a change is dropped and recreated around it: foreign keys, indexes
  * and CHECKs on a column whose type changes or that goes away, foreign keys on a key that is dropped, triggers on
- * a function that is recreated.
+ * a function that is recreated. A changed option of an index or constraint is a changed object, dropped and added
+ * (the online planner swaps indexes in place), except that a CHECK or foreign key that differs only in being
+ * NOT VALID is validated in place ({@link Change.SetCheckValidated}, {@link Change.SetForeignKeyValidated}).
  *
  * <p>PostgreSQL cannot reorder columns: a difference in column order alone is not diffed, and added columns come
  * last. Columns are dropped last-first, so a down re-adds them in their original relative order, at the end.
@@ -66,6 +69,7 @@ public final class Differ {
     private final Set<String> touchedColumns = new HashSet<>();
     private final Set<String> forcedIndexes = new HashSet<>();
     private final Set<String> forcedChecks = new HashSet<>();
+    private final Set<String> forcedExclusions = new HashSet<>();
     private final Set<String> forcedForeignKeys = new HashSet<>();
     private final Set<String> recreatedFunctions = new HashSet<>();
 
@@ -212,7 +216,17 @@ public final class Differ {
             for (CheckModel ck : t.checks().values()) {
                 boolean forced = touches(t.name(), ck.expression());
                 if (forced) forcedChecks.add(key(t.name(), ck.name()));
-                if (forced || !ck.equals(target.checks().get(ck.name()))) dropConstraints.add(new Change.DropCheck(t.name(), ck));
+                CheckModel after = target.checks().get(ck.name());
+                if (forced || !ck.equals(after) && !onlyValidationDiffers(ck, after)) {
+                    dropConstraints.add(new Change.DropCheck(t.name(), ck));
+                }
+            }
+            for (ExclusionModel ex : t.exclusions().values()) {
+                boolean forced = touches(t.name(), ex.definition());
+                if (forced) forcedExclusions.add(key(t.name(), ex.name()));
+                if (forced || !ex.equals(target.exclusions().get(ex.name()))) {
+                    dropConstraints.add(new Change.DropExclusion(t.name(), ex));
+                }
             }
         }
         for (TableModel t : to.tables().values()) {
@@ -225,11 +239,30 @@ public final class Differ {
             }
             if (source == null) continue;
             for (CheckModel ck : t.checks().values()) {
-                if (forcedChecks.contains(key(t.name(), ck.name())) || !ck.equals(source.checks().get(ck.name()))) {
+                CheckModel before = source.checks().get(ck.name());
+                if (forcedChecks.contains(key(t.name(), ck.name()))) {
+                    addConstraints.add(new Change.AddCheck(t.name(), ck));
+                } else if (onlyValidationDiffers(before, ck)) {
+                    addConstraints.add(new Change.SetCheckValidated(t.name(), ck, !ck.notValid()));
+                } else if (!ck.equals(before)) {
                     addConstraints.add(new Change.AddCheck(t.name(), ck));
                 }
             }
+            for (ExclusionModel ex : t.exclusions().values()) {
+                if (forcedExclusions.contains(key(t.name(), ex.name())) || !ex.equals(source.exclusions().get(ex.name()))) {
+                    addConstraints.add(new Change.AddExclusion(t.name(), ex));
+                }
+            }
         }
+    }
+
+    /** Same CHECK, one side NOT VALID: validated in place (or made NOT VALID again on the way back). */
+    private static boolean onlyValidationDiffers(CheckModel a, CheckModel b) {
+        return a != null && b != null && a.notValid() != b.notValid() && a.withNotValid(false).equals(b.withNotValid(false));
+    }
+
+    private static boolean onlyValidationDiffers(ForeignKeyModel a, ForeignKeyModel b) {
+        return a != null && b != null && a.notValid() != b.notValid() && a.withNotValid(false).equals(b.withNotValid(false));
     }
 
     /** Primary keys and unique constraints of tables on both sides; a changed one is dropped and added. */
@@ -264,7 +297,8 @@ public final class Differ {
                         || from.tables().containsKey(fk.targetTable()) && to.tables().containsKey(fk.targetTable())
                         && (touches(fk.targetTable(), fk.targetColumns()) || keyGoes(fk.targetTable(), fk.targetColumns())));
                 if (forced) forcedForeignKeys.add(key(t.name(), fk.name()));
-                if (target == null || forced || !fk.equals(target.foreignKeys().get(fk.name()))) {
+                ForeignKeyModel after = target == null ? null : target.foreignKeys().get(fk.name());
+                if (target == null || forced || !fk.equals(after) && !onlyValidationDiffers(fk, after)) {
                     dropForeignKeys.add(new Change.DropForeignKey(t.name(), fk));
                 }
             }
@@ -272,8 +306,12 @@ public final class Differ {
         for (TableModel t : to.tables().values()) {
             TableModel source = from.tables().get(t.name());
             for (ForeignKeyModel fk : t.foreignKeys().values()) {
-                if (source == null || forcedForeignKeys.contains(key(t.name(), fk.name()))
-                        || !fk.equals(source.foreignKeys().get(fk.name()))) {
+                ForeignKeyModel before = source == null ? null : source.foreignKeys().get(fk.name());
+                if (source == null || forcedForeignKeys.contains(key(t.name(), fk.name()))) {
+                    addForeignKeys.add(new Change.AddForeignKey(t.name(), fk));
+                } else if (onlyValidationDiffers(before, fk)) {
+                    addForeignKeys.add(new Change.SetForeignKeyValidated(t.name(), fk, !fk.notValid()));
+                } else if (!fk.equals(before)) {
                     addForeignKeys.add(new Change.AddForeignKey(t.name(), fk));
                 }
             }

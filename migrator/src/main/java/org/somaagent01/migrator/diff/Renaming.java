@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.somaagent01.migrator.model.CheckModel;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.EnumType;
+import org.somaagent01.migrator.model.ExclusionModel;
 import org.somaagent01.migrator.model.ForeignKeyModel;
 import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.KeyConstraint;
@@ -28,12 +29,11 @@ final class Renaming {
         for (TableModel t : schema.tables().values()) {
             String name = t.name().equals(from) ? to : t.name();
             List<ForeignKeyModel> fks = t.foreignKeys().values().stream().map(fk -> fk.targetTable().equals(from)
-                    ? new ForeignKeyModel(fk.name(), fk.columns(), to, fk.targetColumns(), fk.onDelete(), fk.onUpdate())
-                    : fk).toList();
+                    ? fk.with(fk.columns(), to, fk.targetColumns()) : fk).toList();
             List<TriggerModel> triggers = t.triggers().values().stream().map(tg -> new TriggerModel(tg.name(), name,
                     tg.timing(), tg.events(), tg.forEachRow(), tg.function())).toList();
             tables.put(name, TableModel.of(name, t.columns(), t.primaryKey(), t.uniques().values(),
-                    t.checks().values(), fks, t.indexes().values(), triggers, t.comment()));
+                    t.checks().values(), fks, t.indexes().values(), triggers, t.comment()).withExclusions(t.exclusions().values()));
         }
         return new SchemaModel(schema.extensions(), schema.enums(), tables, schema.functions());
     }
@@ -43,31 +43,37 @@ final class Renaming {
         UnaryOperator<List<String>> names = l -> l.stream().map(n -> n.equals(from) ? to : n).toList();
         Map<String, TableModel> tables = new LinkedHashMap<>();
         for (TableModel t : schema.tables().values()) {
-            List<ForeignKeyModel> fks = t.foreignKeys().values().stream().map(fk -> new ForeignKeyModel(fk.name(),
+            List<ForeignKeyModel> fks = t.foreignKeys().values().stream().map(fk -> fk.with(
                     t.name().equals(table) ? names.apply(fk.columns()) : fk.columns(), fk.targetTable(),
-                    fk.targetTable().equals(table) ? names.apply(fk.targetColumns()) : fk.targetColumns(),
-                    fk.onDelete(), fk.onUpdate())).toList();
+                    fk.targetTable().equals(table) ? names.apply(fk.targetColumns()) : fk.targetColumns())).toList();
             if (!t.name().equals(table)) {
                 tables.put(t.name(), TableModel.of(t.name(), t.columns(), t.primaryKey(), t.uniques().values(),
-                        t.checks().values(), fks, t.indexes().values(), t.triggers().values(), t.comment()));
+                        t.checks().values(), fks, t.indexes().values(), t.triggers().values(), t.comment())
+                        .withExclusions(t.exclusions().values()));
                 continue;
             }
             List<ColumnModel> columns = t.columns().stream().map(c -> new ColumnModel(c.name().equals(from) ? to : c.name(),
                     c.type(), c.notNull(), c.defaultExpression())).toList();
             KeyConstraint pk = t.primaryKey() == null ? null
-                    : new KeyConstraint(t.primaryKey().name(), names.apply(t.primaryKey().columns()));
-            List<KeyConstraint> uniques = t.uniques().values().stream()
-                    .map(u -> new KeyConstraint(u.name(), names.apply(u.columns()))).toList();
+                    : renamed(t.primaryKey(), names);
+            List<KeyConstraint> uniques = t.uniques().values().stream().map(u -> renamed(u, names)).toList();
             List<CheckModel> checks = t.checks().values().stream()
-                    .map(c -> new CheckModel(c.name(), expr.apply(c.expression()))).toList();
+                    .map(c -> new CheckModel(c.name(), expr.apply(c.expression()), c.notValid())).toList();
             List<IndexModel> indexes = t.indexes().values().stream().map(ix -> new IndexModel(ix.name(), ix.unique(),
                     ix.method(), ix.keys().stream().map(k -> new IndexModel.IndexKey(k.expression().equals(from) ? to
-                            : expr.apply(k.expression()), k.opclass(), k.descending())).toList(),
-                    ix.with(), expr.apply(ix.predicate()))).toList();
+                            : expr.apply(k.expression()), k.opclass(), k.descending(), k.collation(), k.nulls())).toList(),
+                    ix.with(), expr.apply(ix.predicate()), names.apply(ix.include()), ix.nullsNotDistinct())).toList();
+            List<ExclusionModel> exclusions = t.exclusions().values().stream()
+                    .map(x -> new ExclusionModel(x.name(), expr.apply(x.definition()))).toList();
             tables.put(t.name(), TableModel.of(t.name(), columns, pk, uniques, checks, fks, indexes,
-                    t.triggers().values(), t.comment()));
+                    t.triggers().values(), t.comment()).withExclusions(exclusions));
         }
         return new SchemaModel(schema.extensions(), schema.enums(), tables, schema.functions());
+    }
+
+    private static KeyConstraint renamed(KeyConstraint k, UnaryOperator<List<String>> names) {
+        return new KeyConstraint(k.name(), names.apply(k.columns()), k.nullsNotDistinct(), k.deferrable(),
+                k.initiallyDeferred());
     }
 
     static SchemaModel enumLabel(SchemaModel schema, String type, String from, String to) {

@@ -6,13 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.somaagent01.migrator.model.CheckModel;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.EnumType;
+import org.somaagent01.migrator.model.ExclusionModel;
 import org.somaagent01.migrator.model.Extension;
 import org.somaagent01.migrator.model.ForeignKeyAction;
 import org.somaagent01.migrator.model.ForeignKeyModel;
@@ -106,52 +106,70 @@ public final class CatalogInspector {
                 SELECT cl.relname, co.conname, co.contype,
                        ARRAY(SELECT a.attname::text FROM unnest(co.conkey) WITH ORDINALITY k(num, ord)
                              JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.num ORDER BY k.ord),
-                       pg_get_expr(co.conbin, co.conrelid),
+                       CASE WHEN co.contype = 'x' THEN pg_get_constraintdef(co.oid) ELSE pg_get_expr(co.conbin, co.conrelid) END,
                        ref.relname,
                        ARRAY(SELECT a.attname::text FROM unnest(co.confkey) WITH ORDINALITY k(num, ord)
                              JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.num ORDER BY k.ord),
-                       co.confdeltype, co.confupdtype
+                       co.confdeltype, co.confupdtype, co.confmatchtype = 'f', co.condeferrable, co.condeferred,
+                       NOT co.convalidated, coalesce(ix.indnullsnotdistinct, false)
                 FROM pg_constraint co
                 JOIN pg_class cl ON cl.oid = co.conrelid
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
                 LEFT JOIN pg_class ref ON ref.oid = co.confrelid
-                WHERE n.nspname = ? AND co.contype IN ('p', 'u', 'c', 'f')""", true)) {
+                LEFT JOIN pg_index ix ON ix.indexrelid = co.conindid AND co.contype = 'u'
+                WHERE n.nspname = ? AND co.contype IN ('p', 'u', 'c', 'f', 'x')""", true)) {
             while (rs.next()) {
                 TableBuilder t = tables.get(rs.getString(1));
                 if (t == null) continue;
                 String name = rs.getString(2);
                 List<String> columns = strings(rs.getArray(4));
+                boolean deferrable = rs.getBoolean(11);
+                boolean deferred = rs.getBoolean(12);
+                boolean notValid = rs.getBoolean(13);
                 switch (rs.getString(3)) {
-                    case "p" -> t.primaryKey = new KeyConstraint(name, columns);
-                    case "u" -> t.uniques.add(new KeyConstraint(name, columns));
-                    case "c" -> t.checks.add(new CheckModel(name, rs.getString(5)));
+                    case "p" -> t.primaryKey = new KeyConstraint(name, columns, false, deferrable, deferred);
+                    case "u" -> t.uniques.add(new KeyConstraint(name, columns, rs.getBoolean(14), deferrable, deferred));
+                    case "c" -> t.checks.add(new CheckModel(name, rs.getString(5), notValid));
+                    case "x" -> t.exclusions.add(new ExclusionModel(name, rs.getString(5)));
                     default -> t.foreignKeys.add(new ForeignKeyModel(name, columns, rs.getString(6),
                             strings(rs.getArray(7)), ForeignKeyAction.fromCatalogCode(rs.getString(8).charAt(0)),
-                            ForeignKeyAction.fromCatalogCode(rs.getString(9).charAt(0))));
+                            ForeignKeyAction.fromCatalogCode(rs.getString(9).charAt(0)), rs.getBoolean(10),
+                            deferrable, deferred, notValid));
                 }
             }
         }
     }
 
     private void indexes(Connection c, Map<String, TableBuilder> tables) throws SQLException {
-        // one row per index key; indexes that back a constraint belong to the constraint, not here
+        // one row per index column, keys then INCLUDE columns; indexes that back a constraint belong to the
+        // constraint, not here; an invalid index (a failed CONCURRENTLY build) is not the index it was meant to be:
+        // it is left out, and reported as outside the model (UnmodelledObjects)
         Map<String, IndexBuilder> byName = new LinkedHashMap<>();
         try (ResultSet rs = query(c, """
                 SELECT tc.relname, ic.relname, i.indisunique, am.amname, k.pos,
                        CASE WHEN i.indkey[k.pos - 1] = 0 THEN '(' || pg_get_indexdef(i.indexrelid, k.pos, true) || ')'
-                            ELSE (SELECT a.attname::text FROM pg_attribute a
-                                  WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.pos - 1]) END,
+                            ELSE ta.attname::text END,
                        CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END,
                        (i.indoption[k.pos - 1] & 1) = 1,
-                       ic.reloptions, pg_get_expr(i.indpred, i.indrelid)
+                       ic.reloptions, pg_get_expr(i.indpred, i.indrelid),
+                       k.pos > i.indnkeyatts,
+                       CASE WHEN (i.indoption[k.pos - 1] & 2) = 2 THEN 'FIRST' ELSE 'LAST' END,
+                       CASE WHEN i.indcollation[k.pos - 1] <> 0
+                                 AND i.indcollation[k.pos - 1] <> coalesce(ta.attcollation, ty.typcollation)
+                            THEN coll.collname::text END,
+                       i.indnullsnotdistinct
                 FROM pg_index i
                 JOIN pg_class ic ON ic.oid = i.indexrelid
                 JOIN pg_class tc ON tc.oid = i.indrelid
                 JOIN pg_namespace n ON n.oid = tc.relnamespace
                 JOIN pg_am am ON am.oid = ic.relam
-                CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) k(pos)
+                CROSS JOIN LATERAL generate_series(1, i.indnatts) k(pos)
                 LEFT JOIN pg_opclass oc ON oc.oid = i.indclass[k.pos - 1]
-                WHERE n.nspname = ?
+                LEFT JOIN pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k.pos - 1]
+                LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.pos
+                LEFT JOIN pg_type ty ON ty.oid = ia.atttypid
+                LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k.pos - 1]
+                WHERE n.nspname = ? AND i.indisvalid
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
                 ORDER BY tc.relname, ic.relname, k.pos""", true)) {
             while (rs.next()) {
@@ -160,14 +178,23 @@ public final class CatalogInspector {
                 ix.name = rs.getString(2);
                 ix.unique = rs.getBoolean(3);
                 ix.method = rs.getString(4);
-                ix.keys.add(new IndexModel.IndexKey(rs.getString(6), rs.getString(7), rs.getBoolean(8)));
-                ix.with = options(rs.getArray(9));
+                if (rs.getBoolean(11)) {
+                    ix.include.add(rs.getString(6));
+                } else {
+                    ix.keys.add(new IndexModel.IndexKey(rs.getString(6), rs.getString(7), rs.getBoolean(8),
+                            rs.getString(13), rs.getString(12)));
+                }
+                ix.with = strings(rs.getArray(9));
                 ix.predicate = rs.getString(10);
+                ix.nullsNotDistinct = rs.getBoolean(14);
             }
         }
         for (IndexBuilder ix : byName.values()) {
             TableBuilder t = tables.get(ix.table);
-            if (t != null) t.indexes.add(new IndexModel(ix.name, ix.unique, ix.method, ix.keys, ix.with, ix.predicate));
+            if (t != null) {
+                t.indexes.add(new IndexModel(ix.name, ix.unique, ix.method, ix.keys, ix.with, ix.predicate, ix.include,
+                        ix.nullsNotDistinct));
+            }
         }
     }
 
@@ -223,15 +250,6 @@ public final class CatalogInspector {
         return out;
     }
 
-    private static Map<String, String> options(Array reloptions) throws SQLException {
-        Map<String, String> out = new HashMap<>();
-        for (String option : strings(reloptions)) {
-            int eq = option.indexOf('=');
-            out.put(option.substring(0, eq), option.substring(eq + 1));
-        }
-        return out;
-    }
-
     private static final class TableBuilder {
         final String name;
         String comment;
@@ -242,11 +260,13 @@ public final class CatalogInspector {
         final List<ForeignKeyModel> foreignKeys = new ArrayList<>();
         final List<IndexModel> indexes = new ArrayList<>();
         final List<TriggerModel> triggers = new ArrayList<>();
+        final List<ExclusionModel> exclusions = new ArrayList<>();
 
         TableBuilder(String name) { this.name = name; }
 
         TableModel build() {
-            return TableModel.of(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment);
+            return TableModel.of(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment)
+                    .withExclusions(exclusions);
         }
     }
 
@@ -256,7 +276,9 @@ public final class CatalogInspector {
         boolean unique;
         String method;
         final List<IndexModel.IndexKey> keys = new ArrayList<>();
-        Map<String, String> with = Map.of();
+        final List<String> include = new ArrayList<>();
+        List<String> with = List.of();
         String predicate;
+        boolean nullsNotDistinct;
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
- * views, sequences of their own, partitioning, row-level security, exclusion, deferrable and NOT VALID constraints,
- * INCLUDE and NULLS FIRST/LAST indexes, identity and generated columns, column comments, trigger conditions,
+ * views, sequences of their own, partitioning, row-level security, invalid indexes (left by a failed CONCURRENTLY
+ * build: not the index they were meant to be), identity and generated columns, column comments, trigger conditions,
  * functions with arguments or attributes, domains, privileges, and other schemas holding objects. One query.
  *
  * <p>Comparisons report these instead of staying silent: two schemas the model calls equal may still differ here,
@@ -46,15 +46,9 @@ public final class UnmodelledObjects {
             UNION ALL SELECT 'privileges', relname, relacl::text FROM own WHERE relacl IS NOT NULL AND relkind IN ('r', 'p', 'v', 'm', 'S')
             UNION ALL SELECT 'column privileges', c.relname || '.' || a.attname, a.attacl::text FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
                 WHERE a.attacl IS NOT NULL AND a.attnum > 0
-            UNION ALL SELECT CASE co.contype WHEN 'x' THEN 'exclusion constraint' ELSE 'constraint option' END,
-                c.relname || '.' || co.conname, pg_get_constraintdef(co.oid)
-                FROM pg_constraint co JOIN own c ON c.oid = co.conrelid
-                WHERE co.contype = 'x' OR co.condeferrable OR NOT co.convalidated OR (co.contype = 'f' AND co.confmatchtype = 'f')
-            UNION ALL SELECT 'index option', ic.relname, pg_get_indexdef(i.indexrelid)
+            UNION ALL SELECT 'invalid index', ic.relname, pg_get_indexdef(i.indexrelid)
                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own t ON t.oid = i.indrelid
-                WHERE i.indnkeyatts < i.indnatts OR i.indnullsnotdistinct OR NOT i.indisvalid
-                   OR EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o IN (1, 2))
-                   OR EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) coll WHERE coll <> 0 AND coll <> 100)
+                WHERE NOT i.indisvalid
             UNION ALL SELECT CASE WHEN a.attidentity <> '' THEN 'identity column' ELSE 'generated column' END,
                 c.relname || '.' || a.attname,
                 CASE WHEN a.attidentity <> '' THEN 'GENERATED ' || CASE a.attidentity WHEN 'a' THEN 'ALWAYS' ELSE 'BY DEFAULT' END || ' AS IDENTITY'

@@ -1,26 +1,65 @@
 package org.somaagent01.migrator.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * A non-constraint index. {@code predicate} is the partial-index {@code WHERE} in {@code pg_get_expr} form
- * or null; {@code with} holds storage parameters ({@code lists=100}).
+ * or null; {@code with} holds storage parameters as PostgreSQL stores them ({@code lists=100}), in their declared
+ * order: {@code WITH (m=8, ef_construction=32)} is another index than {@code WITH (ef_construction=32, m=8)} to
+ * anyone comparing definitions. {@code include} are the {@code INCLUDE} columns; {@code nullsNotDistinct} is the
+ * {@code NULLS NOT DISTINCT} of a unique index. Options that are absent are left out of snapshots, so snapshots
+ * written before they existed read back equal.
  */
 public record IndexModel(String name, boolean unique, String method, List<IndexKey> keys,
-                         SortedMap<String, String> with, String predicate) {
+                         @JsonSerialize(using = StorageParameters.Writer.class)
+                         @JsonDeserialize(using = StorageParameters.Reader.class) List<String> with,
+                         String predicate,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> include,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean nullsNotDistinct) {
 
-    /** A key: a column name, or an expression in parentheses; a non-default opclass or null; DESC or not. */
-    public record IndexKey(String expression, String opclass, boolean descending) {}
+    /**
+     * A key: a column name, or an expression in parentheses; a non-default opclass or null; DESC or not; a collation
+     * other than the column's (or, for an expression, its type's) or null; {@code FIRST} or {@code LAST} when the
+     * NULLS order is not the default for the direction (LAST for ASC, FIRST for DESC), else null.
+     */
+    public record IndexKey(String expression, String opclass, boolean descending,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String collation,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String nulls) {
+        public IndexKey(String expression, String opclass, boolean descending) {
+            this(expression, opclass, descending, null, null);
+        }
 
+        public IndexKey {
+            if (nulls != null && !nulls.equals("FIRST") && !nulls.equals("LAST")) {
+                throw new IllegalArgumentException("NULLS " + nulls + " is neither FIRST nor LAST");
+            }
+            // the default order for the direction is no option
+            if (nulls != null && nulls.equals(descending ? "FIRST" : "LAST")) nulls = null;
+        }
+    }
+
+    /** Storage parameters given as a map are taken in name order. */
     public IndexModel(String name, boolean unique, String method, List<IndexKey> keys, Map<String, String> with,
                       String predicate) {
-        this(name, unique, method, keys, Names.sorted(with), predicate);
+        this(name, unique, method, keys, StorageParameters.of(with), predicate, List.of(), false);
+    }
+
+    /** An index without INCLUDE columns or NULLS NOT DISTINCT. */
+    public IndexModel(String name, boolean unique, String method, List<IndexKey> keys, List<String> with,
+                      String predicate) {
+        this(name, unique, method, keys, with, predicate, List.of(), false);
     }
 
     public IndexModel {
         keys = List.copyOf(keys);
-        with = Names.sorted(with);
+        with = with == null ? List.of() : List.copyOf(with);
+        include = include == null ? List.of() : List.copyOf(include);
+        for (String p : with) {
+            if (p.indexOf('=') <= 0) throw new IllegalArgumentException("storage parameter " + p + " is not name=value");
+        }
     }
 }

@@ -1,11 +1,15 @@
 package org.somaagent01.migrator.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 
-/** A table with its columns (in order), constraints, indexes, triggers and comment. */
+/**
+ * A table with its columns (in order), constraints, indexes, triggers and comment. Exclusion constraints are left
+ * out of snapshots when there are none, so snapshots written before they were modelled read back equal.
+ */
 public record TableModel(
         String name,
         List<ColumnModel> columns,
@@ -15,7 +19,15 @@ public record TableModel(
         SortedMap<String, ForeignKeyModel> foreignKeys,
         SortedMap<String, IndexModel> indexes,
         SortedMap<String, TriggerModel> triggers,
-        String comment) {
+        String comment,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ExclusionModel> exclusions) {
+
+    public TableModel(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
+                      SortedMap<String, KeyConstraint> uniques, SortedMap<String, CheckModel> checks,
+                      SortedMap<String, ForeignKeyModel> foreignKeys, SortedMap<String, IndexModel> indexes,
+                      SortedMap<String, TriggerModel> triggers, String comment) {
+        this(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment, null);
+    }
 
     public TableModel {
         columns = List.copyOf(columns);
@@ -24,6 +36,7 @@ public record TableModel(
         foreignKeys = Names.sorted(foreignKeys);
         indexes = Names.sorted(indexes);
         triggers = Names.sorted(triggers);
+        exclusions = Names.sorted(exclusions == null ? java.util.Map.of() : exclusions);
     }
 
     public static TableModel of(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
@@ -33,6 +46,12 @@ public record TableModel(
         return new TableModel(name, columns, primaryKey, Names.byName(uniques, KeyConstraint::name),
                 Names.byName(checks, CheckModel::name), Names.byName(foreignKeys, ForeignKeyModel::name),
                 Names.byName(indexes, IndexModel::name), Names.byName(triggers, TriggerModel::name), comment);
+    }
+
+    /** This table with the given exclusion constraints instead of its own. */
+    public TableModel withExclusions(Collection<ExclusionModel> list) {
+        return new TableModel(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment,
+                Names.byName(list, ExclusionModel::name));
     }
 
     public Optional<ColumnModel> column(String columnName) {

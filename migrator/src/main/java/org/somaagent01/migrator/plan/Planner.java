@@ -156,19 +156,21 @@ public final class Planner {
                     Step.inTransaction(List.of(renameIndex(temp, ix.name())), List.of(renameIndex(ix.name(), temp))));
         }
 
+        /** Added NOT VALID, validated later; a key meant to stay NOT VALID is not validated. */
         private static List<Step> addForeignKey(Change.AddForeignKey c) {
             String name = c.foreignKey().name();
-            return List.of(
-                    Step.inTransaction(List.of(SqlRenderer.ignoreDuplicate("ALTER TABLE " + ident(c.table()) + " ADD CONSTRAINT "
-                            + ident(name) + " " + SqlRenderer.foreignKey(c.foreignKey()) + " NOT VALID")),
-                            List.of(SqlRenderer.dropConstraint(c.table(), name))),
-                    Step.deferred(List.of(validate(c.table(), name))));
+            Step add = Step.inTransaction(List.of(SqlRenderer.addForeignKey(c.table(), c.foreignKey().withNotValid(true))),
+                    List.of(SqlRenderer.dropConstraint(c.table(), name)));
+            if (c.foreignKey().notValid()) return List.of(add);
+            return List.of(add, Step.deferred(List.of(validate(c.table(), name))));
         }
 
         private static List<Step> addCheck(Change.AddCheck c) {
             String table = c.table();
-            return List.of(addCheckNotValid(table, c.check().name(), c.check().expression()),
-                    Step.deferred(List.of(validate(table, c.check().name()))));
+            Step add = Step.inTransaction(List.of(SqlRenderer.addCheck(table, c.check().withNotValid(true))),
+                    List.of(SqlRenderer.dropConstraint(table, c.check().name())));
+            if (c.check().notValid()) return List.of(add);
+            return List.of(add, Step.deferred(List.of(validate(table, c.check().name()))));
         }
 
         private static Step addCheckNotValid(String table, String name, String expression) {
@@ -184,14 +186,16 @@ public final class Planner {
         private static List<Step> addKey(String table, KeyConstraint key, String kind) {
             String name = key.name();
             String index = "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + ident(name) + " ON " + ident(table)
-                    + " (" + SqlRenderer.columns(key.columns()) + ")";
+                    + " (" + SqlRenderer.columns(key.columns()) + ")" + (key.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "");
             String alter = "ALTER TABLE " + ident(table) + " ADD CONSTRAINT " + ident(name) + " " + kind;
+            String deferral = SqlRenderer.deferral(key.deferrable(), key.initiallyDeferred());
             String attach = "DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass("
                     + literal(ident(table)) + ") AND conname = " + literal(name) + ") THEN\n"
                     + "        IF to_regclass(" + literal(ident(name)) + ") IS NOT NULL THEN\n"
-                    + "            " + alter + " USING INDEX " + ident(name) + ";\n"
+                    + "            " + alter + " USING INDEX " + ident(name) + deferral + ";\n"
                     + "        ELSE\n"
-                    + "            " + alter + " (" + SqlRenderer.columns(key.columns()) + ");\n"
+                    + "            " + alter + (key.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ("
+                    + SqlRenderer.columns(key.columns()) + ")" + deferral + ";\n"
                     + "        END IF;\n    END IF;\nEND $$";
             return List.of(
                     Step.outside(index, dropIndex(name)),
@@ -211,7 +215,7 @@ public final class Planner {
         }
 
         private static String validate(String table, String constraint) {
-            return "ALTER TABLE " + ident(table) + " VALIDATE CONSTRAINT " + ident(constraint);
+            return SqlRenderer.validate(table, constraint);
         }
 
         private static String dropIndex(String name) {

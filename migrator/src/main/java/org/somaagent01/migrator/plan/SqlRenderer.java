@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
 import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.model.CheckModel;
 import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.ExclusionModel;
 import org.somaagent01.migrator.model.ForeignKeyModel;
 import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.KeyConstraint;
+import org.somaagent01.migrator.model.StorageParameters;
 import org.somaagent01.migrator.model.TableModel;
 
 /**
@@ -30,10 +32,9 @@ public final class SqlRenderer {
         if (change instanceof Change.CreateEnum c) return List.of(ignoreDuplicate("CREATE TYPE " + ident(c.type().name()) + " AS ENUM ("
                 + c.type().labels().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")"));
         if (change instanceof Change.DropEnum c) return List.of("DROP TYPE IF EXISTS " + ident(c.type().name()));
-        if (change instanceof Change.CreateTable c) return List.of(createTable(c.table()));
+        if (change instanceof Change.CreateTable c) return createTable(c.table());
         if (change instanceof Change.DropTable c) return List.of("DROP TABLE IF EXISTS " + ident(c.table().name()));
-        if (change instanceof Change.AddForeignKey c) return List.of(ignoreDuplicate("ALTER TABLE " + ident(c.table())
-                + " ADD CONSTRAINT " + ident(c.foreignKey().name()) + " " + foreignKey(c.foreignKey())));
+        if (change instanceof Change.AddForeignKey c) return List.of(addForeignKey(c.table(), c.foreignKey()));
         if (change instanceof Change.DropForeignKey c) return List.of("ALTER TABLE IF EXISTS " + ident(c.table())
                 + " DROP CONSTRAINT IF EXISTS " + ident(c.foreignKey().name()));
         if (change instanceof Change.CreateIndex c) return List.of(createIndex(c.table(), c.index()));
@@ -72,9 +73,18 @@ public final class SqlRenderer {
         if (change instanceof Change.AddUnique c) return List.of(unlessConstraintExists(c.table(), c.key().name(),
                 "ALTER TABLE " + ident(c.table()) + " ADD " + keyConstraint(c.key(), "UNIQUE")));
         if (change instanceof Change.DropUnique c) return List.of(dropConstraint(c.table(), c.key().name()));
-        if (change instanceof Change.AddCheck c) return List.of(unlessConstraintExists(c.table(), c.check().name(),
-                "ALTER TABLE " + ident(c.table()) + " ADD " + check(c.check())));
+        if (change instanceof Change.AddCheck c) return List.of(addCheck(c.table(), c.check()));
         if (change instanceof Change.DropCheck c) return List.of(dropConstraint(c.table(), c.check().name()));
+        if (change instanceof Change.AddExclusion c) return List.of(unlessConstraintExists(c.table(), c.exclusion().name(),
+                "ALTER TABLE " + ident(c.table()) + " ADD " + exclusion(c.exclusion())));
+        if (change instanceof Change.DropExclusion c) return List.of(dropConstraint(c.table(), c.exclusion().name()));
+        if (change instanceof Change.SetCheckValidated c) return c.validated()
+                ? List.of(validate(c.table(), c.check().name()))
+                : List.of(dropConstraint(c.table(), c.check().name()), addCheck(c.table(), c.check().withNotValid(true)));
+        if (change instanceof Change.SetForeignKeyValidated c) return c.validated()
+                ? List.of(validate(c.table(), c.foreignKey().name()))
+                : List.of(dropConstraint(c.table(), c.foreignKey().name()),
+                        addForeignKey(c.table(), c.foreignKey().withNotValid(true)));
         if (change instanceof Change.ReplaceFunction c) return render(new Change.CreateFunction(c.to()));
         if (change instanceof Change.AddEnumValue c) return List.of("ALTER TYPE " + ident(c.type()) + " ADD VALUE IF NOT EXISTS "
                 + literal(c.label()) + (c.neighbor() == null ? "" : (c.before() ? " BEFORE " : " AFTER ") + literal(c.neighbor())));
@@ -151,8 +161,27 @@ public final class SqlRenderer {
         return "ALTER TABLE IF EXISTS " + ident(table) + " DROP CONSTRAINT IF EXISTS " + ident(name);
     }
 
+    /** The constraint clause, without its NOT VALID (which only ALTER TABLE … ADD knows). */
     static String check(CheckModel ck) {
         return "CONSTRAINT " + ident(ck.name()) + " CHECK (" + ck.expression() + ")";
+    }
+
+    static String addCheck(String table, CheckModel ck) {
+        return unlessConstraintExists(table, ck.name(), "ALTER TABLE " + ident(table) + " ADD " + check(ck)
+                + (ck.notValid() ? " NOT VALID" : ""));
+    }
+
+    static String addForeignKey(String table, ForeignKeyModel fk) {
+        return ignoreDuplicate("ALTER TABLE " + ident(table) + " ADD CONSTRAINT " + ident(fk.name()) + " "
+                + foreignKey(fk) + (fk.notValid() ? " NOT VALID" : ""));
+    }
+
+    static String exclusion(ExclusionModel ex) {
+        return "CONSTRAINT " + ident(ex.name()) + " " + ex.definition();
+    }
+
+    static String validate(String table, String constraint) {
+        return "ALTER TABLE " + ident(table) + " VALIDATE CONSTRAINT " + ident(constraint);
     }
 
     /** ADD CONSTRAINT has no IF NOT EXISTS, and the error for an existing key is not duplicate_object. */
@@ -166,13 +195,18 @@ public final class SqlRenderer {
                 + ") AND attname = " + literal(column) + " AND NOT attisdropped) THEN\n        " + ddl + ";\n    END IF;\nEND $$";
     }
 
-    static String createTable(TableModel t) {
+    /** CREATE TABLE, then the NOT VALID CHECKs, which CREATE TABLE would validate. */
+    static List<String> createTable(TableModel t) {
         List<String> parts = new ArrayList<>();
         for (ColumnModel c : t.columns()) parts.add(column(t.name(), c));
         if (t.primaryKey() != null) parts.add(keyConstraint(t.primaryKey(), "PRIMARY KEY"));
         for (KeyConstraint u : t.uniques().values()) parts.add(keyConstraint(u, "UNIQUE"));
-        for (CheckModel ck : t.checks().values()) parts.add(check(ck));
-        return "CREATE TABLE IF NOT EXISTS " + ident(t.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)";
+        for (CheckModel ck : t.checks().values()) if (!ck.notValid()) parts.add(check(ck));
+        for (ExclusionModel ex : t.exclusions().values()) parts.add(exclusion(ex));
+        List<String> out = new ArrayList<>();
+        out.add("CREATE TABLE IF NOT EXISTS " + ident(t.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        for (CheckModel ck : t.checks().values()) if (ck.notValid()) out.add(addCheck(t.name(), ck));
+        return out;
     }
 
     static String column(String table, ColumnModel c) {
@@ -193,14 +227,21 @@ public final class SqlRenderer {
     }
 
     static String keyConstraint(KeyConstraint k, String kind) {
-        return "CONSTRAINT " + ident(k.name()) + " " + kind + " (" + columns(k.columns()) + ")";
+        return "CONSTRAINT " + ident(k.name()) + " " + kind + (k.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
+                + " (" + columns(k.columns()) + ")" + deferral(k.deferrable(), k.initiallyDeferred());
     }
 
+    static String deferral(boolean deferrable, boolean initiallyDeferred) {
+        return initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : deferrable ? " DEFERRABLE" : "";
+    }
+
+    /** The constraint clause, without its NOT VALID. */
     static String foreignKey(ForeignKeyModel fk) {
         return "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES " + ident(fk.targetTable()) + " ("
-                + columns(fk.targetColumns()) + ")"
+                + columns(fk.targetColumns()) + ")" + (fk.matchFull() ? " MATCH FULL" : "")
                 + (fk.onUpdate() == org.somaagent01.migrator.model.ForeignKeyAction.NO_ACTION ? "" : " ON UPDATE " + fk.onUpdate().sql)
-                + (fk.onDelete() == org.somaagent01.migrator.model.ForeignKeyAction.NO_ACTION ? "" : " ON DELETE " + fk.onDelete().sql);
+                + (fk.onDelete() == org.somaagent01.migrator.model.ForeignKeyAction.NO_ACTION ? "" : " ON DELETE " + fk.onDelete().sql)
+                + deferral(fk.deferrable(), fk.initiallyDeferred());
     }
 
     static String createIndex(String table, IndexModel ix) {
@@ -210,17 +251,23 @@ public final class SqlRenderer {
     /** CREATE INDEX for {@code ix} under {@code name}; CONCURRENTLY builds it without blocking writes. */
     static String createIndex(String table, IndexModel ix, String name, boolean concurrently) {
         String keys = ix.keys().stream().map(k -> (k.expression().startsWith("(") ? k.expression() : ident(k.expression()))
-                + (k.opclass() == null ? "" : " " + k.opclass()) + (k.descending() ? " DESC" : ""))
+                + (k.collation() == null ? "" : " COLLATE " + ident(k.collation()))
+                + (k.opclass() == null ? "" : " " + k.opclass()) + (k.descending() ? " DESC" : "")
+                + (k.nulls() == null ? "" : " NULLS " + k.nulls()))
                 .collect(Collectors.joining(", "));
-        String with = ix.with().isEmpty() ? "" : " WITH (" + ix.with().entrySet().stream()
+        // in their declared order, which PostgreSQL keeps
+        String with = ix.with().isEmpty() ? "" : " WITH (" + ix.with().stream()
                 .map(SqlRenderer::storageParameter).collect(Collectors.joining(", ")) + ")";
         return "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "") + "IF NOT EXISTS " + ident(name) + " ON "
-                + ident(table) + " USING " + ix.method() + " (" + keys + ")" + with
+                + ident(table) + " USING " + ix.method() + " (" + keys + ")"
+                + (ix.include().isEmpty() ? "" : " INCLUDE (" + columns(ix.include()) + ")")
+                + (ix.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + with
                 + (ix.predicate() == null ? "" : " WHERE " + ix.predicate());
     }
 
-    private static String storageParameter(Map.Entry<String, String> p) {
-        return p.getKey() + " = " + (p.getValue().matches("-?[0-9.]+|on|off|true|false") ? p.getValue() : literal(p.getValue()));
+    private static String storageParameter(String parameter) {
+        String value = StorageParameters.value(parameter);
+        return StorageParameters.name(parameter) + " = " + (value.matches("-?[0-9.]+|on|off|true|false") ? value : literal(value));
     }
 
     static String columns(List<String> names) {

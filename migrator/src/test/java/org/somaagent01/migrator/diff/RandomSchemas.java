@@ -10,6 +10,7 @@ import net.jqwik.api.Combinators;
 import org.somaagent01.migrator.model.CheckModel;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.EnumType;
+import org.somaagent01.migrator.model.ExclusionModel;
 import org.somaagent01.migrator.model.Extension;
 import org.somaagent01.migrator.model.ForeignKeyAction;
 import org.somaagent01.migrator.model.ForeignKeyModel;
@@ -46,7 +47,7 @@ final class RandomSchemas {
     }
 
     static Arbitrary<Pair> pairs() {
-        Arbitrary<List<Integer>> genome = Arbitraries.integers().between(0, 99).list().ofSize(160);
+        Arbitrary<List<Integer>> genome = Arbitraries.integers().between(0, 99).list().ofSize(200);
         return Combinators.combine(genome, genome).as((a, b) -> new Pair(decode(a), decode(b)));
     }
 
@@ -119,29 +120,56 @@ final class RandomSchemas {
                 String col = target + "_id";
                 if (!column(g, columns, col, g.oneOf(List.of("integer", "bigint")), null)) continue;
                 if (withPk.get(target) && g.chance()) {
+                    int options = g.pick(6); // mostly none, so that two draws often agree on them
                     fks.add(new ForeignKeyModel("fk_" + t + "_" + target, List.of(col), target, List.of("id"),
                             g.oneOf(List.of(ForeignKeyAction.NO_ACTION, ForeignKeyAction.CASCADE, ForeignKeyAction.SET_NULL,
                                     ForeignKeyAction.RESTRICT)),
-                            g.oneOf(List.of(ForeignKeyAction.NO_ACTION, ForeignKeyAction.CASCADE))));
+                            g.oneOf(List.of(ForeignKeyAction.NO_ACTION, ForeignKeyAction.CASCADE)),
+                            options == 3, options == 4, options == 5, g.pick(4) == 3));
                 }
+            }
+            // a key that varies in NOT VALID alone, so that two draws often differ in that alone
+            if (withPk.get(t) && g.pick(3) != 0) {
+                fks.add(new ForeignKeyModel("fk_" + t + "_self", List.of("id"), t, List.of("id"), ForeignKeyAction.NO_ACTION,
+                        ForeignKeyAction.NO_ACTION, false, false, false, g.chance()));
             }
             boolean num = has(columns, "c_num");
             boolean txt = has(columns, "c_txt");
 
             List<CheckModel> checks = new ArrayList<>();
-            if (num && g.chance()) checks.add(new CheckModel("ck_" + t + "_num", g.oneOf(List.of("(c_num > 0)", "(c_num >= 0)"))));
-            if (txt && g.chance()) checks.add(new CheckModel("ck_" + t + "_txt", "(c_txt IS NOT NULL)"));
+            if (num && g.chance()) {
+                checks.add(new CheckModel("ck_" + t + "_num", g.oneOf(List.of("(c_num > 0)", "(c_num >= 0)")), g.pick(4) == 3));
+            }
+            if (txt && g.chance()) checks.add(new CheckModel("ck_" + t + "_txt", "(c_txt IS NOT NULL)", g.chance()));
 
             List<KeyConstraint> uniques = new ArrayList<>();
-            if (txt && g.chance()) uniques.add(new KeyConstraint("uq_" + t + "_txt", List.of("c_txt")));
+            if (txt && g.chance()) {
+                int options = g.pick(5);
+                uniques.add(new KeyConstraint("uq_" + t + "_txt", List.of("c_txt"), options == 2, options == 3, options == 4));
+            }
             if (num && txt && g.chance()) uniques.add(new KeyConstraint("uq_" + t + "_num_txt", List.of("c_num", "c_txt")));
+
+            // printed as pg_get_constraintdef prints them
+            List<ExclusionModel> exclusions = new ArrayList<>();
+            if (num && g.chance()) {
+                exclusions.add(new ExclusionModel("ex_" + t + "_num", "EXCLUDE USING btree (c_num WITH =)"
+                        + g.oneOf(List.of("", "", " WHERE ((c_num > 0))")) + g.oneOf(List.of("", "", " DEFERRABLE",
+                        " DEFERRABLE INITIALLY DEFERRED"))));
+            }
 
             List<IndexModel> indexes = new ArrayList<>();
             if (txt && g.chance()) {
                 List<String> predicates = new ArrayList<>(nullAnd("(c_txt IS NOT NULL)"));
                 if (num) predicates.add("(c_num > 0)");
-                indexes.add(new IndexModel("ix_" + t + "_txt", g.chance(), "btree",
-                        List.of(new IndexKey("c_txt", null, g.chance())), Map.of(), g.oneOf(predicates)));
+                boolean unique = g.chance();
+                boolean options = g.chance();
+                indexes.add(new IndexModel("ix_" + t + "_txt", unique, "btree",
+                        List.of(new IndexKey("c_txt", null, g.chance(), options ? g.oneOf(nullAnd("C", "POSIX")) : null,
+                                options ? g.oneOf(nullAnd("FIRST", "LAST")) : null)),
+                        options ? g.oneOf(List.of(List.of(), List.of("fillfactor=70", "deduplicate_items=off"),
+                                List.of("deduplicate_items=off", "fillfactor=70"))) : List.of(),
+                        g.oneOf(predicates), options && num && g.chance() ? List.of("c_num") : List.of(),
+                        options && unique && g.chance()));
             }
             if (txt && g.chance()) {
                 String key = type(columns, "c_txt").equals("text") ? "(lower(c_txt))" : "(lower(c_txt::text))";
@@ -150,7 +178,8 @@ final class RandomSchemas {
             }
             if (num && txt && g.chance()) {
                 indexes.add(new IndexModel("ix_" + t + "_multi", false, "btree",
-                        List.of(new IndexKey("c_num", null, false), new IndexKey("c_txt", null, true)), Map.of(), null));
+                        List.of(new IndexKey("c_num", null, false, null, g.oneOf(nullAnd("FIRST"))),
+                                new IndexKey("c_txt", null, true, null, g.oneOf(nullAnd("LAST")))), Map.of(), null));
             }
             if (has(columns, "c_json") && g.chance()) {
                 indexes.add(new IndexModel("ix_" + t + "_json", false, "gin",
@@ -168,7 +197,8 @@ final class RandomSchemas {
                                 g.oneOf(List.of(Map.of(), Map.of("lists", "1"), Map.of("lists", "100"))), null)
                         : new IndexModel("ix_" + t + "_vec", false, "hnsw",
                                 List.of(new IndexKey("c_vec", g.oneOf(List.of("vector_l2_ops", "vector_cosine_ops")), false)),
-                                g.oneOf(List.of(Map.of(), Map.of("m", "8"), Map.of("m", "16", "ef_construction", "64"))), null));
+                                g.oneOf(List.of(List.of(), List.of("m=8"), List.of("m=16", "ef_construction=64"),
+                                        List.of("ef_construction=64", "m=16"))), null));
             }
 
             List<TriggerModel> triggers = new ArrayList<>();
@@ -184,7 +214,7 @@ final class RandomSchemas {
             }
             KeyConstraint pk = withPk.get(t) ? new KeyConstraint("pk_" + t, List.of("id")) : null;
             tables.add(TableModel.of(t, columns, pk, uniques, checks, fks, indexes, triggers,
-                    g.oneOf(nullAnd("main table", "it's here"))));
+                    g.oneOf(nullAnd("main table", "it's here"))).withExclusions(exclusions));
         }
         return SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions);
     }

@@ -28,7 +28,7 @@ import org.postgresql.util.PGobject;
 /**
  * An Exposed {@link Table} that can also declare what Exposed 1.3 cannot: PostgreSQL enum columns, {@code vector(n)},
  * {@code text[]}, {@code jsonb} as {@link JsonNode}, defaults written as SQL, named primary keys, unique and CHECK
- * constraints, indexes with method/opclass/DESC/WITH/WHERE, and the table comment. The migrator reads these
+ * constraints (deferrable or not), indexes with method/opclass/DESC/NULLS/INCLUDE/WITH/WHERE, and the table comment. The migrator reads these
  * declarations (see {@code org.somaagent01.migrator.declared}); application code queries through the columns.
  */
 public abstract class PgTable extends Table {
@@ -41,6 +41,8 @@ public abstract class PgTable extends Table {
     private final Map<String, List<String>> uniques = new LinkedHashMap<>();
     private final Map<String, String> checks = new LinkedHashMap<>();
     private final List<IndexSpec> indexes = new ArrayList<>();
+    // constraint name -> initially deferred
+    private final Map<String, Boolean> deferrable = new LinkedHashMap<>();
     private String previousName;
     private final Map<String, String> previousColumnNames = new LinkedHashMap<>();
 
@@ -131,6 +133,15 @@ public abstract class PgTable extends Table {
     }
 
     /**
+     * Makes the primary key, unique constraint or foreign key named {@code constraintName} {@code DEFERRABLE}
+     * ({@code INITIALLY DEFERRED} when {@code initiallyDeferred}). A key that foreign keys reference cannot be
+     * deferrable (PostgreSQL refuses).
+     */
+    protected void deferrable(String constraintName, boolean initiallyDeferred) {
+        deferrable.put(constraintName, initiallyDeferred);
+    }
+
+    /**
      * An index, built fluently. Exposed is told about it too (so {@code SchemaUtils.create} makes it): method, keys
      * with opclass or DESC, and the predicate; only {@code WITH (…)} storage parameters are beyond Exposed, see
      * {@link #exposedIndex}.
@@ -157,6 +168,8 @@ public abstract class PgTable extends Table {
     public Map<String, List<String>> uniqueConstraints() { return Collections.unmodifiableMap(uniques); }
     public Map<String, String> checks() { return Collections.unmodifiableMap(checks); }
     public List<IndexSpec> indexes() { return Collections.unmodifiableList(indexes); }
+    /** Deferrable constraints by name → whether initially deferred. */
+    public Map<String, Boolean> deferrableConstraints() { return Collections.unmodifiableMap(deferrable); }
     /** The declared former name, or null. */
     public String previousName() { return previousName; }
     /** Current column name → declared former name. */
