@@ -16,6 +16,19 @@ fi
 shown=$(printf %s "${SA01_TEST_DSN:-<unset: Testcontainers or a throwaway local cluster>}" | sed -E "s#(://[^:/@]*):[^@]*@#\1:***@#")
 echo "test.sh: SA01_TEST_DSN=$shown" >&2
 
+# squawk (the PostgreSQL migration linter, from npm's squawk-cli) cross-checks the online scripts' lock safety
+# (SquawkCrossCheckTest); installed once under .tools/. Without npm, that test fails saying how to install it.
+if [ -z "${SQUAWK:-}" ] && [ ! -x .tools/node_modules/.bin/squawk ]; then
+  if ! command -v npm >/dev/null && command -v apt-get >/dev/null; then
+    echo "test.sh: installing npm for squawk" >&2
+    $( [ "$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq npm >/dev/null 2>&1 || true
+  fi
+  if command -v npm >/dev/null; then
+    mkdir -p .tools && npm install --silent --no-audit --no-fund --prefix .tools squawk-cli >/dev/null 2>&1 \
+      || echo "test.sh: could not install squawk-cli from npm" >&2
+  fi
+fi
+
 # -ntp: no download progress lines, so CI logs show the build and the test counts
 if [ "${1:-}" = --quick ]; then
   shift
