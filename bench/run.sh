@@ -64,7 +64,7 @@ dsn_of() { echo "$ADMIN" | sed -E "s:(//[^/]+)/[^?]*:\1/$PREFIX$1:"; }
 A=$(dsn_of migrator)    # up to date, migrated by the migrator
 F=$(dsn_of flyway)      # up to date, migrated by Flyway
 E=$(dsn_of empty)       # recreated empty before every from-empty run (not timed)
-sql() { psql -XAtq "$ADMIN" "$@" >/dev/null; }
+sql() { PGOPTIONS="-c client_min_messages=warning" psql -XAtq "$ADMIN" "$@" >/dev/null; }
 cleanup() {
   for d in migrator flyway empty; do sql -c "DROP DATABASE IF EXISTS $PREFIX$d WITH (FORCE)" 2>/dev/null || true; done
   rm -rf "$TMP"
@@ -200,14 +200,15 @@ print_profile() {
     done
   done
   echo
-  echo "| ratio | medians | of minimums | target | met |"
-  echo "|---|---|---|---|---|"
+  echo "| ratio | wall medians | wall minimums | CPU medians | target (wall medians) | met |"
+  echo "|---|---|---|---|---|---|"
   ratio() { # figure, case, reference case, target (empty: for information)
     local f=$1 x=$2 y=$3 t=$4
     [ -f "$TMP/$p.$f.$x" ] || return 0
     awk -v xl="$(label "$x")" -v yl="$(label "$y")" -v xm="$(median "$TMP/$p.$f.$x" 1)" -v ym="$(median "$TMP/$p.$f.$y" 1)" \
         -v xn="$(stats "$TMP/$p.$f.$x" 1 | cut -d' ' -f2)" -v yn="$(stats "$TMP/$p.$f.$y" 1 | cut -d' ' -f2)" -v t="$t" \
-      'BEGIN {r = xm / ym; printf "| %s / %s | %.2fx | %.2fx | %s | %s |\n", xl, yl, r, xn / yn,
+        -v xc="$(median "$TMP/$p.$f.$x" 2)" -v yc="$(median "$TMP/$p.$f.$y" 2)" \
+      'BEGIN {r = xm / ym; printf "| %s / %s | %.2fx | %.2fx | %.2fx | %s | %s |\n", xl, yl, r, xn / yn, (yc > 0 ? xc / yc : 0),
               (t == "" ? "-" : "<= " t "x"), (t == "" ? "-" : (r <= t ? "yes" : "no"))}'
   }
   ratio noop apply_noop floor 1.2
