@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --profile) PROFILES=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     [0-9]*) RUNS=$1; shift ;;
     *) echo "bench: unknown argument '$1' (see bench/run.sh --help)" >&2; exit 2 ;;
   esac
