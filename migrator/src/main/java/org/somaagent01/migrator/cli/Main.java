@@ -52,6 +52,8 @@ public final class Main implements Runnable {
 
     /** Runs one command line; returns the exit code. Used by the tests too. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        Integer upToDate = UpToDateApply.attempt(args, new Console(out, err, env));
+        if (upToDate != null) return upToDate;
         Console console = new Console(out, err, env);
         CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
             public <K> K create(Class<K> cls) throws Exception {

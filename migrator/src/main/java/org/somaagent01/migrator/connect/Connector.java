@@ -25,7 +25,7 @@ import org.somaagent01.migrator.MigratorException;
  * refuse (sslmode, SSL required but not offered, bad parameter values) fail at once, since waiting cannot fix them.
  */
 public final class Connector {
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
     public static final String APPLICATION_NAME = "sa01-migrator";
 
     /**

@@ -133,6 +133,8 @@ public final class Migrator {
 
     // ---- apply
 
+    public static final String SEEDS_UNCHANGED = "seeds unchanged since the last run: skipped (use 'seed' to force)";
+
     public record ApplyResult(Applier.Result scripts, int version, String seeds) {}
 
     /**
@@ -160,7 +162,7 @@ public final class Migrator {
             if (!withSeeds) return new ApplyResult(result, version, null);
             if (version != scripts.size()) return new ApplyResult(result, version, "seeds skipped: the schema is not at the newest version");
             SeedReport report = seeds == null ? null : seedStep.run(c, target.dataSource(), seeds, seedsOnly);
-            return new ApplyResult(result, version, report == null ? "seeds unchanged since the last run: skipped (use 'seed' to force)"
+            return new ApplyResult(result, version, report == null ? SEEDS_UNCHANGED
                     : "seeds: " + report.toString().replace("\n", "; "));
         }
     }
