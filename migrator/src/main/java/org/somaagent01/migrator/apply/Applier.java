@@ -68,6 +68,7 @@ public final class Applier {
             int adoptAt = fresh ? adoptableVersion(c, scripts, goal) : 0;
             SchemaModel expected = Snapshots.head(scripts.subList(0, goal));
             List<Step> steps = pending(state, adoptAt, scripts, goal);
+            for (Step step : steps) step.script().validate();
             if (!options.allowDestructive()) refuseDataLoss(c, steps, true);
 
             history.ensure(c);
@@ -183,6 +184,7 @@ public final class Applier {
                 steps.add(new Step(s, s.segmentCount()));
             }
             if (steps.isEmpty()) return List.of();
+            for (Step step : steps) step.script().validate();
             if (!options.force()) refuseDataLoss(c, steps, false);
             history.ensure(c);
             List<String> reverted = new ArrayList<>();

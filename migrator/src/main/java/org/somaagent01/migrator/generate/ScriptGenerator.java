@@ -49,7 +49,7 @@ public final class ScriptGenerator {
         String stem = ScriptFiles.stem(version, name);
         Texts texts = texts(stem, changes, mode);
         // read back as apply will: a script generate writes must load (segments valid, down mirrors up)
-        MigrationScript.of(version, name, texts.up(), texts.down(), "");
+        MigrationScript.of(version, name, texts.up(), texts.down(), "").validate();
         ScriptStore.write(dir, version, name, texts.up(), texts.down(), Snapshots.write(declared));
         return new Result(stem, changes);
     }
