@@ -125,8 +125,9 @@ public final class Migrator {
                 drift.add(0, "the history records a partial version (" + state.partial().describe()
                         + "): the live schema includes its applied segments");
             }
-            String seeds = pending.isEmpty() ? seedStep().load().plan(target.dataSource()).toString()
-                    : "seeds run after the pending scripts (every row is inserted on a new database)";
+            // what apply will do with the seeds: skip unchanged data files (as apply does, without loading them)
+            String seeds = !pending.isEmpty() ? "seeds run after the pending scripts (every row is inserted on a new database)"
+                    : seedStep().unchanged(c) ? SEEDS_UNCHANGED : seedStep().load().plan(target.dataSource()).toString();
             return new PlanResult(state.version(), adoptAt, pending, drift, seeds);
         }
     }
