@@ -41,7 +41,10 @@ final class ApplyCommand extends BaseCommand {
     int execute() throws Exception {
         if (fleet.active(dsns)) return FleetRun.run(this, fleet, output.json(), seedsDir.dir,
                 m -> m.apply(target, allowDestructive, !noSeeds, seedsOnly), FLEET);
-        Migrator.ApplyResult r = migrator(seedsDir.dir, options()).apply(target, allowDestructive, !noSeeds, seedsOnly);
+        Migrator m = migrator(seedsDir.dir, options());
+        // long statements (index builds, VALIDATE, rewrites) report on stderr while they run
+        if (!quiet) m = m.withProgress(new ProgressPrinter(console, ProgressPrinter.mode(console, output.json())));
+        Migrator.ApplyResult r = m.apply(target, allowDestructive, !noSeeds, seedsOnly);
         if (output.json()) {
             console.result(Json.write(json(r)));
             return 0;
