@@ -160,6 +160,7 @@ public final class ProgressMonitor {
         private Long bytes;
         private String phase;
         private long phaseStartMs;
+        private long lastPollMs;
 
         Poll(Work work, int pid, String segment, String statement, String relation) {
             this.work = work;
@@ -187,12 +188,15 @@ public final class ProgressMonitor {
                         if (!rs.next()) return null;
                         phaseNow = rs.getString(1);
                         if (rs.getString(2) != null) rel = rs.getString(2);
-                        boolean waiting = phaseNow.startsWith("waiting");
-                        if (waiting) add(counters, "lockers", rs.getLong(3), rs.getLong(4));
-                        add(counters, "blocks", rs.getLong(5), rs.getLong(6));
-                        // CLUSTER: tuples written of tuples scanned
-                        add(counters, "tuples", rs.getLong(7), rs.getLong(8));
-                        add(counters, "partitions", rs.getLong(9), rs.getLong(10));
+                        // a wait counts the transactions waited for; the other counts are an earlier phase's
+                        if (phaseNow.startsWith("waiting")) {
+                            add(counters, "lockers", rs.getLong(3), rs.getLong(4));
+                        } else {
+                            add(counters, "blocks", rs.getLong(5), rs.getLong(6));
+                            // CLUSTER: tuples written of tuples scanned
+                            add(counters, "tuples", rs.getLong(7), rs.getLong(8));
+                            add(counters, "partitions", rs.getLong(9), rs.getLong(10));
+                        }
                     }
                 }
             } else {
@@ -209,10 +213,12 @@ public final class ProgressMonitor {
             }
             if (!phaseNow.equals(phase)) {
                 phase = phaseNow;
-                phaseStartMs = elapsedMs;
+                // it began after the previous poll, which saw the one before
+                phaseStartMs = lastPollMs;
             }
-            // running counters first: the one in progress is the one to read
-            counters.sort((a, b) -> Boolean.compare(a.done() >= a.total(), b.done() >= b.total()));
+            lastPollMs = elapsedMs;
+            // a count at its total belongs to a phase that is over; the running one drives the estimate
+            if (!phaseNow.startsWith("waiting")) counters.removeIf(k -> k.done() >= k.total());
             return new ProgressEvent(segment, statement, rel, phaseNow, counters, elapsedMs,
                     estimate(counters, elapsedMs - phaseStartMs), bytes, false);
         }

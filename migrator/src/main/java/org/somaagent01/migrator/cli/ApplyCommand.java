@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Apply pending scripts in order, segment by segment (each segment in a transaction with its "
                 + "progress), under an advisory lock; a partly applied version is resumed. The container-startup "
-                + "command: a no-op when the database is up to date.")
+                + "command: a no-op when the database is up to date. While an index build, a VALIDATE or a table "
+                + "rewrite runs, its progress is shown on stderr (in place on a terminal, a line per phase otherwise, "
+                + "JSON lines with --format json; none with --quiet).")
 final class ApplyCommand extends BaseCommand {
     @Option(names = "--target", paramLabel = "N", description = "stop at version N instead of the newest")
     Integer target;

@@ -62,7 +62,7 @@ final class ProgressPrinter implements Consumer<ProgressEvent> {
         StringBuilder s = new StringBuilder("progress: ").append(e.statement());
         if (e.relation() != null) s.append(" on ").append(e.relation());
         if (e.relationBytes() != null && e.relationBytes() >= 0) s.append(" (").append(bytes(e.relationBytes())).append(')');
-        if (e.finished()) return s.append(": done after ").append(seconds(e.elapsedMs())).toString();
+        if (e.finished()) return s.append(": ended after ").append(seconds(e.elapsedMs())).toString();
         s.append(": ").append(e.phase());
         for (ProgressEvent.Counter k : e.counters()) {
             s.append(", ").append(k.unit()).append(' ').append(k.done()).append('/').append(k.total())

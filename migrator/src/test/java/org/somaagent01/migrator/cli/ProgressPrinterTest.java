@@ -40,7 +40,7 @@ class ProgressPrinterTest {
                 + "0.5 s elapsed, about 1.0 s left in this phase", lines[0]);
         assertTrue(lines[1].contains("blocks 210/400 (52%), 10 s elapsed"), lines[1]);
         assertTrue(lines[2].startsWith("progress: CREATE INDEX CONCURRENTLY on t: building index: sorting live tuples"), lines[2]);
-        assertEquals("progress: CREATE INDEX CONCURRENTLY on t: done after 12 s", lines[3]);
+        assertEquals("progress: CREATE INDEX CONCURRENTLY on t: ended after 12 s", lines[3]);
     }
 
     @Test
@@ -52,7 +52,7 @@ class ProgressPrinterTest {
         String text = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, text.chars().filter(ch -> ch == '\n').count(), text);
         assertEquals(3, text.chars().filter(ch -> ch == '\r').count(), text);
-        assertTrue(text.split("\r")[3].strip().endsWith("on t: done after 1.6 s"), text);
+        assertTrue(text.split("\r")[3].strip().endsWith("on t: ended after 1.6 s"), text);
         // the shorter last line blanks the tail of the longer one before it
         String[] parts = text.split("\r");
         assertEquals(parts[2].length(), parts[3].length() - 1, text);

@@ -69,7 +69,7 @@ class ApplyProgressTest {
         }
         // the waits count the transactions waited for
         assertTrue(lines.get(phases.indexOf(WAITS[0])).contains("lockers 0/1"), run.toString());
-        assertTrue(lines.get(lines.size() - 1).startsWith("progress: CREATE INDEX CONCURRENTLY on t: done after "), run.toString());
+        assertTrue(lines.get(lines.size() - 1).startsWith("progress: CREATE INDEX CONCURRENTLY on t: ended after "), run.toString());
         assertFalse(run.err.contains("\r"), "in place updates are for terminals only");
         assertEquals(List.of("true"), Db.rows(db, "SELECT indisvalid::text FROM pg_index WHERE indexrelid = 't_payload'::regclass"));
     }
@@ -99,6 +99,33 @@ class ApplyProgressTest {
         Finished run = applyHeldInEachWait("--quiet");
         assertEquals(0, run.code, run.toString());
         assertEquals("", run.err, run.toString());
+    }
+
+    @Test
+    void aValidateHasNoProgressViewSoItsTableSizeAndTimeAreShown() throws Exception {
+        Cli.Run first = Cli.run("apply", "--dsn", db.uri(), "--dir", dir.toString(), "--no-seeds", "--quiet");
+        assertEquals(0, first.code(), first.toString());
+        Db.exec(db, "ALTER TABLE t ADD CONSTRAINT t_id_positive CHECK (id > 0) NOT VALID");
+        Fixtures.script(dir, 2, "validate_t", "ALTER TABLE t VALIDATE CONSTRAINT t_id_positive;\n", "SELECT 1;\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (Connection holder = db.connect()) {
+            // a lock VALIDATE waits for: it shows as such, with the table's size
+            begin(holder, "LOCK TABLE t IN SHARE UPDATE EXCLUSIVE MODE");
+            CompletableFuture<Integer> apply = CompletableFuture.supplyAsync(() -> Main.run(new String[] {"apply", "--dsn",
+                    db.uri(), "--dir", dir.toString(), "--no-seeds", "--ddl-lock-timeout", "300"}, System.out,
+                    new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()));
+            await("progress: VALIDATE CONSTRAINT on t (", err, false);
+            holder.commit();
+            code = apply.get(2, TimeUnit.MINUTES);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        List<String> lines = text.lines().filter(l -> l.startsWith("progress: VALIDATE CONSTRAINT on t (")).toList();
+        assertTrue(lines.get(0).matches("progress: VALIDATE CONSTRAINT on t \\(\\d+ MB\\): waiting for a lock, [0-9.]+ s elapsed"),
+                text);
+        assertTrue(lines.get(lines.size() - 1).contains("): ended after "), text);
+        assertEquals(List.of("t_id_positive|true"), Db.rows(db, "SELECT conname, convalidated::text FROM pg_constraint WHERE conname = 't_id_positive'"));
     }
 
     /** "progress: CREATE INDEX CONCURRENTLY on t: PHASE, counts..., 1.2 s elapsed" → PHASE (no comma in one). */
