@@ -37,12 +37,19 @@ public final class Applier {
     private final SchemaHistory history;
     private final Consumer<String> log;
     private final LockRetry lockRetry;
+    private final ProgressMonitor progress;
 
     public Applier(ApplyOptions options, Consumer<String> log) {
+        this(options, log, null);
+    }
+
+    /** @param progress reports on long statements (index builds, VALIDATE, rewrites) while they run; null: none */
+    public Applier(ApplyOptions options, Consumer<String> log, ProgressMonitor progress) {
         this.options = options;
         this.history = new SchemaHistory(options.historySchema());
         this.log = log;
         this.lockRetry = LockRetry.of(options, log);
+        this.progress = progress;
     }
 
     public Result apply(Connection c, List<MigrationScript> scripts, Integer target) throws SQLException {
@@ -241,14 +248,17 @@ public final class Applier {
         try {
             if (segment.transactional()) {
                 lockRetry.run(c, segment.relations(), what, () -> inTransaction(c, () -> {
-                    execute(c, segment, at);
+                    execute(c, segment, at, what);
                     record.run();
                 }));
             } else {
                 history.progress(c, s, doneBefore, up ? doneBefore + 1 : doneBefore, direction);
                 marked = true;
-                InvalidIndexRepair.before(c, segment.statements().get(0).sql(), log);
-                lockRetry.run(c, segment.relations(), what, () -> execute(c, segment, at));
+                lockRetry.run(c, segment.relations(), what, () -> {
+                    // in the attempt: a concurrent build that timed out on a lock leaves an invalid index too
+                    InvalidIndexRepair.before(c, segment.statements().get(0).sql(), log);
+                    execute(c, segment, at, what);
+                });
                 inTransaction(c, record::run);
             }
         } catch (SQLException e) {
@@ -263,12 +273,19 @@ public final class Applier {
         }
     }
 
-    private static void execute(Connection c, Segment segment, int[] at) throws SQLException {
+    private void execute(Connection c, Segment segment, int[] at, String what) throws SQLException {
         try (Statement st = c.createStatement()) {
             List<SqlStatements.Statement> statements = segment.statements();
             for (int i = 0; i < statements.size(); i++) {
                 at[0] = i;
-                st.execute(statements.get(i).sql());
+                String sql = statements.get(i).sql();
+                if (progress == null) {
+                    st.execute(sql);
+                    continue;
+                }
+                try (ProgressMonitor.Watch watch = progress.watch(c, what, segment.facts().get(i), sql)) {
+                    st.execute(sql);
+                }
             }
         }
     }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Apply pending scripts in order, segment by segment (each segment in a transaction with its "
                 + "progress), under an advisory lock; a partly applied version is resumed. The container-startup "
-                + "command: a no-op when the database is up to date.")
+                + "command: a no-op when the database is up to date. While an index build, a VALIDATE or a table "
+                + "rewrite runs, its progress is shown on stderr (in place on a terminal, a line per phase otherwise, "
+                + "JSON lines with --format json; none with --quiet).")
 final class ApplyCommand extends BaseCommand {
     @Option(names = "--target", paramLabel = "N", description = "stop at version N instead of the newest")
     Integer target;
@@ -41,7 +43,10 @@ final class ApplyCommand extends BaseCommand {
     int execute() throws Exception {
         if (fleet.active(dsns)) return FleetRun.run(this, fleet, output.json(), seedsDir.dir,
                 m -> m.apply(target, allowDestructive, !noSeeds, seedsOnly), FLEET);
-        Migrator.ApplyResult r = migrator(seedsDir.dir, options()).apply(target, allowDestructive, !noSeeds, seedsOnly);
+        Migrator m = migrator(seedsDir.dir, options());
+        // long statements (index builds, VALIDATE, rewrites) report on stderr while they run
+        if (!quiet) m = m.withProgress(new ProgressPrinter(console, ProgressPrinter.mode(console, output.json())));
+        Migrator.ApplyResult r = m.apply(target, allowDestructive, !noSeeds, seedsOnly);
         if (output.json()) {
             console.result(Json.write(json(r)));
             return 0;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.somaagent01.migrator.diff.Change;
+import org.somaagent01.migrator.model.CheckModel;
+import org.somaagent01.migrator.model.ForeignKeyModel;
 import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.KeyConstraint;
 
@@ -20,7 +22,9 @@ import org.somaagent01.migrator.model.KeyConstraint;
  * <li>an index is created or dropped CONCURRENTLY, each in its own segment outside a transaction;</li>
  * <li>a changed index is built CONCURRENTLY under a temporary name, the old one dropped CONCURRENTLY, the new one
  *     renamed: there is always an index;</li>
- * <li>a foreign key or CHECK is added NOT VALID (a brief lock) and validated in a later transaction (no write lock);</li>
+ * <li>a foreign key or CHECK is added NOT VALID (a brief lock) and validated in a later transaction (no write lock);
+ *     a changed one is added so under a temporary name and validated before the old one is dropped and the new one
+ *     takes its name;</li>
  * <li>SET NOT NULL is proven first by a CHECK (col IS NOT NULL) added NOT VALID and validated, so SET NOT NULL
  *     skips its scan; the CHECK is dropped with it;</li>
  * <li>a UNIQUE or PRIMARY KEY constraint takes over a unique index built CONCURRENTLY (USING INDEX).</li>
@@ -61,6 +65,8 @@ public final class Planner {
         private final Set<String> touchedColumns = new HashSet<>();
         // "table.index" -> the old definition, for a changed index replaced in place
         private final Map<String, IndexModel> replaced = new HashMap<>();
+        // "table.constraint" -> the old CheckModel or ForeignKeyModel, for a changed one replaced in place
+        private final Map<String, Object> replacedConstraints = new HashMap<>();
 
         Online(List<Change> changes) {
             this.changes = changes;
@@ -88,12 +94,57 @@ public final class Planner {
                 IndexModel old = dropped.get(key);
                 if (old != null && !old.equals(ci.index()) && !touched(ci.table(), old)) replaced.put(key, old);
             }
+            replacedConstraints();
+        }
+
+        /**
+         * A CHECK or foreign key whose definition changes, on a table that stays, is replaced in place: the old one
+         * stays until the new one is validated. Not when the old one cannot stay that long: it names a column that
+         * changes or goes, or (a foreign key) its target table or a key of that table goes.
+         */
+        private void replacedConstraints() {
+            Map<String, Object> dropped = new HashMap<>();
+            Set<String> keysDropped = new HashSet<>();
+            for (Change c : changes) {
+                if (c instanceof Change.DropCheck d && online(d.table())) dropped.put(d.table() + "." + d.check().name(), d.check());
+                if (c instanceof Change.DropForeignKey d && online(d.table())) {
+                    dropped.put(d.table() + "." + d.foreignKey().name(), d.foreignKey());
+                }
+                if (c instanceof Change.DropPrimaryKey d) keysDropped.add(d.table());
+                if (c instanceof Change.DropUnique d) keysDropped.add(d.table());
+                if (c instanceof Change.DropIndex d && d.index().unique()) keysDropped.add(d.table());
+            }
+            for (Change c : changes) {
+                if (c instanceof Change.AddCheck a && online(a.table())) {
+                    String key = a.table() + "." + a.check().name();
+                    if (dropped.get(key) instanceof CheckModel old && !old.equals(a.check())
+                            && !touched(a.table(), old.expression())) replacedConstraints.put(key, old);
+                }
+                if (c instanceof Change.AddForeignKey a && online(a.table())) {
+                    String key = a.table() + "." + a.foreignKey().name();
+                    if (dropped.get(key) instanceof ForeignKeyModel old && !old.equals(a.foreignKey())
+                            && online(old.targetTable()) && !keysDropped.contains(old.targetTable())
+                            && !touchedColumns(a.table(), old.columns()) && !touchedColumns(old.targetTable(), old.targetColumns())) {
+                        replacedConstraints.put(key, old);
+                    }
+                }
+            }
+        }
+
+        private boolean touchedColumns(String table, List<String> columns) {
+            for (String column : columns) if (touchedColumns.contains(table + "." + column)) return true;
+            return false;
         }
 
         /** The old index names a column that changes before the new one is built: it cannot stay until then. */
         private boolean touched(String table, IndexModel ix) {
             StringBuilder text = new StringBuilder(ix.predicate() == null ? "" : ix.predicate());
             for (IndexModel.IndexKey k : ix.keys()) text.append(' ').append(k.expression());
+            return touched(table, text);
+        }
+
+        /** {@code text} (an expression) names a column of {@code table} that changes type or goes. */
+        private boolean touched(String table, CharSequence text) {
             for (String tc : touchedColumns) {
                 if (!tc.startsWith(table + ".")) continue;
                 String column = tc.substring(table.length() + 1);
@@ -125,12 +176,25 @@ public final class Planner {
                 if (replaced.containsKey(c.table() + "." + c.index().name())) return List.of();
                 return Step.mirror(createIndex(c.table(), c.index()));
             }
-            if (change instanceof Change.AddForeignKey c && online(c.table())) return addForeignKey(c);
+            if (change instanceof Change.AddForeignKey c && online(c.table())) {
+                Object old = replacedConstraints.get(c.table() + "." + c.foreignKey().name());
+                return old != null ? replaceConstraint(c.table(), c.foreignKey().name(), SqlRenderer.foreignKey((ForeignKeyModel) old),
+                        SqlRenderer.foreignKey(c.foreignKey())) : addForeignKey(c);
+            }
             if (change instanceof Change.DropForeignKey c && online(c.table())) {
+                // a replaced one goes when its successor is validated
+                if (replacedConstraints.containsKey(c.table() + "." + c.foreignKey().name())) return List.of();
                 return Step.mirror(addForeignKey((Change.AddForeignKey) c.inverse()));
             }
-            if (change instanceof Change.AddCheck c && online(c.table())) return addCheck(c);
-            if (change instanceof Change.DropCheck c && online(c.table())) return Step.mirror(addCheck((Change.AddCheck) c.inverse()));
+            if (change instanceof Change.AddCheck c && online(c.table())) {
+                Object old = replacedConstraints.get(c.table() + "." + c.check().name());
+                return old != null ? replaceConstraint(c.table(), c.check().name(), checkBody(((CheckModel) old).expression()),
+                        checkBody(c.check().expression())) : addCheck(c);
+            }
+            if (change instanceof Change.DropCheck c && online(c.table())) {
+                if (replacedConstraints.containsKey(c.table() + "." + c.check().name())) return List.of();
+                return Step.mirror(addCheck((Change.AddCheck) c.inverse()));
+            }
             if (change instanceof Change.AddUnique c && online(c.table())) return addKey(c.table(), c.key(), "UNIQUE");
             if (change instanceof Change.DropUnique c && online(c.table())) return Step.mirror(addKey(c.table(), c.key(), "UNIQUE"));
             if (change instanceof Change.AddPrimaryKey c && online(c.table())) return addKey(c.table(), c.key(), "PRIMARY KEY");
@@ -163,6 +227,40 @@ public final class Planner {
                     List.of(SqlRenderer.dropConstraint(c.table(), name)));
             if (c.foreignKey().notValid()) return List.of(add);
             return List.of(add, Step.deferred(List.of(validate(c.table(), name))));
+        }
+
+        /**
+         * A changed CHECK or foreign key: the new definition added NOT VALID under a temporary name, validated (no
+         * write lock), then in one brief transaction the old one dropped and the new one renamed: the rows are
+         * checked all along. The down mirrors it: the old definition comes back NOT VALID under its name (the new
+         * one renamed aside), is validated, and the new one goes.
+         *
+         * @param oldBody the old definition after the constraint name ("CHECK (…)", "FOREIGN KEY … REFERENCES …")
+         */
+        private static List<Step> replaceConstraint(String table, String name, String oldBody, String newBody) {
+            String temp = Names.derived(name, "__new");
+            return List.of(
+                    Step.inTransaction(List.of(addNotValid(table, temp, newBody)), List.of(SqlRenderer.dropConstraint(table, temp))),
+                    Step.later(List.of(validate(table, temp)), List.of(validate(table, name))),
+                    Step.later(List.of(SqlRenderer.dropConstraint(table, name), renameConstraint(table, temp, name)),
+                            List.of(renameConstraint(table, name, temp), addNotValid(table, name, oldBody))));
+        }
+
+        private static String checkBody(String expression) {
+            return "CHECK (" + expression + ")";
+        }
+
+        private static String addNotValid(String table, String name, String body) {
+            return SqlRenderer.unlessConstraintExists(table, name, "ALTER TABLE " + ident(table) + " ADD CONSTRAINT "
+                    + ident(name) + " " + body + " NOT VALID");
+        }
+
+        /** Renames {@code from} when it exists and {@code to} does not yet: a re-run changes nothing. */
+        private static String renameConstraint(String table, String from, String to) {
+            String exists = "SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(" + literal(ident(table)) + ") AND conname = ";
+            return "DO $$ BEGIN\n    IF EXISTS (" + exists + literal(from) + ") AND NOT EXISTS (" + exists + literal(to)
+                    + ") THEN\n        ALTER TABLE " + ident(table) + " RENAME CONSTRAINT " + ident(from) + " TO " + ident(to)
+                    + ";\n    END IF;\nEND $$";
         }
 
         private static List<Step> addCheck(Change.AddCheck c) {

@@ -14,6 +14,8 @@ import org.somaagent01.migrator.apply.Adoption;
 import org.somaagent01.migrator.apply.Applier;
 import org.somaagent01.migrator.apply.ApplyOptions;
 import org.somaagent01.migrator.apply.DriftReport;
+import org.somaagent01.migrator.apply.ProgressEvent;
+import org.somaagent01.migrator.apply.ProgressMonitor;
 import org.somaagent01.migrator.apply.SeedStep;
 import org.somaagent01.migrator.history.HistoryState;
 import org.somaagent01.migrator.history.PartialVersion;
@@ -45,13 +47,32 @@ public final class Migrator {
     private final ApplyOptions options;
     private final Path seedsDir;
     private final Consumer<String> log;
+    private final Consumer<ProgressEvent> progress;
 
     public Migrator(Target target, List<MigrationScript> scripts, ApplyOptions options, Path seedsDir, Consumer<String> log) {
+        this(target, scripts, options, seedsDir, log, null);
+    }
+
+    private Migrator(Target target, List<MigrationScript> scripts, ApplyOptions options, Path seedsDir, Consumer<String> log,
+                     Consumer<ProgressEvent> progress) {
         this.target = target;
         this.scripts = scripts;
         this.options = options;
         this.seedsDir = seedsDir;
         this.log = log;
+        this.progress = progress;
+    }
+
+    /**
+     * This service, reporting the progress of long statements of apply and down to {@code sink} (polled on a
+     * second connection from the target); null: no progress.
+     */
+    public Migrator withProgress(Consumer<ProgressEvent> sink) {
+        return new Migrator(target, scripts, options, seedsDir, log, sink);
+    }
+
+    private Applier applier(ApplyOptions o) {
+        return new Applier(o, log, progress == null ? null : new ProgressMonitor(target::connect, progress));
     }
 
     private SchemaHistory history() { return new SchemaHistory(options.historySchema()); }
@@ -157,7 +178,7 @@ public final class Migrator {
                 if (version != scripts.size()) throw new MigratorException(ExitCode.USAGE, "the database is at version "
                         + version + ", not the newest (" + scripts.size() + "): run apply before seeding");
             } else {
-                result = new Applier(options.withAllowDestructive(allowDestructive), log).apply(c, scripts, goal);
+                result = applier(options.withAllowDestructive(allowDestructive)).apply(c, scripts, goal);
                 version = result.version();
             }
             if (!withSeeds) return new ApplyResult(result, version, null);
@@ -178,7 +199,7 @@ public final class Migrator {
         try (Connection c = target.connect()) {
             HistoryState state = history().state(c);
             int goal = to != null ? to : state.version() - steps + (state.isPartial() ? 1 : 0);
-            List<String> reverted = new Applier(options.withForce(force), log).down(c, scripts, Math.min(goal, state.version()));
+            List<String> reverted = applier(options.withForce(force)).down(c, scripts, Math.min(goal, state.version()));
             return new DownResult(reverted, Math.min(goal, state.version()));
         }
     }

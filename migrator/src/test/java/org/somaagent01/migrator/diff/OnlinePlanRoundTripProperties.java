@@ -3,7 +3,14 @@ package org.somaagent01.migrator.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Tuple;
+import org.somaagent01.migrator.model.CheckModel;
+import org.somaagent01.migrator.model.ForeignKeyAction;
+import org.somaagent01.migrator.model.ForeignKeyModel;
+import org.somaagent01.migrator.model.TableModel;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -39,7 +46,7 @@ class OnlinePlanRoundTripProperties {
     // each lock-safe form the planner writes must occur among the tries
     private static final List<String> FORMS = List.of("CREATE INDEX CONCURRENTLY", "CREATE UNIQUE INDEX CONCURRENTLY",
             "DROP INDEX CONCURRENTLY", "__new RENAME TO", "NOT VALID", "VALIDATE CONSTRAINT", "USING INDEX",
-            "__not_null CHECK", "PRIMARY KEY USING INDEX");
+            "__not_null CHECK", "PRIMARY KEY USING INDEX", "RENAME CONSTRAINT");
 
     @BeforeContainer
     static void open() throws SQLException { db = new LiveSchema(); }
@@ -47,8 +54,34 @@ class OnlinePlanRoundTripProperties {
     @AfterContainer
     static void close() throws SQLException { if (db != null) db.close(); }
 
+    /**
+     * Independent pairs, and a quarter of the time A against A with its CHECKs and foreign keys changed: a changed
+     * constraint is replaced in place only when nothing else about it changes, which independent draws seldom give.
+     */
     @Provide
-    Arbitrary<RandomSchemas.Pair> pairs() { return RandomSchemas.pairs(); }
+    Arbitrary<RandomSchemas.Pair> pairs() {
+        return Arbitraries.frequencyOf(Tuple.of(3, RandomSchemas.pairs()),
+                Tuple.of(1, RandomSchemas.pairs().map(p -> new RandomSchemas.Pair(p.a(), changedConstraints(p.a())))));
+    }
+
+    private static SchemaModel changedConstraints(SchemaModel s) {
+        List<TableModel> tables = new ArrayList<>();
+        for (TableModel t : s.tables().values()) {
+            List<CheckModel> checks = new ArrayList<>();
+            for (CheckModel ck : t.checks().values()) {
+                checks.add(new CheckModel(ck.name(), ck.expression().equals("(c_num > 0)") ? "(c_num >= 0)"
+                        : ck.expression().equals("(c_num >= 0)") ? "(c_num > 0)" : ck.expression()));
+            }
+            List<ForeignKeyModel> fks = new ArrayList<>();
+            for (ForeignKeyModel fk : t.foreignKeys().values()) {
+                ForeignKeyAction onDelete = fk.onDelete() == ForeignKeyAction.CASCADE ? ForeignKeyAction.RESTRICT : ForeignKeyAction.CASCADE;
+                fks.add(new ForeignKeyModel(fk.name(), fk.columns(), fk.targetTable(), fk.targetColumns(), onDelete, fk.onUpdate()));
+            }
+            tables.add(TableModel.of(t.name(), t.columns(), t.primaryKey(), t.uniques().values(), checks, fks,
+                    t.indexes().values(), t.triggers().values(), t.comment()));
+        }
+        return SchemaModel.of(s.extensions().values(), s.enums().values(), tables, s.functions().values());
+    }
 
     @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
     void onlineReachesWhatPlainReachesAndItsDownGivesBackA(@ForAll("pairs") RandomSchemas.Pair pair) throws SQLException {

@@ -9,7 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.diff.Differ;
 import org.somaagent01.migrator.generate.ScriptGenerator;
+import org.somaagent01.migrator.model.CheckModel;
+import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.ForeignKeyAction;
+import org.somaagent01.migrator.model.ForeignKeyModel;
 import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.store.MigrationScript;
 import org.somaagent01.migrator.store.Segment;
 
@@ -70,6 +75,56 @@ class PlannerTest {
         List<String> rest = new java.util.ArrayList<>(new Plan(back).upStatements());
         rest.removeIf(sql -> sql.startsWith("DROP INDEX"));
         assertEquals(rest, online.stream().filter(PlannedSegment::transactional).flatMap(s -> s.up().stream()).toList());
+    }
+
+    /** executions of {@link OnlineExample#after()} with its CHECK and its foreign key changed. */
+    private static SchemaModel changedConstraints() {
+        TableModel t = OnlineExample.executions(true);
+        TableModel changed = TableModel.of(t.name(), t.columns(), t.primaryKey(),
+                List.copyOf(t.uniques().values()), List.of(new CheckModel("ck_executions_status", "(length(status) > 1)")),
+                List.of(new ForeignKeyModel("fk_executions_session", List.of("session_id"), "sessions", List.of("id"),
+                        ForeignKeyAction.SET_NULL, ForeignKeyAction.NO_ACTION)),
+                List.copyOf(t.indexes().values()), List.of(), null);
+        return SchemaModel.of(List.of(), List.of(), List.of(OnlineExample.SESSIONS, changed), List.of());
+    }
+
+    @Test
+    void aChangedCheckOrForeignKeyIsValidatedUnderATemporaryNameBeforeTheOldOneGoes() {
+        List<Change> changes = Differ.diff(OnlineExample.after(), changedConstraints());
+        ScriptGenerator.Texts texts = ScriptGenerator.texts("0003_constraints", changes, RenderMode.ONLINE);
+        MigrationScript s = MigrationScript.of(3, "constraints", texts.up(), texts.down(), null);
+        assertEquals(s.up().segments().size(), s.down().segments().size());
+        for (String name : List.of("ck_executions_status", "fk_executions_session")) {
+            int added = segmentOf(s, "ADD CONSTRAINT " + name + "__new ");
+            int validated = segmentOf(s, "VALIDATE CONSTRAINT " + name + "__new");
+            int dropped = segmentOf(s, "DROP CONSTRAINT IF EXISTS " + name);
+            int renamed = segmentOf(s, "RENAME CONSTRAINT " + name + "__new TO " + name);
+            assertTrue(added < validated && validated < dropped && dropped == renamed, texts.up());
+            assertTrue(texts.up().contains("ADD CONSTRAINT " + name + "__new ") && texts.up().contains(" NOT VALID"), texts.up());
+            // the down brings the old one back the same way, under its name
+            Segment revert = s.down().segments().get(s.segmentCount() - renamed);
+            assertTrue(revert.sql().contains("RENAME CONSTRAINT " + name + " TO " + name + "__new"), revert.sql());
+            assertTrue(revert.sql().contains("ADD CONSTRAINT " + name + " ") && revert.sql().contains("NOT VALID"), revert.sql());
+            Segment validateOld = s.down().segments().get(s.segmentCount() - validated);
+            assertTrue(validateOld.sql().contains("VALIDATE CONSTRAINT " + name + ";"), validateOld.sql());
+        }
+        assertTrue(texts.up().contains("CHECK ((length(status) > 1)) NOT VALID"), texts.up());
+        assertTrue(texts.up().contains("ON DELETE SET NULL NOT VALID"), texts.up());
+        assertTrue(texts.down().contains("CHECK ((status <> ''::text)) NOT VALID"), texts.down());
+    }
+
+    @Test
+    void aChangedConstraintOnAColumnThatChangesTypeIsDroppedFirst() {
+        TableModel t = OnlineExample.executions(true);
+        List<ColumnModel> columns = new java.util.ArrayList<>(t.columns());
+        columns.set(2, new ColumnModel("status", "character varying(20)", true, null));
+        TableModel changed = TableModel.of(t.name(), columns, t.primaryKey(), List.copyOf(t.uniques().values()),
+                List.of(new CheckModel("ck_executions_status", "(length((status)::text) > 1)")),
+                List.copyOf(t.foreignKeys().values()), List.copyOf(t.indexes().values()), List.of(), null);
+        List<Change> changes = Differ.diff(OnlineExample.after(),
+                SchemaModel.of(List.of(), List.of(), List.of(OnlineExample.SESSIONS, changed), List.of()));
+        String up = ScriptGenerator.texts("0003_x", changes, RenderMode.ONLINE).up();
+        assertFalse(up.contains("ck_executions_status__new"), up);
     }
 
     @Test
