@@ -25,7 +25,10 @@ final class DownCommand extends BaseCommand {
 
     @Override
     int execute() throws Exception {
-        Migrator.DownResult r = migrator(null, options()).down(target.to, target.steps, force);
+        Migrator m = migrator(null, options());
+        // long statements (index builds, rewrites) report on stderr while they run, as in apply
+        if (!quiet) m = m.withProgress(new ProgressPrinter(console, ProgressPrinter.mode(console, false)));
+        Migrator.DownResult r = m.down(target.to, target.steps, force);
         console.log(r.reverted().isEmpty() ? "nothing to revert: the database is at version " + r.version()
                 : "reverted " + String.join(", ", r.reverted()) + "; the database is at version " + r.version());
         return 0;
