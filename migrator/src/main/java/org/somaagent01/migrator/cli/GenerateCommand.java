@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.somaagent01.migrator.ExitCode;
+import org.somaagent01.migrator.lint.Linter;
 import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.declared.DeclaredRenames;
 import org.somaagent01.migrator.diff.Change;
@@ -66,6 +67,10 @@ final class GenerateCommand extends BaseCommand {
         } else {
             console.result("wrote " + target.resolve(r.written()) + ".{up.sql,down.sql,snapshot.json} ("
                     + r.changes().size() + " changes)");
+            String upFile = r.written() + ".up.sql";
+            List<String> lint = Linter.findingLines(upFile, Files.readString(target.resolve(upFile)));
+            console.log("lint: " + (lint.isEmpty() ? "no lock or rewrite hazards" : lint.size() + " finding(s)"));
+            for (String l : lint) console.log("  " + l);
         }
         return 0;
     }

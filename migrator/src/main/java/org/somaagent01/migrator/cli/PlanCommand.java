@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.somaagent01.migrator.ExitCode;
+import org.somaagent01.migrator.lint.Linter;
 import org.somaagent01.migrator.service.Migrator;
 import org.somaagent01.migrator.store.Segment;
 import picocli.CommandLine.Command;
@@ -54,6 +55,8 @@ final class PlanCommand extends BaseCommand {
             if (!p.dataLoss().isEmpty()) console.result("-- destroys data (apply refuses without --allow-destructive): "
                     + String.join(", ", p.dataLoss()));
             console.result(p.fromSegment() == 1 ? p.script().upSql() : sql(p));
+            List<String> lint = Linter.findingLines(p.script().id() + ".up.sql", p.script().upSql());
+            console.result("-- lint: " + (lint.isEmpty() ? "no lock or rewrite hazards" : String.join("\n--   ", lint)));
         }
         console.result("-- seeds: " + plan.seeds().replace("\n", "\n--        "));
         return code(plan);

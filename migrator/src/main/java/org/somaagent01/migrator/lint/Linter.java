@@ -43,6 +43,18 @@ public final class Linter {
         this.acks = acks;
     }
 
+    /** One line per hazard not acknowledged, for the lint section of plan and generate: where, rule, what instead. */
+    public static List<String> findingLines(String fileName, String sql) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Linted l : lint(fileName, sql)) {
+            for (Finding f : l.findings()) {
+                if (!f.acknowledged()) out.add(l.file() + ":" + l.line() + " " + f.rule().id() + ": " + f.rule().hazard
+                        + "; instead: " + f.rule().alternative);
+            }
+        }
+        return out;
+    }
+
     public static List<Linted> lint(String fileName, String sql) {
         ScriptBody body = ScriptBody.parse(fileName, sql);
         Linter linter = new Linter(fileName, Acknowledgements.parse(fileName, sql));
