@@ -13,7 +13,9 @@ import org.somaagent01.migrator.model.FunctionModel;
 import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.model.SequenceModel;
 import org.somaagent01.migrator.model.TriggerModel;
+import org.somaagent01.migrator.model.ViewModel;
 
 /**
  * One step from a schema towards another. Every change knows its exact inverse, so a script's down part is
@@ -127,6 +129,57 @@ public sealed interface Change {
     /** {@code SET DEFAULT to}, or {@code DROP DEFAULT} when {@code to} is null. */
     record SetColumnDefault(String table, String column, String from, String to) implements Change {
         public Change inverse() { return new SetColumnDefault(table, column, to, from); }
+    }
+
+    /**
+     * {@code ADD GENERATED … AS IDENTITY} (from null), {@code DROP IDENTITY} (to null) or {@code SET GENERATED}
+     * (between {@code ALWAYS} and {@code BY DEFAULT}). An identity column is NOT NULL and has no default: the differ
+     * orders those changes around this one.
+     */
+    record SetIdentity(String table, String column, String from, String to) implements Change {
+        public Change inverse() { return new SetIdentity(table, column, to, from); }
+    }
+
+    /** {@code COMMENT ON COLUMN}; a null comment removes it. */
+    record SetColumnComment(String table, String column, String from, String to) implements Change {
+        public Change inverse() { return new SetColumnComment(table, column, to, from); }
+    }
+
+    /** {@code CREATE SEQUENCE} with all its options; its owner, if any, is a {@link SetSequenceOwner} after. */
+    record CreateSequence(SequenceModel sequence) implements Change {
+        public CreateSequence { sequence = sequence.options(); }
+        public Change inverse() { return new DropSequence(sequence); }
+    }
+
+    /** Destructive: the sequence's position is lost, and a re-created one starts again. */
+    record DropSequence(SequenceModel sequence) implements Change {
+        public DropSequence { sequence = sequence.options(); }
+        public Change inverse() { return new CreateSequence(sequence); }
+        public boolean destructive() { return true; }
+    }
+
+    /** {@code ALTER SEQUENCE} to other options (type, start, increment, bounds, cache, cycle); its position stays. */
+    record AlterSequence(SequenceModel from, SequenceModel to) implements Change {
+        public AlterSequence {
+            from = from.options();
+            to = to.options();
+        }
+        public Change inverse() { return new AlterSequence(to, from); }
+    }
+
+    /** {@code ALTER SEQUENCE … OWNED BY table.column}, or {@code OWNED BY NONE} when {@code to} is null. */
+    record SetSequenceOwner(String sequence, String from, String to) implements Change {
+        public Change inverse() { return new SetSequenceOwner(sequence, to, from); }
+    }
+
+    /** {@code CREATE [MATERIALIZED] VIEW}; a materialized one is filled as it is created. */
+    record CreateView(ViewModel view) implements Change {
+        public Change inverse() { return new DropView(view); }
+    }
+
+    /** Drops the view; also done before a column it reads changes type or goes, and the view created again after. */
+    record DropView(ViewModel view) implements Change {
+        public Change inverse() { return new CreateView(view); }
     }
 
     record AddPrimaryKey(String table, KeyConstraint key) implements Change {

@@ -35,7 +35,7 @@ final class Renaming {
             tables.put(name, TableModel.of(name, t.columns(), t.primaryKey(), t.uniques().values(),
                     t.checks().values(), fks, t.indexes().values(), triggers, t.comment()));
         }
-        return new SchemaModel(schema.extensions(), schema.enums(), tables, schema.functions());
+        return schema.withTables(tables);
     }
 
     static SchemaModel column(SchemaModel schema, String table, String from, String to) {
@@ -53,7 +53,7 @@ final class Renaming {
                 continue;
             }
             List<ColumnModel> columns = t.columns().stream().map(c -> new ColumnModel(c.name().equals(from) ? to : c.name(),
-                    c.type(), c.notNull(), c.defaultExpression())).toList();
+                    c.type(), c.notNull(), c.defaultExpression(), c.identity(), expr.apply(c.generated()), c.comment())).toList();
             KeyConstraint pk = t.primaryKey() == null ? null
                     : new KeyConstraint(t.primaryKey().name(), names.apply(t.primaryKey().columns()));
             List<KeyConstraint> uniques = t.uniques().values().stream()
@@ -67,7 +67,7 @@ final class Renaming {
             tables.put(t.name(), TableModel.of(t.name(), columns, pk, uniques, checks, fks, indexes,
                     t.triggers().values(), t.comment()));
         }
-        return new SchemaModel(schema.extensions(), schema.enums(), tables, schema.functions());
+        return schema.withTables(tables);
     }
 
     static SchemaModel enumLabel(SchemaModel schema, String type, String from, String to) {
@@ -75,6 +75,7 @@ final class Renaming {
         List<String> labels = new ArrayList<>(enums.get(type).labels());
         labels.set(labels.indexOf(from), to);
         enums.put(type, new EnumType(type, labels));
-        return new SchemaModel(schema.extensions(), enums, schema.tables(), schema.functions());
+        return new SchemaModel(schema.extensions(), enums, schema.tables(), schema.functions(), schema.sequences(),
+                schema.views());
     }
 }

@@ -82,6 +82,20 @@ public final class SqlRenderer {
                 + literal(ident(c.type())) + ") AND enumlabel = " + literal(c.from()) + ") THEN\n        ALTER TYPE "
                 + ident(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO " + literal(c.to()) + ";\n    END IF;\nEND $$");
         if (change instanceof Change.SwapEnumType c) return swapEnum(c);
+        if (change instanceof Change.SetIdentity c) return List.of(setIdentity(c));
+        if (change instanceof Change.SetColumnComment c) return List.of(c.to() == null
+                ? ifColumnExists(c.table(), c.column(), commentOnColumn(c.table(), c.column()) + "NULL")
+                : commentOnColumn(c.table(), c.column()) + literal(c.to()));
+        if (change instanceof Change.CreateSequence c) return List.of("CREATE SEQUENCE IF NOT EXISTS " + ident(c.sequence().name())
+                + sequenceOptions(c.sequence()));
+        if (change instanceof Change.DropSequence c) return List.of("DROP SEQUENCE IF EXISTS " + ident(c.sequence().name()));
+        if (change instanceof Change.AlterSequence c) return List.of("ALTER SEQUENCE IF EXISTS " + ident(c.to().name())
+                + sequenceOptions(c.to()));
+        if (change instanceof Change.SetSequenceOwner c) return List.of("ALTER SEQUENCE IF EXISTS " + ident(c.sequence())
+                + " OWNED BY " + (c.to() == null ? "NONE" : qualifiedColumn(c.to())));
+        if (change instanceof Change.CreateView c) return List.of(createView(c.view()));
+        if (change instanceof Change.DropView c) return List.of("DROP " + (c.view().materialized() ? "MATERIALIZED " : "")
+                + "VIEW IF EXISTS " + ident(c.view().name()));
         throw new IllegalArgumentException("no SQL for " + change);
     }
 
@@ -143,6 +157,38 @@ public final class SqlRenderer {
                 + " ELSE " + column + "::text END)";
     }
 
+    private static String setIdentity(Change.SetIdentity c) {
+        if (c.to() == null) return alterColumn(c.table(), c.column()) + "DROP IDENTITY IF EXISTS";
+        if (c.from() != null) return alterColumn(c.table(), c.column()) + "SET GENERATED " + c.to();
+        // ADD GENERATED has no IF NOT EXISTS
+        return "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(" + literal(ident(c.table()))
+                + ") AND attname = " + literal(c.column()) + " AND attidentity = '') THEN\n        "
+                + alterColumn(c.table(), c.column()) + "ADD GENERATED " + c.to() + " AS IDENTITY;\n    END IF;\nEND $$";
+    }
+
+    private static String commentOnColumn(String table, String column) {
+        return "COMMENT ON COLUMN " + ident(table) + "." + ident(column) + " IS ";
+    }
+
+    private static String qualifiedColumn(String tableDotColumn) {
+        int dot = tableDotColumn.indexOf('.');
+        return ident(tableDotColumn.substring(0, dot)) + "." + ident(tableDotColumn.substring(dot + 1));
+    }
+
+    /** Every option spelled out, so the sequence is the same whatever PostgreSQL's defaults for its type. */
+    static String sequenceOptions(org.somaagent01.migrator.model.SequenceModel s) {
+        return " AS " + s.type() + " INCREMENT BY " + s.increment() + " MINVALUE " + s.min() + " MAXVALUE " + s.max()
+                + " START WITH " + s.start() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
+    }
+
+    static String createView(org.somaagent01.migrator.model.ViewModel v) {
+        String with = v.options().isEmpty() ? "" : " WITH (" + v.options().entrySet().stream()
+                .map(SqlRenderer::storageParameter).collect(Collectors.joining(", ")) + ")";
+        // OR REPLACE keeps a re-run harmless; a materialized view has only IF NOT EXISTS
+        return (v.materialized() ? "CREATE MATERIALIZED VIEW IF NOT EXISTS " : "CREATE OR REPLACE VIEW ") + ident(v.name())
+                + with + " AS\n" + v.definition();
+    }
+
     static String alterColumn(String table, String column) {
         return "ALTER TABLE " + ident(table) + " ALTER COLUMN " + ident(column) + " ";
     }
@@ -176,6 +222,13 @@ public final class SqlRenderer {
     }
 
     static String column(String table, ColumnModel c) {
+        if (c.identity() != null) {
+            return ident(c.name()) + " " + c.type() + " GENERATED " + c.identity() + " AS IDENTITY" + (c.notNull() ? " NOT NULL" : "");
+        }
+        if (c.generated() != null) {
+            return ident(c.name()) + " " + c.type() + " GENERATED ALWAYS AS (" + c.generated() + ") STORED"
+                    + (c.notNull() ? " NOT NULL" : "");
+        }
         if (c.isSerial(table)) {
             return ident(c.name()) + " " + serialType(c.type()) + (c.notNull() ? " NOT NULL" : "");
         }
