@@ -116,9 +116,45 @@ public sealed interface Change {
         public boolean destructive() { return true; }
     }
 
+    /**
+     * Drops a column that comes back as {@code replacement} ({@link AddReplacedColumn}, later): a generated column's
+     * expression cannot be altered, nor a column it reads retyped. Destructive: the column's values are recomputed,
+     * and a generated column that becomes a plain one loses them. Does nothing if the column is already the
+     * replacement and the columns it reads already have the types they had on the other side of this change
+     * ({@code retypedReads}, column to type), so a re-run keeps it.
+     */
+    record DropReplacedColumn(String table, ColumnModel column, ColumnModel replacement,
+                              SortedMap<String, String> retypedReads) implements Change {
+        /** {@code retypedReads}: columns the generated column reads whose type changes, with their type before. */
+        public DropReplacedColumn {
+            retypedReads = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(retypedReads));
+        }
+
+        public Change inverse() { return new AddReplacedColumn(table, column, replacement, retypedReads); }
+        public boolean destructive() { return true; }
+    }
+
+    /** Adds {@code column} (at the end) where {@link DropReplacedColumn} dropped {@code replaced}. */
+    record AddReplacedColumn(String table, ColumnModel column, ColumnModel replaced,
+                             SortedMap<String, String> retypedReads) implements Change {
+        public AddReplacedColumn {
+            retypedReads = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(retypedReads));
+        }
+
+        public Change inverse() { return new DropReplacedColumn(table, column, replaced, retypedReads); }
+    }
+
     /** {@code ALTER COLUMN … TYPE to USING column::to}; destructive unless the new type holds every old value. */
-    record AlterColumnType(String table, String column, String from, String to) implements Change {
-        public Change inverse() { return new AlterColumnType(table, column, to, from); }
+    record AlterColumnType(String table, String column, String from, String to, boolean readByGenerated) implements Change {
+        public AlterColumnType(String table, String column, String from, String to) {
+            this(table, column, from, to, false);
+        }
+
+        /**
+         * {@code readByGenerated}: a generated column reads it. That one is dropped before and added after, but on a
+         * re-run it is already there and PostgreSQL refuses the type change: the statement then checks the type first.
+         */
+        public Change inverse() { return new AlterColumnType(table, column, to, from, readByGenerated); }
         public boolean destructive() { return !ColumnTypes.widens(from, to); }
     }
 

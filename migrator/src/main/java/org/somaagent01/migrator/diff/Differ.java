@@ -340,9 +340,11 @@ public final class Differ {
             }
             for (int i = t.columns().size() - 1; i >= 0; i--) {
                 ColumnModel c = t.columns().get(i);
-                if (target.column(c.name()).isEmpty() || replaced(t.name(), c.name())) {
+                ColumnModel after = target.column(c.name()).orElse(null);
+                if (after == null || replaced(t.name(), c.name())) {
                     if (c.comment() != null) dropColumns.add(new Change.SetColumnComment(t.name(), c.name(), c.comment(), null));
-                    dropColumns.add(new Change.DropColumn(t.name(), c));
+                    dropColumns.add(after == null ? new Change.DropColumn(t.name(), c)
+                            : new Change.DropReplacedColumn(t.name(), c, after, retypedReads(t, target, after, false)));
                 }
             }
             for (ColumnModel c : t.columns()) {
@@ -356,8 +358,10 @@ public final class Differ {
                 createTables.add(new Change.CreateTable(t));
             } else {
                 for (ColumnModel c : t.columns()) {
-                    if (source.column(c.name()).isEmpty() || replaced(t.name(), c.name())) {
-                        addColumns.add(new Change.AddColumn(t.name(), c));
+                    if (source.column(c.name()).isEmpty()) addColumns.add(new Change.AddColumn(t.name(), c));
+                    else if (replaced(t.name(), c.name())) {
+                        addColumns.add(new Change.AddReplacedColumn(t.name(), c, source.column(c.name()).orElseThrow(),
+                                retypedReads(source, t, c, true)));
                     }
                 }
             }
@@ -385,7 +389,10 @@ public final class Differ {
         boolean dropDefault = before.defaultExpression() != null
                 && (retype || after.defaultExpression() == null || after.identity() != null);
         if (dropDefault) alterColumns.add(new Change.SetColumnDefault(table, name, before.defaultExpression(), null));
-        if (retype) alterColumns.add(new Change.AlterColumnType(table, name, before.type(), after.type()));
+        if (retype) {
+            boolean read = readByGenerated(from, table, name) || readByGenerated(to, table, name);
+            alterColumns.add(new Change.AlterColumnType(table, name, before.type(), after.type(), read));
+        }
         if (before.notNull() != after.notNull()) alterColumns.add(new Change.SetNotNull(table, name, after.notNull()));
         String defaultBefore = dropDefault ? null : before.defaultExpression();
         if (!Objects.equals(defaultBefore, after.defaultExpression())) {
@@ -394,6 +401,27 @@ public final class Differ {
         if (after.identity() != null && !after.identity().equals(before.identity())) {
             alterColumns.add(new Change.SetIdentity(table, name, before.identity(), after.identity()));
         }
+    }
+
+    /**
+     * Columns of the table that {@code generated} reads and whose type differs between {@code before} and
+     * {@code after}, with the type on the far side of the drop: after it for a drop, before it for the add.
+     */
+    private static java.util.SortedMap<String, String> retypedReads(TableModel before, TableModel after, ColumnModel generated, boolean beforeTypes) {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        if (generated.generated() == null) return out;
+        for (ColumnModel c : before.columns()) {
+            ColumnModel a = after.column(c.name()).orElse(null);
+            if (a != null && !a.type().equals(c.type()) && Identifiers.mentions(generated.generated(), c.name())) {
+                out.put(c.name(), beforeTypes ? c.type() : a.type());
+            }
+        }
+        return out;
+    }
+
+    private static boolean readByGenerated(SchemaModel schema, String table, String column) {
+        return schema.tables().get(table).columns().stream()
+                .anyMatch(g -> g.generated() != null && Identifiers.mentions(g.generated(), column));
     }
 
     /**
