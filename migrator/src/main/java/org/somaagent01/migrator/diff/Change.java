@@ -151,8 +151,9 @@ public sealed interface Change {
         }
 
         /**
-         * {@code readByGenerated}: a generated column reads it. That one is dropped before and added after, but on a
-         * re-run it is already there and PostgreSQL refuses the type change: the statement then checks the type first.
+         * {@code readByGenerated}: a generated column or a view reads it. Those are dropped before and created after,
+         * but on a re-run they are already there and PostgreSQL refuses the type change: the statement then checks
+         * the type first.
          */
         public Change inverse() { return new AlterColumnType(table, column, to, from, readByGenerated); }
         public boolean destructive() { return !ColumnTypes.widens(from, to); }

@@ -390,7 +390,9 @@ public final class Differ {
                 && (retype || after.defaultExpression() == null || after.identity() != null);
         if (dropDefault) alterColumns.add(new Change.SetColumnDefault(table, name, before.defaultExpression(), null));
         if (retype) {
-            boolean read = readByGenerated(from, table, name) || readByGenerated(to, table, name);
+            boolean read = readByGenerated(from, table, name) || readByGenerated(to, table, name)
+                    || from.views().values().stream().anyMatch(v -> v.readsColumn(table, name))
+                    || to.views().values().stream().anyMatch(v -> v.readsColumn(table, name));
             alterColumns.add(new Change.AlterColumnType(table, name, before.type(), after.type(), read));
         }
         if (before.notNull() != after.notNull()) alterColumns.add(new Change.SetNotNull(table, name, after.notNull()));
