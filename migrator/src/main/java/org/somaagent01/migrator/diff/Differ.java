@@ -23,16 +23,18 @@ import org.somaagent01.migrator.model.ViewModel;
 /**
  * The pure differ: two schema models in, the ordered changes that turn {@code from} into {@code to} out.
  *
- * <p>Order: declared renames; then everything that goes away, dependents first (triggers, foreign keys, indexes,
- * constraints, tables and columns, functions); then what PostgreSQL alters in place (enum labels, column types,
- * nullability, defaults); then everything that comes, dependencies first (extensions and enum types before the
- * tables that use them, tables before constraints, keys before the foreign keys that need them, functions before
- * triggers), comments last. Since a plan's down part is the inverses in reverse order, the same order is right
+ * <p>Order: views that go or must be rebuilt (dependents first); declared renames; sequence owners let go; then
+ * everything that goes away, dependents first (triggers, foreign keys, indexes, constraints, tables and columns,
+ * functions); then what PostgreSQL alters in place (enum labels, sequences, column types, nullability, defaults,
+ * identity); then everything that comes, dependencies first (extensions, enum types and sequences before the tables
+ * that use them, tables before constraints, keys before the foreign keys that need them, functions before triggers,
+ * views after everything they may read, each after the views it reads), comments last. Since a plan's down part is the inverses in reverse order, the same order is right
  * on the way back.
  *
- * <p>An object PostgreSQL cannot keep across a change is dropped and recreated around it: foreign keys, indexes
- * and CHECKs on a column whose type changes or that goes away, foreign keys on a key that is dropped, triggers on
- * a function that is recreated.
+ * <p>An object PostgreSQL cannot keep across a change is dropped and recreated around it: foreign keys, indexes,
+ * CHECKs and views (as {@code pg_depend} records what they read) on a column whose type changes or that goes away,
+ * generated columns reading such a column or whose expression changes (dropped and added: destructive), foreign keys
+ * on a key that is dropped, triggers on a function that is recreated.
  *
  * <p>PostgreSQL cannot reorder columns: a difference in column order alone is not diffed, and added columns come
  * last. Columns are dropped last-first, so a down re-adds them in their original relative order, at the end.

@@ -180,6 +180,9 @@ class ViewsSequencesColumnsTest {
         assertEquals(List.of("t"), live.views().get("v_count").reads());
         assertEquals(new ViewModel("m", true, " SELECT v.name\n   FROM v;", Map.of(), List.of("v.name")), live.views().get("m"));
 
+        assertEquals(live, org.somaagent01.migrator.store.Snapshots.read(org.somaagent01.migrator.store.Snapshots.write(live),
+                "test"), "a snapshot keeps all of it");
+
         // and what it read is built again from empty
         db.reset();
         db.execute(new Plan(Differ.diff(SchemaModel.EMPTY, live)).upStatements());

@@ -31,6 +31,7 @@ class UnmodelledObjectsTest {
             // modelled up to here (but for the collation); what follows is not
             "CREATE INDEX mv_base_id ON mv_base (id)",
             "COMMENT ON VIEW v_base IS 'a view'",
+            "COMMENT ON COLUMN v_base.id IS 'a view column'",
             "ALTER SEQUENCE base_seq_id_seq INCREMENT BY 5",
             "CREATE TABLE events (id integer, at date) PARTITION BY RANGE (at)",
             "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
@@ -76,7 +77,7 @@ class UnmodelledObjectsTest {
             assertEquals(new TreeSet<>(List.of("column collation", "constraint option", "domain",
                     "exclusion constraint", "function", "index option", "materialized view index", "other schema",
                     "partition", "partitioned table", "policy", "privileges", "row level security", "sequence option",
-                    "trigger option", "view comment")), kinds);
+                    "trigger option", "view column comment", "view comment")), kinds);
 
             // the report names them although the model of the shared table cannot tell the two apart
             List<String> lines = DriftReport.describe(new CatalogInspector("public").inspect(p), List.of(),
