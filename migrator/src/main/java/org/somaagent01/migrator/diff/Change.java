@@ -173,8 +173,17 @@ public sealed interface Change {
      * (between {@code ALWAYS} and {@code BY DEFAULT}). An identity column is NOT NULL and has no default: the differ
      * orders those changes around this one.
      */
-    record SetIdentity(String table, String column, String from, String to) implements Change {
-        public Change inverse() { return new SetIdentity(table, column, to, from); }
+    record SetIdentity(String table, String column, String from, String to, String plainDefault) implements Change {
+        public SetIdentity(String table, String column, String from, String to) {
+            this(table, column, from, to, null);
+        }
+
+        /**
+         * {@code plainDefault}: the default the column has without an identity. Adding the identity drops it in the
+         * same statement, dropping the identity sets it again: PostgreSQL refuses a default change on an identity
+         * column, so a separate one would fail when a script is run again.
+         */
+        public Change inverse() { return new SetIdentity(table, column, to, from, plainDefault); }
     }
 
     /** {@code COMMENT ON COLUMN}; a null comment removes it. */

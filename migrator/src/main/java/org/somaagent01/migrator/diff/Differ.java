@@ -384,12 +384,14 @@ public final class Differ {
     private void alterColumn(String table, ColumnModel before, ColumnModel after) {
         String name = before.name();
         boolean retype = !before.type().equals(after.type());
-        if (before.identity() != null && after.identity() == null) {
-            alterColumns.add(new Change.SetIdentity(table, name, before.identity(), null));
-        }
+        boolean identityGoes = before.identity() != null && after.identity() == null;
+        boolean identityComes = before.identity() == null && after.identity() != null;
+        // the identity change carries the default of the side without one
+        if (identityGoes) alterColumns.add(new Change.SetIdentity(table, name, before.identity(), null, after.defaultExpression()));
+        boolean identityChanges = identityGoes || identityComes;
         // a default may not cast to the new type: drop it first, set the new one after
-        boolean dropDefault = before.defaultExpression() != null
-                && (retype || after.defaultExpression() == null || after.identity() != null);
+        boolean dropDefault = !identityChanges && before.defaultExpression() != null
+                && (retype || after.defaultExpression() == null);
         if (dropDefault) alterColumns.add(new Change.SetColumnDefault(table, name, before.defaultExpression(), null));
         if (retype) {
             boolean read = readByGenerated(from, table, name) || readByGenerated(to, table, name)
@@ -399,10 +401,12 @@ public final class Differ {
         }
         if (before.notNull() != after.notNull()) alterColumns.add(new Change.SetNotNull(table, name, after.notNull()));
         String defaultBefore = dropDefault ? null : before.defaultExpression();
-        if (!Objects.equals(defaultBefore, after.defaultExpression())) {
+        if (!identityChanges && !Objects.equals(defaultBefore, after.defaultExpression())) {
             alterColumns.add(new Change.SetColumnDefault(table, name, defaultBefore, after.defaultExpression()));
         }
-        if (after.identity() != null && !after.identity().equals(before.identity())) {
+        if (identityComes) {
+            alterColumns.add(new Change.SetIdentity(table, name, null, after.identity(), before.defaultExpression()));
+        } else if (before.identity() != null && after.identity() != null && !after.identity().equals(before.identity())) {
             alterColumns.add(new Change.SetIdentity(table, name, before.identity(), after.identity()));
         }
     }

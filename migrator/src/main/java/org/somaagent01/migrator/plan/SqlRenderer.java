@@ -86,6 +86,8 @@ public final class SqlRenderer {
                 + literal(ident(c.type())) + ") AND enumlabel = " + literal(c.from()) + ") THEN\n        ALTER TYPE "
                 + ident(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO " + literal(c.to()) + ";\n    END IF;\nEND $$");
         if (change instanceof Change.SwapEnumType c) return swapEnum(c);
+        if (change instanceof Change.SetIdentity c && c.to() == null && c.plainDefault() != null) return List.of(setIdentity(c),
+                alterColumn(c.table(), c.column()) + "SET DEFAULT " + c.plainDefault());
         if (change instanceof Change.SetIdentity c) return List.of(setIdentity(c));
         if (change instanceof Change.DropReplacedColumn c) return List.of(dropReplacedColumn(c));
         if (change instanceof Change.AddReplacedColumn c) return render(new Change.AddColumn(c.table(), c.column()));
@@ -168,6 +170,7 @@ public final class SqlRenderer {
         // ADD GENERATED has no IF NOT EXISTS
         return "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(" + literal(ident(c.table()))
                 + ") AND attname = " + literal(c.column()) + " AND attidentity = '') THEN\n        "
+                + (c.plainDefault() == null ? "" : alterColumn(c.table(), c.column()) + "DROP DEFAULT;\n        ")
                 + alterColumn(c.table(), c.column()) + "ADD GENERATED " + c.to() + " AS IDENTITY;\n    END IF;\nEND $$";
     }
 

@@ -151,6 +151,33 @@ class ViewsSequencesColumnsTest {
     }
 
     @Test
+    void aColumnBecomesAnIdentityAfterLosingItsDefaultAndGainingNotNullAndBack() throws SQLException {
+        SchemaModel a = schema(new ColumnModel("n", "integer", false, "0"));
+        SchemaModel b = schema(new ColumnModel("n", "integer", true, null, ColumnModel.ALWAYS, null, null));
+        List<Change> changes = Differ.diff(a, b);
+        assertEquals(List.of(new Change.SetNotNull("t", "n", true), new Change.SetIdentity("t", "n", null, ColumnModel.ALWAYS, "0")),
+                changes);
+        assertEquals(List.of("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('t') AND attname = 'n'"
+                        + " AND attidentity = '') THEN\n        ALTER TABLE t ALTER COLUMN n DROP DEFAULT;\n"
+                        + "        ALTER TABLE t ALTER COLUMN n ADD GENERATED ALWAYS AS IDENTITY;\n    END IF;\nEND $$"),
+                SqlRenderer.render(changes.get(1)));
+        assertEquals(List.of("ALTER TABLE t ALTER COLUMN n DROP IDENTITY IF EXISTS", "ALTER TABLE t ALTER COLUMN n SET DEFAULT 0"),
+                SqlRenderer.render(changes.get(1).inverse()));
+        db.reset();
+        db.execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
+        db.execute(List.of("INSERT INTO t (id) VALUES (1)"));
+        Plan plan = new Plan(changes);
+        db.execute(plan.upStatements());
+        assertEquals(b, db.inspect());
+        db.execute(plan.upStatements());
+        assertEquals(b, db.inspect(), "a re-run changes nothing");
+        db.execute(plan.downStatements());
+        assertEquals(a, db.inspect());
+        db.execute(plan.downStatements());
+        assertEquals(a, db.inspect(), "a re-run of the down changes nothing");
+    }
+
+    @Test
     void theInspectorReadsEachKind() throws SQLException {
         db.reset();
         db.execute(List.of(
