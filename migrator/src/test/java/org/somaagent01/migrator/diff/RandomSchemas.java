@@ -111,6 +111,12 @@ final class RandomSchemas {
             List<String> numDefaults = nullAnd("0", "42");
             if (seqA) numDefaults.add("nextval('seq_a'::regclass)");
             column(g, columns, "c_num", g.oneOf(List.of("integer", "bigint")), g.oneOf(numDefaults));
+            int last = columns.size() - 1;
+            if (columns.get(last).name().equals("c_num") && columns.get(last).notNull() && g.pick(3) == 0) {
+                // an identity instead of its default: the change between them drops or sets that default
+                columns.set(last, new ColumnModel("c_num", columns.get(last).type(), true, null,
+                        g.oneOf(List.of(ColumnModel.ALWAYS, ColumnModel.BY_DEFAULT)), null, null));
+            }
             String txtType = g.oneOf(List.of("text", "character varying(20)", "character varying(40)"));
             column(g, columns, "c_txt", txtType, g.chance() ? null : txtType.equals("text") ? "'x'::text" : "'x'::character varying");
             if (has(columns, "c_txt") && g.chance()) {
