@@ -56,6 +56,8 @@ public final class DriftReport {
         compare(out, "extension", expected.extensions().keySet(), live.extensions().keySet(), expected.extensions(), live.extensions());
         compare(out, "enum type", expected.enums().keySet(), live.enums().keySet(), expected.enums(), live.enums());
         compare(out, "function", expected.functions().keySet(), live.functions().keySet(), expected.functions(), live.functions());
+        compare(out, "sequence", expected.sequences().keySet(), live.sequences().keySet(), expected.sequences(), live.sequences());
+        compare(out, "view", expected.views().keySet(), live.views().keySet(), expected.views(), live.views());
         for (String name : union(expected.tables().keySet(), live.tables().keySet())) {
             TableModel e = expected.tables().get(name);
             TableModel l = live.tables().get(name);

@@ -14,7 +14,9 @@ import org.somaagent01.migrator.model.FunctionModel;
 import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.model.SequenceModel;
 import org.somaagent01.migrator.model.TriggerModel;
+import org.somaagent01.migrator.model.ViewModel;
 
 /**
  * One step from a schema towards another. Every change knows its exact inverse, so a script's down part is
@@ -115,9 +117,46 @@ public sealed interface Change {
         public boolean destructive() { return true; }
     }
 
+    /**
+     * Drops a column that comes back as {@code replacement} ({@link AddReplacedColumn}, later): a generated column's
+     * expression cannot be altered, nor a column it reads retyped. Destructive: the column's values are recomputed,
+     * and a generated column that becomes a plain one loses them. Does nothing if the column is already the
+     * replacement and the columns it reads already have the types they had on the other side of this change
+     * ({@code retypedReads}, column to type), so a re-run keeps it.
+     */
+    record DropReplacedColumn(String table, ColumnModel column, ColumnModel replacement,
+                              SortedMap<String, String> retypedReads) implements Change {
+        /** {@code retypedReads}: columns the generated column reads whose type changes, with their type before. */
+        public DropReplacedColumn {
+            retypedReads = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(retypedReads));
+        }
+
+        public Change inverse() { return new AddReplacedColumn(table, column, replacement, retypedReads); }
+        public boolean destructive() { return true; }
+    }
+
+    /** Adds {@code column} (at the end) where {@link DropReplacedColumn} dropped {@code replaced}. */
+    record AddReplacedColumn(String table, ColumnModel column, ColumnModel replaced,
+                             SortedMap<String, String> retypedReads) implements Change {
+        public AddReplacedColumn {
+            retypedReads = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(retypedReads));
+        }
+
+        public Change inverse() { return new DropReplacedColumn(table, column, replaced, retypedReads); }
+    }
+
     /** {@code ALTER COLUMN … TYPE to USING column::to}; destructive unless the new type holds every old value. */
-    record AlterColumnType(String table, String column, String from, String to) implements Change {
-        public Change inverse() { return new AlterColumnType(table, column, to, from); }
+    record AlterColumnType(String table, String column, String from, String to, boolean readByGenerated) implements Change {
+        public AlterColumnType(String table, String column, String from, String to) {
+            this(table, column, from, to, false);
+        }
+
+        /**
+         * {@code readByGenerated}: a generated column or a view reads it. Those are dropped before and created after,
+         * but on a re-run they are already there and PostgreSQL refuses the type change: the statement then checks
+         * the type first.
+         */
+        public Change inverse() { return new AlterColumnType(table, column, to, from, readByGenerated); }
         public boolean destructive() { return !ColumnTypes.widens(from, to); }
     }
 
@@ -128,6 +167,66 @@ public sealed interface Change {
     /** {@code SET DEFAULT to}, or {@code DROP DEFAULT} when {@code to} is null. */
     record SetColumnDefault(String table, String column, String from, String to) implements Change {
         public Change inverse() { return new SetColumnDefault(table, column, to, from); }
+    }
+
+    /**
+     * {@code ADD GENERATED … AS IDENTITY} (from null), {@code DROP IDENTITY} (to null) or {@code SET GENERATED}
+     * (between {@code ALWAYS} and {@code BY DEFAULT}). An identity column is NOT NULL and has no default: the differ
+     * orders those changes around this one.
+     */
+    record SetIdentity(String table, String column, String from, String to, String plainDefault) implements Change {
+        public SetIdentity(String table, String column, String from, String to) {
+            this(table, column, from, to, null);
+        }
+
+        /**
+         * {@code plainDefault}: the default the column has without an identity. Adding the identity drops it in the
+         * same statement, dropping the identity sets it again: PostgreSQL refuses a default change on an identity
+         * column, so a separate one would fail when a script is run again.
+         */
+        public Change inverse() { return new SetIdentity(table, column, to, from, plainDefault); }
+    }
+
+    /** {@code COMMENT ON COLUMN}; a null comment removes it. */
+    record SetColumnComment(String table, String column, String from, String to) implements Change {
+        public Change inverse() { return new SetColumnComment(table, column, to, from); }
+    }
+
+    /** {@code CREATE SEQUENCE} with all its options; its owner, if any, is a {@link SetSequenceOwner} after. */
+    record CreateSequence(SequenceModel sequence) implements Change {
+        public CreateSequence { sequence = sequence.options(); }
+        public Change inverse() { return new DropSequence(sequence); }
+    }
+
+    /** Destructive: the sequence's position is lost, and a re-created one starts again. */
+    record DropSequence(SequenceModel sequence) implements Change {
+        public DropSequence { sequence = sequence.options(); }
+        public Change inverse() { return new CreateSequence(sequence); }
+        public boolean destructive() { return true; }
+    }
+
+    /** {@code ALTER SEQUENCE} to other options (type, start, increment, bounds, cache, cycle); its position stays. */
+    record AlterSequence(SequenceModel from, SequenceModel to) implements Change {
+        public AlterSequence {
+            from = from.options();
+            to = to.options();
+        }
+        public Change inverse() { return new AlterSequence(to, from); }
+    }
+
+    /** {@code ALTER SEQUENCE … OWNED BY table.column}, or {@code OWNED BY NONE} when {@code to} is null. */
+    record SetSequenceOwner(String sequence, String from, String to) implements Change {
+        public Change inverse() { return new SetSequenceOwner(sequence, to, from); }
+    }
+
+    /** {@code CREATE [MATERIALIZED] VIEW}; a materialized one is filled as it is created. */
+    record CreateView(ViewModel view) implements Change {
+        public Change inverse() { return new DropView(view); }
+    }
+
+    /** Drops the view; also done before a column it reads changes type or goes, and the view created again after. */
+    record DropView(ViewModel view) implements Change {
+        public Change inverse() { return new CreateView(view); }
     }
 
     record AddPrimaryKey(String table, KeyConstraint key) implements Change {

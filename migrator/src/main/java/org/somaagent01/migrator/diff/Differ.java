@@ -17,23 +17,28 @@ import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.model.SequenceModel;
 import org.somaagent01.migrator.model.TriggerModel;
+import org.somaagent01.migrator.model.ViewModel;
 
 /**
  * The pure differ: two schema models in, the ordered changes that turn {@code from} into {@code to} out.
  *
- * <p>Order: declared renames; then everything that goes away, dependents first (triggers, foreign keys, indexes,
- * constraints, tables and columns, functions); then what PostgreSQL alters in place (enum labels, column types,
- * nullability, defaults); then everything that comes, dependencies first (extensions and enum types before the
- * tables that use them, tables before constraints, keys before the foreign keys that need them, functions before
- * triggers), comments last. Since a plan's down part is the inverses in reverse order, the same order is right
+ * <p>Order: views that go or must be rebuilt (dependents first); declared renames; sequence owners let go; then
+ * everything that goes away, dependents first (triggers, foreign keys, indexes, constraints, tables and columns,
+ * functions); then what PostgreSQL alters in place (enum labels, sequences, column types, nullability, defaults,
+ * identity); then everything that comes, dependencies first (extensions, enum types and sequences before the tables
+ * that use them, tables before constraints, keys before the foreign keys that need them, functions before triggers,
+ * views after everything they may read, each after the views it reads), comments last. Since a plan's down part is the inverses in reverse order, the same order is right
  * on the way back.
  *
- * <p>An object PostgreSQL cannot keep across a change is dropped and recreated around it: foreign keys, indexes
- * and CHECKs on a column whose type changes or that goes away, foreign keys on a key that is dropped, triggers on
- * a function that is recreated. A changed option of an index or constraint is a changed object, dropped and added
- * (the online planner swaps indexes in place), except that a CHECK or foreign key that differs only in being
- * NOT VALID is validated in place ({@link Change.SetCheckValidated}, {@link Change.SetForeignKeyValidated}).
+ * <p>An object PostgreSQL cannot keep across a change is dropped and recreated around it: foreign keys, indexes,
+ * CHECKs and views (as {@code pg_depend} records what they read) on a column whose type changes or that goes away,
+ * generated columns reading such a column or whose expression changes (dropped and added: destructive), foreign keys
+ * on a key that is dropped, triggers on a function that is recreated. A changed option of an index or constraint is
+ * a changed object, dropped and added (the online planner swaps indexes in place), except that a CHECK or foreign
+ * key that differs only in being NOT VALID is validated in place ({@link Change.SetCheckValidated},
+ * {@link Change.SetForeignKeyValidated}).
  *
  * <p>PostgreSQL cannot reorder columns: a difference in column order alone is not diffed, and added columns come
  * last. Columns are dropped last-first, so a down re-adds them in their original relative order, at the end.
@@ -42,7 +47,9 @@ public final class Differ {
     private final SchemaModel to;
     private SchemaModel from;
 
+    private final List<Change> dropViews = new ArrayList<>();
     private final List<Change> renames = new ArrayList<>();
+    private final List<Change> unownSequences = new ArrayList<>();
     private final List<Change> dropTriggers = new ArrayList<>();
     private final List<Change> dropForeignKeys = new ArrayList<>();
     private final List<Change> dropIndexes = new ArrayList<>();
@@ -52,10 +59,13 @@ public final class Differ {
     private final List<Change> dropFunctions = new ArrayList<>();
     private final List<Change> createExtensions = new ArrayList<>();
     private final List<Change> createEnums = new ArrayList<>();
+    private final List<Change> createSequences = new ArrayList<>();
     private final List<Change> alterEnums = new ArrayList<>();
     private final List<Change> alterColumns = new ArrayList<>();
     private final List<Change> createTables = new ArrayList<>();
     private final List<Change> addColumns = new ArrayList<>();
+    private final List<Change> ownSequences = new ArrayList<>();
+    private final List<Change> dropSequences = new ArrayList<>();
     private final List<Change> dropEnums = new ArrayList<>();
     private final List<Change> dropExtensions = new ArrayList<>();
     private final List<Change> addConstraints = new ArrayList<>();
@@ -63,10 +73,14 @@ public final class Differ {
     private final List<Change> addForeignKeys = new ArrayList<>();
     private final List<Change> createIndexes = new ArrayList<>();
     private final List<Change> createTriggers = new ArrayList<>();
+    private final List<Change> createViews = new ArrayList<>();
     private final List<Change> comments = new ArrayList<>();
 
     // objects unchanged in the models that must still be dropped and recreated; "table.name" keys
     private final Set<String> touchedColumns = new HashSet<>();
+    // columns on both sides that are dropped and added again: a generated column whose expression or type changes,
+    // or that reads a touched column (PostgreSQL can neither alter the expression nor retype what it reads)
+    private final Set<String> replacedColumns = new HashSet<>();
     private final Set<String> forcedIndexes = new HashSet<>();
     private final Set<String> forcedChecks = new HashSet<>();
     private final Set<String> forcedExclusions = new HashSet<>();
@@ -98,11 +112,13 @@ public final class Differ {
         tablesAndColumns();
         extensions();
         enums(hints);
+        sequences();
+        views();
         List<Change> out = new ArrayList<>();
-        for (List<Change> phase : List.of(renames, dropTriggers, dropForeignKeys, dropIndexes, dropConstraints,
-                dropTables, dropColumns, dropFunctions, createExtensions, createEnums, alterEnums, alterColumns,
-                createTables, addColumns, dropEnums, dropExtensions, addConstraints, createFunctions, addForeignKeys,
-                createIndexes, createTriggers, comments)) {
+        for (List<Change> phase : List.of(dropViews, renames, unownSequences, dropTriggers, dropForeignKeys, dropIndexes,
+                dropConstraints, dropTables, dropColumns, dropFunctions, createExtensions, createEnums, createSequences,
+                alterEnums, alterColumns, createTables, addColumns, ownSequences, dropSequences, dropEnums, dropExtensions,
+                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews, comments)) {
             out.addAll(phase);
         }
         return List.copyOf(out);
@@ -148,6 +164,23 @@ public final class Differ {
                 if (after == null || !after.type().equals(c.type())) touchedColumns.add(key(t.name(), c.name()));
             }
         }
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            if (target == null) continue;
+            for (ColumnModel c : t.columns()) {
+                ColumnModel after = target.column(c.name()).orElse(null);
+                if (after == null || c.generated() == null && after.generated() == null) continue;
+                if (!Objects.equals(c.generated(), after.generated()) || !c.type().equals(after.type())
+                        || c.generated() != null && touches(t.name(), c.generated())) {
+                    replacedColumns.add(key(t.name(), c.name()));
+                }
+            }
+        }
+        touchedColumns.addAll(replacedColumns);
+    }
+
+    private boolean replaced(String table, String column) {
+        return replacedColumns.contains(key(table, column));
     }
 
     private boolean touches(String table, List<String> columns) {
@@ -338,15 +371,25 @@ public final class Differ {
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
             if (target == null) {
+                // comments go first, so that the down, recreating the table, puts them back
                 if (t.comment() != null) dropTables.add(new Change.SetTableComment(t.name(), t.comment(), null));
+                for (ColumnModel c : t.columns()) {
+                    if (c.comment() != null) dropTables.add(new Change.SetColumnComment(t.name(), c.name(), c.comment(), null));
+                }
                 dropTables.add(new Change.DropTable(t));
                 continue;
             }
             for (int i = t.columns().size() - 1; i >= 0; i--) {
                 ColumnModel c = t.columns().get(i);
-                if (target.column(c.name()).isEmpty()) dropColumns.add(new Change.DropColumn(t.name(), c));
+                ColumnModel after = target.column(c.name()).orElse(null);
+                if (after == null || replaced(t.name(), c.name())) {
+                    if (c.comment() != null) dropColumns.add(new Change.SetColumnComment(t.name(), c.name(), c.comment(), null));
+                    dropColumns.add(after == null ? new Change.DropColumn(t.name(), c)
+                            : new Change.DropReplacedColumn(t.name(), c, after, retypedReads(t, target, after, false)));
+                }
             }
             for (ColumnModel c : t.columns()) {
+                if (replaced(t.name(), c.name())) continue;
                 target.column(c.name()).ifPresent(after -> alterColumn(t.name(), c, after));
             }
         }
@@ -357,26 +400,155 @@ public final class Differ {
             } else {
                 for (ColumnModel c : t.columns()) {
                     if (source.column(c.name()).isEmpty()) addColumns.add(new Change.AddColumn(t.name(), c));
+                    else if (replaced(t.name(), c.name())) {
+                        addColumns.add(new Change.AddReplacedColumn(t.name(), c, source.column(c.name()).orElseThrow(),
+                                retypedReads(source, t, c, true)));
+                    }
                 }
             }
             String before = source == null ? null : source.comment();
             if (!Objects.equals(before, t.comment())) comments.add(new Change.SetTableComment(t.name(), before, t.comment()));
+            for (ColumnModel c : t.columns()) {
+                ColumnModel old = source == null || replaced(t.name(), c.name()) ? null : source.column(c.name()).orElse(null);
+                String was = old == null ? null : old.comment();
+                if (!Objects.equals(was, c.comment())) comments.add(new Change.SetColumnComment(t.name(), c.name(), was, c.comment()));
+            }
         }
     }
 
+    /**
+     * What goes away first (an identity, a default), then type and nullability, then what comes (a default, an
+     * identity, which needs NOT NULL and no default). Reversed for the down, the same order holds.
+     */
     private void alterColumn(String table, ColumnModel before, ColumnModel after) {
         String name = before.name();
         boolean retype = !before.type().equals(after.type());
+        boolean identityGoes = before.identity() != null && after.identity() == null;
+        boolean identityComes = before.identity() == null && after.identity() != null;
+        // the identity change carries the default of the side without one
+        if (identityGoes) alterColumns.add(new Change.SetIdentity(table, name, before.identity(), null, after.defaultExpression()));
+        boolean identityChanges = identityGoes || identityComes;
         // a default may not cast to the new type: drop it first, set the new one after
-        if (retype && before.defaultExpression() != null) {
-            alterColumns.add(new Change.SetColumnDefault(table, name, before.defaultExpression(), null));
+        boolean dropDefault = !identityChanges && before.defaultExpression() != null
+                && (retype || after.defaultExpression() == null);
+        if (dropDefault) alterColumns.add(new Change.SetColumnDefault(table, name, before.defaultExpression(), null));
+        if (retype) {
+            boolean read = readByGenerated(from, table, name) || readByGenerated(to, table, name)
+                    || from.views().values().stream().anyMatch(v -> v.readsColumn(table, name))
+                    || to.views().values().stream().anyMatch(v -> v.readsColumn(table, name));
+            alterColumns.add(new Change.AlterColumnType(table, name, before.type(), after.type(), read));
         }
-        if (retype) alterColumns.add(new Change.AlterColumnType(table, name, before.type(), after.type()));
         if (before.notNull() != after.notNull()) alterColumns.add(new Change.SetNotNull(table, name, after.notNull()));
-        String defaultBefore = retype ? null : before.defaultExpression();
-        if (!Objects.equals(defaultBefore, after.defaultExpression())) {
+        String defaultBefore = dropDefault ? null : before.defaultExpression();
+        if (!identityChanges && !Objects.equals(defaultBefore, after.defaultExpression())) {
             alterColumns.add(new Change.SetColumnDefault(table, name, defaultBefore, after.defaultExpression()));
         }
+        if (identityComes) {
+            alterColumns.add(new Change.SetIdentity(table, name, null, after.identity(), before.defaultExpression()));
+        } else if (before.identity() != null && after.identity() != null && !after.identity().equals(before.identity())) {
+            alterColumns.add(new Change.SetIdentity(table, name, before.identity(), after.identity()));
+        }
+    }
+
+    /**
+     * Columns of the table that {@code generated} reads and whose type differs between {@code before} and
+     * {@code after}, with the type on the far side of the drop: after it for a drop, before it for the add.
+     */
+    private static java.util.SortedMap<String, String> retypedReads(TableModel before, TableModel after, ColumnModel generated, boolean beforeTypes) {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        if (generated.generated() == null) return out;
+        for (ColumnModel c : before.columns()) {
+            ColumnModel a = after.column(c.name()).orElse(null);
+            if (a != null && !a.type().equals(c.type()) && Identifiers.mentions(generated.generated(), c.name())) {
+                out.put(c.name(), beforeTypes ? c.type() : a.type());
+            }
+        }
+        return out;
+    }
+
+    private static boolean readByGenerated(SchemaModel schema, String table, String column) {
+        return schema.tables().get(table).columns().stream()
+                .anyMatch(g -> g.generated() != null && Identifiers.mentions(g.generated(), column));
+    }
+
+    /**
+     * Sequences are created before the tables and defaults that draw from them and dropped after those went; an
+     * owner is let go before anything is dropped (dropping the owning column would take the sequence along) and
+     * set once tables and columns exist.
+     */
+    private void sequences() {
+        for (SequenceModel s : from.sequences().values()) {
+            SequenceModel target = to.sequences().get(s.name());
+            boolean ownerStays = target != null && Objects.equals(s.ownedBy(), target.ownedBy())
+                    && (s.ownedBy() == null || !replacedColumns.contains(s.ownedBy()));
+            if (s.ownedBy() != null && !ownerStays) unownSequences.add(new Change.SetSequenceOwner(s.name(), s.ownedBy(), null));
+            if (target == null) {
+                dropSequences.add(new Change.DropSequence(s));
+                continue;
+            }
+            if (!s.options().equals(target.options())) createSequences.add(new Change.AlterSequence(s, target));
+            if (target.ownedBy() != null && !ownerStays) {
+                ownSequences.add(new Change.SetSequenceOwner(s.name(), null, target.ownedBy()));
+            }
+        }
+        for (SequenceModel s : to.sequences().values()) {
+            if (from.sequences().containsKey(s.name())) continue;
+            createSequences.add(new Change.CreateSequence(s));
+            if (s.ownedBy() != null) ownSequences.add(new Change.SetSequenceOwner(s.name(), null, s.ownedBy()));
+        }
+    }
+
+    /**
+     * Views go first and come last. Besides new, removed and changed ones, a view is dropped and created again when
+     * something it reads cannot change under it: a column whose type changes (also by an enum swap) or that goes, a
+     * relation that goes, or a view that is itself dropped. Dependents are dropped before what they read, and
+     * created after it.
+     */
+    private void views() {
+        Set<String> touched = new HashSet<>(touchedColumns);
+        for (Change c : alterEnums) {
+            if (c instanceof Change.SwapEnumType swap) for (Change.EnumColumn u : swap.users()) touched.add(key(u.table(), u.column()));
+        }
+        Set<String> dropped = new HashSet<>();
+        for (ViewModel v : from.views().values()) {
+            ViewModel target = to.views().get(v.name());
+            if (target == null || !target.equals(v) || v.reads().stream().anyMatch(touched::contains)
+                    || v.reads().stream().anyMatch(r -> !r.contains(".") && from.tables().containsKey(r) && !to.tables().containsKey(r))) {
+                dropped.add(v.name());
+            }
+        }
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (ViewModel v : from.views().values()) {
+                if (!dropped.contains(v.name()) && dropped.stream().anyMatch(v::readsRelation)) grew = dropped.add(v.name()) || grew;
+            }
+        }
+        List<ViewModel> drops = ordered(from.views(), dropped);
+        for (int i = drops.size() - 1; i >= 0; i--) dropViews.add(new Change.DropView(drops.get(i)));
+        Set<String> created = new HashSet<>();
+        for (ViewModel v : to.views().values()) {
+            if (!from.views().containsKey(v.name()) || dropped.contains(v.name())) created.add(v.name());
+        }
+        for (ViewModel v : ordered(to.views(), created)) createViews.add(new Change.CreateView(v));
+    }
+
+    /** The named views, each after the views it reads. */
+    private static List<ViewModel> ordered(Map<String, ViewModel> views, Set<String> names) {
+        List<ViewModel> out = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        while (out.size() < names.size()) {
+            int before = out.size();
+            for (ViewModel v : views.values()) {
+                if (!names.contains(v.name()) || placed.contains(v.name())) continue;
+                boolean ready = names.stream().noneMatch(n -> !placed.contains(n) && !n.equals(v.name()) && v.readsRelation(n));
+                if (ready) {
+                    out.add(v);
+                    placed.add(v.name());
+                }
+            }
+            if (out.size() == before) throw new IllegalStateException("views read each other in a cycle: " + names);
+        }
+        return out;
     }
 
     private void extensions() {

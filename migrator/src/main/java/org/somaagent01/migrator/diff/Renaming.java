@@ -35,7 +35,7 @@ final class Renaming {
             tables.put(name, TableModel.of(name, t.columns(), t.primaryKey(), t.uniques().values(),
                     t.checks().values(), fks, t.indexes().values(), triggers, t.comment()).withExclusions(t.exclusions().values()));
         }
-        return new SchemaModel(schema.extensions(), schema.enums(), tables, schema.functions());
+        return schema.withTables(tables);
     }
 
     static SchemaModel column(SchemaModel schema, String table, String from, String to) {
@@ -53,7 +53,7 @@ final class Renaming {
                 continue;
             }
             List<ColumnModel> columns = t.columns().stream().map(c -> new ColumnModel(c.name().equals(from) ? to : c.name(),
-                    c.type(), c.notNull(), c.defaultExpression())).toList();
+                    c.type(), c.notNull(), c.defaultExpression(), c.identity(), expr.apply(c.generated()), c.comment())).toList();
             KeyConstraint pk = t.primaryKey() == null ? null
                     : renamed(t.primaryKey(), names);
             List<KeyConstraint> uniques = t.uniques().values().stream().map(u -> renamed(u, names)).toList();
@@ -68,7 +68,7 @@ final class Renaming {
             tables.put(t.name(), TableModel.of(t.name(), columns, pk, uniques, checks, fks, indexes,
                     t.triggers().values(), t.comment()).withExclusions(exclusions));
         }
-        return new SchemaModel(schema.extensions(), schema.enums(), tables, schema.functions());
+        return schema.withTables(tables);
     }
 
     private static KeyConstraint renamed(KeyConstraint k, UnaryOperator<List<String>> names) {
@@ -81,6 +81,7 @@ final class Renaming {
         List<String> labels = new ArrayList<>(enums.get(type).labels());
         labels.set(labels.indexOf(from), to);
         enums.put(type, new EnumType(type, labels));
-        return new SchemaModel(schema.extensions(), enums, schema.tables(), schema.functions());
+        return new SchemaModel(schema.extensions(), enums, schema.tables(), schema.functions(), schema.sequences(),
+                schema.views());
     }
 }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.model.SequenceModel;
 import org.somaagent01.migrator.model.TriggerModel;
+import org.somaagent01.migrator.model.ViewModel;
 
 /**
  * Reads a live schema from {@code pg_catalog} into a {@link SchemaModel}, in a fixed number of queries whatever
@@ -30,7 +33,7 @@ import org.somaagent01.migrator.model.TriggerModel;
  */
 public final class CatalogInspector {
     /** Queries issued per inspection; constant by design. */
-    public static final int QUERY_COUNT = 7;
+    public static final int QUERY_COUNT = 9;
 
     private final String schema;
 
@@ -50,8 +53,9 @@ public final class CatalogInspector {
             constraints(connection, tables);
             indexes(connection, tables);
             triggers(connection, tables);
-            return SchemaModel.of(extensions(connection), enums(connection),
-                    tables.values().stream().map(TableBuilder::build).toList(), functions(connection));
+            List<TableModel> built = tables.values().stream().map(TableBuilder::build).toList();
+            return SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
+                    sequences(connection, built), views(connection));
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -82,7 +86,8 @@ public final class CatalogInspector {
         Map<String, TableBuilder> tables = new LinkedHashMap<>();
         try (ResultSet rs = query(c, """
                 SELECT cl.relname, obj_description(cl.oid, 'pg_class'), a.attname,
-                       format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid)
+                       format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
+                       a.attidentity, a.attgenerated, col_description(cl.oid, a.attnum)
                 FROM pg_class cl
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
                 LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -94,7 +99,15 @@ public final class CatalogInspector {
                 TableBuilder t = tables.computeIfAbsent(rs.getString(1), TableBuilder::new);
                 t.comment = rs.getString(2);
                 if (rs.getString(3) != null) {
-                    t.columns.add(new ColumnModel(rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6)));
+                    String identity = switch (rs.getString(7)) {
+                        case "a" -> ColumnModel.ALWAYS;
+                        case "d" -> ColumnModel.BY_DEFAULT;
+                        default -> null;
+                    };
+                    // a generated column's expression is stored where a default would be
+                    boolean generated = "s".equals(rs.getString(8));
+                    t.columns.add(new ColumnModel(rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                            generated ? null : rs.getString(6), identity, generated ? rs.getString(6) : null, rs.getString(9)));
                 }
             }
         }
@@ -236,6 +249,80 @@ public final class CatalogInspector {
         return out;
     }
 
+    /**
+     * Sequences of their own. An identity column's sequence is part of the column, and so is a serial column's
+     * (owned by it, named after it and drawn from by its default): neither is listed.
+     */
+    private List<SequenceModel> sequences(Connection c, List<TableModel> tables) throws SQLException {
+        Map<String, TableModel> byName = new HashMap<>();
+        for (TableModel t : tables) byName.put(t.name(), t);
+        List<SequenceModel> out = new ArrayList<>();
+        try (ResultSet rs = query(c, """
+                SELECT s.relname, format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement, q.seqmin, q.seqmax,
+                       q.seqcache, q.seqcycle, d.deptype, ot.relname, oa.attname
+                FROM pg_sequence q
+                JOIN pg_class s ON s.oid = q.seqrelid
+                JOIN pg_namespace n ON n.oid = s.relnamespace
+                LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid
+                     AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+                LEFT JOIN pg_class ot ON ot.oid = d.refobjid
+                LEFT JOIN pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid
+                WHERE n.nspname = ?
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = s.oid
+                                  AND e.deptype = 'e')""", true)) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                String deptype = rs.getString(9);
+                if ("i".equals(deptype)) continue;
+                String table = rs.getString(10);
+                String column = rs.getString(11);
+                if (table != null && column != null && name.equals(table + "_" + column + "_seq")) {
+                    TableModel owner = byName.get(table);
+                    ColumnModel col = owner == null ? null : owner.column(column).orElse(null);
+                    if (col != null && col.isSerial(table)) continue;
+                }
+                out.add(new SequenceModel(name, rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getBoolean(8),
+                        table == null || column == null ? null : table + "." + column));
+            }
+        }
+        return out;
+    }
+
+    /** Views and materialized views, each with the relations and columns of this schema it reads (pg_depend). */
+    private List<ViewModel> views(Connection c) throws SQLException {
+        List<ViewModel> out = new ArrayList<>();
+        try (ResultSet rs = query(c, """
+                SELECT v.relname, v.relkind = 'm', pg_get_viewdef(v.oid), v.reloptions, dep.reads
+                FROM pg_class v
+                JOIN pg_namespace n ON n.oid = v.relnamespace
+                LEFT JOIN (SELECT rw.ev_class, array_agg(DISTINCT r.relname::text
+                                  || CASE WHEN d.refobjsubid > 0 THEN '.' || a.attname::text ELSE '' END) AS reads
+                           FROM pg_rewrite rw
+                           JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid
+                                AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> rw.ev_class
+                           JOIN pg_class r ON r.oid = d.refobjid
+                           LEFT JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = d.refobjsubid
+                           WHERE r.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?)
+                           GROUP BY rw.ev_class) dep ON dep.ev_class = v.oid
+                WHERE n.nspname = ? AND v.relkind IN ('v', 'm')
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = v.oid
+                                  AND e.deptype = 'e')""", 2)) {
+            while (rs.next()) {
+                out.add(new ViewModel(rs.getString(1), rs.getBoolean(2), rs.getString(3), options(rs.getArray(4)),
+                        strings(rs.getArray(5))));
+            }
+        }
+        return out;
+    }
+
+    private ResultSet query(Connection c, String sql, int schemaParameters) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.closeOnCompletion();
+        for (int i = 1; i <= schemaParameters; i++) ps.setString(i, schema);
+        return ps.executeQuery();
+    }
+
     private ResultSet query(Connection c, String sql, boolean bindSchema) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         ps.closeOnCompletion();
@@ -247,6 +334,16 @@ public final class CatalogInspector {
         if (array == null) return List.of();
         List<String> out = new ArrayList<>();
         for (Object o : (Object[]) array.getArray()) out.add((String) o);
+        return out;
+    }
+
+    /** reloptions {@code name=value} entries as a map (a view's options compare unordered). */
+    private static Map<String, String> options(Array reloptions) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        for (String option : strings(reloptions)) {
+            int eq = option.indexOf('=');
+            out.put(option.substring(0, eq), option.substring(eq + 1));
+        }
         return out;
     }
 

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
- * views, sequences of their own, partitioning, row-level security, invalid indexes (left by a failed CONCURRENTLY
- * build: not the index they were meant to be), identity and generated columns, column comments, trigger conditions,
- * functions with arguments or attributes, domains, privileges, and other schemas holding objects. One query.
+ * options of serial and identity sequences, materialized views' indexes, comments on views and sequences,
+ * partitioning, row-level security, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
+ * meant to be), trigger conditions, functions with arguments or attributes,
+ * domains, privileges, and other schemas holding objects. One query.
  *
  * <p>Comparisons report these instead of staying silent: two schemas the model calls equal may still differ here,
  * so each object is listed with PostgreSQL's own definition, and two databases are compared on those.
@@ -29,11 +30,21 @@ public final class UnmodelledObjects {
             WITH ns AS (SELECT oid FROM pg_namespace WHERE nspname = ?),
             own AS (SELECT c.* FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM ns)
                       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'))
-            SELECT 'view', relname, pg_get_viewdef(oid) FROM own WHERE relkind = 'v'
-            UNION ALL SELECT 'materialized view', relname, pg_get_viewdef(oid) FROM own WHERE relkind = 'm'
-            UNION ALL SELECT 'foreign table', relname, NULL FROM own WHERE relkind = 'f'
-            UNION ALL SELECT 'sequence', relname, NULL FROM own s WHERE relkind = 'S' AND NOT EXISTS (
-                SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = s.oid AND d.deptype IN ('a', 'i'))
+            SELECT 'foreign table', relname, NULL FROM own WHERE relkind = 'f'
+            UNION ALL SELECT 'sequence option', s.relname, format_type(q.seqtypid, NULL) || ' START ' || q.seqstart || ' INCREMENT ' || q.seqincrement || ' MINVALUE '
+                || q.seqmin || ' MAXVALUE ' || q.seqmax || ' CACHE ' || q.seqcache || CASE WHEN q.seqcycle THEN ' CYCLE' ELSE '' END
+                FROM pg_sequence q JOIN own s ON s.oid = q.seqrelid
+                JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid AND d.refclassid = 'pg_class'::regclass
+                     AND d.deptype IN ('a', 'i')
+                JOIN pg_class ot ON ot.oid = d.refobjid JOIN pg_attribute oa ON oa.attrelid = ot.oid AND oa.attnum = d.refobjsubid
+                WHERE (d.deptype = 'i' OR s.relname = ot.relname || '_' || oa.attname || '_seq')
+                  AND (q.seqstart <> 1 OR q.seqincrement <> 1 OR q.seqmin <> 1 OR q.seqcache <> 1 OR q.seqcycle
+                       OR q.seqmax <> CASE format_type(q.seqtypid, NULL) WHEN 'smallint' THEN 32767 WHEN 'integer' THEN 2147483647
+                                      ELSE 9223372036854775807 END)
+            UNION ALL SELECT 'materialized view index', ic.relname, pg_get_indexdef(i.indexrelid)
+                FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own m ON m.oid = i.indrelid WHERE m.relkind = 'm'
+            UNION ALL SELECT 'view comment', relname, obj_description(oid, 'pg_class') FROM own
+                WHERE relkind IN ('v', 'm', 'S') AND obj_description(oid, 'pg_class') IS NOT NULL
             UNION ALL SELECT 'partitioned table', relname, pg_get_partkeydef(oid) FROM own WHERE relkind = 'p'
             UNION ALL SELECT 'partition', relname, pg_get_expr(relpartbound, oid) FROM own WHERE relispartition
             UNION ALL SELECT 'inheritance', c.relname, 'INHERITS ' || p.relname FROM pg_inherits i JOIN own c ON c.oid = i.inhrelid
@@ -49,20 +60,13 @@ public final class UnmodelledObjects {
             UNION ALL SELECT 'invalid index', ic.relname, pg_get_indexdef(i.indexrelid)
                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own t ON t.oid = i.indrelid
                 WHERE NOT i.indisvalid
-            UNION ALL SELECT CASE WHEN a.attidentity <> '' THEN 'identity column' ELSE 'generated column' END,
-                c.relname || '.' || a.attname,
-                CASE WHEN a.attidentity <> '' THEN 'GENERATED ' || CASE a.attidentity WHEN 'a' THEN 'ALWAYS' ELSE 'BY DEFAULT' END || ' AS IDENTITY'
-                     ELSE 'GENERATED ALWAYS AS (' || pg_get_expr(d.adbin, d.adrelid) || ') STORED' END
-                FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
-                LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                WHERE a.attnum > 0 AND NOT a.attisdropped AND (a.attidentity <> '' OR a.attgenerated <> '')
             UNION ALL SELECT 'column collation', c.relname || '.' || a.attname, coll.collname
                 FROM pg_attribute a JOIN own c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
                 JOIN pg_collation coll ON coll.oid = a.attcollation
                 WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attcollation <> t.typcollation AND c.relkind IN ('r', 'p')
-            UNION ALL SELECT 'column comment', c.relname || '.' || a.attname, col_description(c.oid, a.attnum)
+            UNION ALL SELECT 'view column comment', c.relname || '.' || a.attname, col_description(c.oid, a.attnum)
                 FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
-                WHERE a.attnum > 0 AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NOT NULL AND c.relkind IN ('r', 'p')
+                WHERE a.attnum > 0 AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NOT NULL AND c.relkind IN ('v', 'm')
             UNION ALL SELECT 'index or constraint comment', ic.relname, obj_description(ic.oid, 'pg_class')
                 FROM own ic WHERE ic.relkind = 'i' AND obj_description(ic.oid, 'pg_class') IS NOT NULL
             UNION ALL SELECT 'trigger option', c.relname || '.' || tg.tgname, pg_get_triggerdef(tg.oid)

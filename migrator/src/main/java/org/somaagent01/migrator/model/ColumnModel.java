@@ -4,13 +4,36 @@ package org.somaagent01.migrator.model;
  * A column. {@code type} is PostgreSQL's {@code format_type} form ({@code text}, {@code character varying(255)},
  * {@code timestamp with time zone}, {@code vector(384)}, {@code text[]}); {@code defaultExpression} is the
  * {@code pg_get_expr} form ({@code now()}, {@code '{}'::jsonb}) or null.
+ *
+ * <p>{@code identity} is {@code ALWAYS} or {@code BY DEFAULT} for an identity column (which has no default and is
+ * NOT NULL), else null; {@code generated} is the expression of a {@code GENERATED ALWAYS AS (…) STORED} column in
+ * {@code pg_get_expr} form (no default either), else null; {@code comment} is its {@code COMMENT ON COLUMN} or null.
+ * Snapshots written before these existed read them as null, which is what such columns are.
  */
-public record ColumnModel(String name, String type, boolean notNull, String defaultExpression) {
+public record ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
+                          String generated, String comment) {
+
+    public static final String ALWAYS = "ALWAYS";
+    public static final String BY_DEFAULT = "BY DEFAULT";
+
+    public ColumnModel(String name, String type, boolean notNull, String defaultExpression) {
+        this(name, type, notNull, defaultExpression, null, null, null);
+    }
+
+    public ColumnModel {
+        if (identity != null && !identity.equals(ALWAYS) && !identity.equals(BY_DEFAULT)) {
+            throw new IllegalArgumentException("identity of column " + name + " must be ALWAYS or BY DEFAULT: " + identity);
+        }
+    }
 
     /** A {@code serial}/{@code bigserial} column: its default draws from the sequence PostgreSQL names after it. */
     public boolean isSerial(String table) {
         return defaultExpression != null
                 && defaultExpression.equals("nextval('" + table + "_" + name + "_seq'::regclass)")
                 && (type.equals("bigint") || type.equals("integer") || type.equals("smallint"));
+    }
+
+    public ColumnModel withComment(String newComment) {
+        return new ColumnModel(name, type, notNull, defaultExpression, identity, generated, newComment);
     }
 }

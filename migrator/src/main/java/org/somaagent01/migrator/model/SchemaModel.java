@@ -15,26 +15,55 @@ public record SchemaModel(
         SortedMap<String, Extension> extensions,
         SortedMap<String, EnumType> enums,
         SortedMap<String, TableModel> tables,
-        SortedMap<String, FunctionModel> functions) {
+        SortedMap<String, FunctionModel> functions,
+        SortedMap<String, SequenceModel> sequences,
+        SortedMap<String, ViewModel> views) {
 
     public static final SchemaModel EMPTY = new SchemaModel(Map.of(), Map.of(), Map.of(), Map.of());
 
     public SchemaModel(Map<String, Extension> extensions, Map<String, EnumType> enums, Map<String, TableModel> tables,
                        Map<String, FunctionModel> functions) {
-        this(Names.sorted(extensions), Names.sorted(enums), Names.sorted(tables), Names.sorted(functions));
+        this(extensions, enums, tables, functions, Map.of(), Map.of());
     }
 
+    public SchemaModel(Map<String, Extension> extensions, Map<String, EnumType> enums, Map<String, TableModel> tables,
+                       Map<String, FunctionModel> functions, Map<String, SequenceModel> sequences,
+                       Map<String, ViewModel> views) {
+        this(Names.sorted(extensions), Names.sorted(enums), Names.sorted(tables), Names.sorted(functions),
+                Names.sorted(orEmpty(sequences)), Names.sorted(orEmpty(views)));
+    }
+
+    // sequences and views are absent from snapshots written before they were modelled: null reads as none
     public SchemaModel {
         extensions = Names.sorted(extensions);
         enums = Names.sorted(enums);
         tables = Names.sorted(tables);
         functions = Names.sorted(functions);
+        sequences = Names.sorted(orEmpty(sequences));
+        views = Names.sorted(orEmpty(views));
+    }
+
+    private static <T> Map<String, T> orEmpty(Map<String, T> map) {
+        return map == null ? Map.of() : map;
+    }
+
+    /** The same schema with other tables. */
+    public SchemaModel withTables(Map<String, TableModel> newTables) {
+        return new SchemaModel(extensions, enums, Names.sorted(newTables), functions, sequences, views);
     }
 
     public static SchemaModel of(Collection<Extension> extensions, Collection<EnumType> enums,
                                  Collection<TableModel> tables, Collection<FunctionModel> functions) {
         return new SchemaModel(Names.byName(extensions, Extension::name), Names.byName(enums, EnumType::name),
                 Names.byName(tables, TableModel::name), Names.byName(functions, FunctionModel::name));
+    }
+
+    public static SchemaModel of(Collection<Extension> extensions, Collection<EnumType> enums,
+                                 Collection<TableModel> tables, Collection<FunctionModel> functions,
+                                 Collection<SequenceModel> sequences, Collection<ViewModel> views) {
+        return new SchemaModel(Names.byName(extensions, Extension::name), Names.byName(enums, EnumType::name),
+                Names.byName(tables, TableModel::name), Names.byName(functions, FunctionModel::name),
+                Names.byName(sequences, SequenceModel::name), Names.byName(views, ViewModel::name));
     }
 
     /** All triggers of all tables. */

@@ -20,7 +20,9 @@ import org.somaagent01.migrator.model.IndexModel.IndexKey;
 import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.model.SequenceModel;
 import org.somaagent01.migrator.model.TriggerModel;
+import org.somaagent01.migrator.model.ViewModel;
 import org.somaagent01.migrator.plan.Plan;
 
 /**
@@ -97,16 +99,35 @@ final class RandomSchemas {
                     : new FunctionModel("helper_fn", "integer", "sql", "SELECT 1"));
         }
 
+        boolean seqA = g.chance();
+
         Map<String, Boolean> withPk = new LinkedHashMap<>();
         for (String t : TABLES) if (g.pick(4) != 0) withPk.put(t, g.pick(5) != 0);
 
         List<TableModel> tables = new ArrayList<>();
         for (String t : withPk.keySet()) {
             List<ColumnModel> columns = new ArrayList<>();
-            columns.add(new ColumnModel("id", g.oneOf(List.of("integer", "bigint")), true, null));
-            column(g, columns, "c_num", g.oneOf(List.of("integer", "bigint")), g.oneOf(nullAnd("0", "42")));
+            columns.add(new ColumnModel("id", g.oneOf(List.of("integer", "bigint")), true, null,
+                    g.oneOf(nullAnd(ColumnModel.ALWAYS, ColumnModel.BY_DEFAULT)), null, null));
+            List<String> numDefaults = nullAnd("0", "42");
+            if (seqA) numDefaults.add("nextval('seq_a'::regclass)");
+            column(g, columns, "c_num", g.oneOf(List.of("integer", "bigint")), g.oneOf(numDefaults));
+            int last = columns.size() - 1;
+            if (columns.get(last).name().equals("c_num") && columns.get(last).notNull() && g.pick(3) == 0) {
+                // an identity instead of its default: the change between them drops or sets that default
+                columns.set(last, new ColumnModel("c_num", columns.get(last).type(), true, null,
+                        g.oneOf(List.of(ColumnModel.ALWAYS, ColumnModel.BY_DEFAULT)), null, null));
+            }
             String txtType = g.oneOf(List.of("text", "character varying(20)", "character varying(40)"));
             column(g, columns, "c_txt", txtType, g.chance() ? null : txtType.equals("text") ? "'x'::text" : "'x'::character varying");
+            if (has(columns, "c_txt") && g.chance()) {
+                columns.set(columns.size() - 1, columns.get(columns.size() - 1).withComment(g.oneOf(List.of("the text", "it's text"))));
+            }
+            if (g.chance()) {
+                // generated from id, whose type may change: then it is dropped and added again
+                columns.add(new ColumnModel("c_gen", g.oneOf(List.of("integer", "bigint")), g.chance(), null, null,
+                        g.oneOf(List.of("(id * 2)", "(id + 1)")), null));
+            }
             column(g, columns, "c_json", "jsonb", g.oneOf(nullAnd("'{}'::jsonb")));
             column(g, columns, "c_arr", "text[]", g.oneOf(nullAnd("'{}'::text[]")));
             column(g, columns, "c_flag", "boolean", g.oneOf(nullAnd("false", "true")));
@@ -216,7 +237,58 @@ final class RandomSchemas {
             tables.add(TableModel.of(t, columns, pk, uniques, checks, fks, indexes, triggers,
                     g.oneOf(nullAnd("main table", "it's here"))).withExclusions(exclusions));
         }
-        return SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions);
+        List<SequenceModel> sequences = new ArrayList<>();
+        if (seqA) sequences.add(sequence(g, "seq_a", null));
+        if (g.chance()) {
+            List<String> owners = nullAnd();
+            for (TableModel t : tables) owners.add(t.name() + ".id");
+            sequences.add(sequence(g, "seq_b", g.oneOf(owners)));
+        }
+        return SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions, sequences,
+                views(g, tables));
+    }
+
+    private static SequenceModel sequence(Genome g, String name, String ownedBy) {
+        // the bounds always hold the start, so ALTER SEQUENCE never finds the position outside them
+        String type = g.oneOf(List.of("bigint", "integer"));
+        long max = g.chance() ? 1_000_000 : type.equals("bigint") ? Long.MAX_VALUE : Integer.MAX_VALUE;
+        return new SequenceModel(name, type, g.oneOf(List.of(1L, 100L)), g.oneOf(List.of(1L, 5L)), 1, max,
+                g.oneOf(List.of(1L, 10L)), g.chance(), ownedBy);
+    }
+
+    /**
+     * A view over the first table, in one of a few shapes (as pg_get_viewdef prints them, with what pg_depend
+     * records it reads), possibly materialized, and possibly a view over that view.
+     */
+    private static List<ViewModel> views(Genome g, List<TableModel> tables) {
+        List<ViewModel> out = new ArrayList<>();
+        if (tables.isEmpty() || !g.chance()) return out;
+        TableModel t = tables.get(0);
+        String n = t.name();
+        int shape = g.pick(3);
+        if (shape == 1 && t.column("c_num").isEmpty()) shape = 0;
+        boolean materialized = g.pick(3) == 0;
+        String definition;
+        List<String> reads;
+        if (shape == 0) {
+            definition = " SELECT " + n + ".id\n   FROM " + n + ";";
+            reads = List.of(n + ".id");
+        } else if (shape == 1) {
+            definition = " SELECT " + n + ".id,\n    " + n + ".c_num\n   FROM " + n + "\n  WHERE (" + n + ".c_num > 0);";
+            reads = List.of(n + ".id", n + ".c_num");
+        } else {
+            definition = " SELECT count(*) AS id\n   FROM " + n + ";";
+            reads = List.of(n);
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        if (!materialized) {
+            if (g.chance()) options.put("security_invoker", "true");
+            // WITH CHECK OPTION needs an updatable view: no aggregate
+            if (shape != 2 && g.chance()) options.put("check_option", g.oneOf(List.of("local", "cascaded")));
+        }
+        out.add(new ViewModel("v_main", materialized, definition, options, reads));
+        if (g.chance()) out.add(new ViewModel("v_top", false, " SELECT v_main.id\n   FROM v_main;", Map.of(), List.of("v_main.id")));
+        return out;
     }
 
     private static boolean column(Genome g, List<ColumnModel> columns, String name, String type, String dflt) {

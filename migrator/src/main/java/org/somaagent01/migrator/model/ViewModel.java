@@ -1,0 +1,39 @@
+package org.somaagent01.migrator.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * A view or materialized view. {@code definition} is {@code pg_get_viewdef}'s text (without the final semicolon);
+ * {@code options} its {@code WITH (…)} options ({@code security_invoker=true}, {@code check_option=local}).
+ * {@code reads} is what it depends on, as PostgreSQL records it in {@code pg_depend}: {@code relation.column} for
+ * each column it reads and {@code relation} for a relation it reads no column of, sorted. The differ uses it to drop
+ * a view before a column it reads changes type or goes, and to order views over views.
+ */
+public record ViewModel(String name, boolean materialized, String definition, SortedMap<String, String> options,
+                        List<String> reads) {
+
+    public ViewModel(String name, boolean materialized, String definition, Map<String, String> options,
+                     List<String> reads) {
+        this(name, materialized, definition, Names.sorted(options == null ? Map.of() : options), reads);
+    }
+
+    public ViewModel {
+        options = Names.sorted(options == null ? Map.of() : options);
+        reads = reads == null ? List.of() : reads.stream().sorted().distinct().toList();
+        if (definition != null && definition.strip().endsWith(";")) {
+            String d = definition.stripTrailing();
+            definition = d.substring(0, d.length() - 1);
+        }
+    }
+
+    /** Whether it reads this relation (any column of it, or the relation as a whole). */
+    public boolean readsRelation(String relation) {
+        return reads.stream().anyMatch(r -> r.equals(relation) || r.startsWith(relation + "."));
+    }
+
+    public boolean readsColumn(String relation, String column) {
+        return reads.contains(relation + "." + column);
+    }
+}
