@@ -116,14 +116,16 @@ public final class Planner {
                 if (c instanceof Change.DropIndex d && d.index().unique()) keysDropped.add(d.table());
             }
             for (Change c : changes) {
-                if (c instanceof Change.AddCheck a && online(a.table())) {
+                // a NOT VALID one, old or new, is never validated, so it cannot take part in a validated replacement
+                // (the down would validate the old one)
+                if (c instanceof Change.AddCheck a && online(a.table()) && !a.check().notValid()) {
                     String key = a.table() + "." + a.check().name();
-                    if (dropped.get(key) instanceof CheckModel old && !old.equals(a.check())
+                    if (dropped.get(key) instanceof CheckModel old && !old.equals(a.check()) && !old.notValid()
                             && !touched(a.table(), old.expression())) replacedConstraints.put(key, old);
                 }
-                if (c instanceof Change.AddForeignKey a && online(a.table())) {
+                if (c instanceof Change.AddForeignKey a && online(a.table()) && !a.foreignKey().notValid()) {
                     String key = a.table() + "." + a.foreignKey().name();
-                    if (dropped.get(key) instanceof ForeignKeyModel old && !old.equals(a.foreignKey())
+                    if (dropped.get(key) instanceof ForeignKeyModel old && !old.equals(a.foreignKey()) && !old.notValid()
                             && online(old.targetTable()) && !keysDropped.contains(old.targetTable())
                             && !touchedColumns(a.table(), old.columns()) && !touchedColumns(old.targetTable(), old.targetColumns())) {
                         replacedConstraints.put(key, old);

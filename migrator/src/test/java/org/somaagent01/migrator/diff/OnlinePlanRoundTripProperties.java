@@ -80,7 +80,8 @@ class OnlinePlanRoundTripProperties {
             tables.add(TableModel.of(t.name(), t.columns(), t.primaryKey(), t.uniques().values(), checks, fks,
                     t.indexes().values(), t.triggers().values(), t.comment()));
         }
-        return SchemaModel.of(s.extensions().values(), s.enums().values(), tables, s.functions().values());
+        return SchemaModel.of(s.extensions().values(), s.enums().values(), tables, s.functions().values(),
+                s.sequences().values(), s.views().values());
     }
 
     @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
