@@ -54,7 +54,7 @@ public final class SomaDatabase implements AutoCloseable {
         this.described = described;
         // the connection registration is named rather than found through ServiceLoader, so shaded jars need no
         // merged META-INF/services entry for it
-        this.exposed = Database.Companion.connect(dataSource, c -> Unit.INSTANCE, CONFIG, new ExposedConnectionImpl(),
+        this.exposed = Database.Companion.connect(new KnownIsolation(dataSource), c -> Unit.INSTANCE, CONFIG, new ExposedConnectionImpl(),
                 d -> new TransactionManager(d, null));
     }
 
