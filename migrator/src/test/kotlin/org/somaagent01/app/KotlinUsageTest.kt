@@ -16,9 +16,18 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestInstance
 import org.somaagent01.db.SomaDatabase
 import org.somaagent01.migrator.Migrations
+import org.somaagent01.schema.AssetProvenance
+import org.somaagent01.schema.AssetType
 import org.somaagent01.schema.CapabilityHealth
 import org.somaagent01.schema.CostTier
+import org.somaagent01.schema.ExecutionStatus
+import org.somaagent01.schema.JobStatus
+import org.somaagent01.schema.MultimodalAssets
 import org.somaagent01.schema.MultimodalCapabilities
+import org.somaagent01.schema.MultimodalExecutions
+import org.somaagent01.schema.MultimodalJobPlans
+import org.somaagent01.schema.MultimodalOutcomes
+import org.somaagent01.schema.TaskArtifacts
 import org.somaagent01.schema.Prompts
 import org.somaagent01.schema.SessionEmbeddings
 import org.somaagent01.schema.TaskRegistry
@@ -30,7 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper
 import java.util.UUID
 
 /**
- * The tables from Kotlin, as an application writes it: Exposed's own DSL inside `transaction(db.exposed) { }`,
+ * Every table from Kotlin (insert, query, update, delete), as an application writes it: Exposed's own DSL inside `transaction(db.exposed) { }`,
  * with `with(Table.TABLE) { }` bringing a table's columns into scope. Same database the migrator builds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -111,9 +120,18 @@ class KotlinUsageTest {
             }
         }
         transaction(db.exposed) {
+            catalog.update({ catalog.name eq "search" }) { it[catalog.description] = "web search, v2" }
+            flags.update({ flags.tenantId eq "acme" }) { it[flags.enabled] = true }
+            tasks.update({ tasks.name eq "resize" }) { it[tasks.queue] = "fast" }
+            prompts.update({ prompts.name eq "greeting" }) { it[prompts.version] = 2 }
+        }
+        transaction(db.exposed) {
+            assertEquals("web search, v2", catalog.selectAll().single()[catalog.description])
+            assertEquals(true, flags.selectAll().single()[flags.enabled])
+            assertEquals("fast", tasks.selectAll().single()[tasks.queue])
+            assertEquals(2, prompts.selectAll().single()[prompts.version])
             assertEquals(listOf("standard"), catalog.selectAll().single()[catalog.profiles])
             assertEquals(emptyList<String>(), tasks.selectAll().single()[tasks.personaScope])
-            assertEquals(1, prompts.selectAll().single()[prompts.version])
             // ON DELETE CASCADE from the catalog to the tenant flags
             catalog.deleteWhere { catalog.name eq "search" }
             assertEquals(0L, flags.selectAll().count())
@@ -139,9 +157,87 @@ class KotlinUsageTest {
         val distances = matches.map { it.distance() }
         assertEquals(distances.sorted(), distances)
         transaction(db.exposed) {
+            emb.update({ emb.text eq "chunk 0" }) { it[emb.text] = "first chunk" }
             val texts = emb.selectAll().orderBy(emb.id, SortOrder.ASC).map { it[emb.text] }
+            assertEquals("first chunk", texts.first())
             assertEquals(20, texts.size)
             emb.deleteWhere { emb.sessionId eq session }
+        }
+    }
+
+    @Test
+    fun plansExecutionsAssetsProvenanceOutcomesAndArtifacts() {
+        val plans = MultimodalJobPlans.TABLE
+        val execs = MultimodalExecutions.TABLE
+        val assets = MultimodalAssets.TABLE
+        val prov = AssetProvenance.TABLE
+        val outcomes = MultimodalOutcomes.TABLE
+        val artifacts = TaskArtifacts.TABLE
+        val planId = transaction(db.exposed) {
+            val plan = plans.insert {
+                it[plans.tenantId] = "acme"
+                it[plans.sessionId] = "s1"
+                it[plans.planJson] = json.readTree("""{"steps":["draw"]}""")
+                it[plans.totalSteps] = 1
+            }[plans.id]
+            val asset = assets.insert {
+                it[assets.tenantId] = "acme"
+                it[assets.assetType] = AssetType.IMAGE
+                it[assets.format] = "png"
+                it[assets.content] = byteArrayOf(1, 2, 3)
+                it[assets.checksumSha256] = "abc"
+                it[assets.mimeType] = "image/png"
+            }[assets.id]
+            val exec = execs.insert {
+                it[execs.planId] = plan
+                it[execs.stepIndex] = 0
+                it[execs.tenantId] = "acme"
+                it[execs.toolId] = "dalle3"
+                it[execs.provider] = "openai"
+                it[execs.assetId] = asset
+            }[execs.id]
+            prov.insert {
+                it[prov.assetId] = asset
+                it[prov.executionId] = exec
+                it[prov.planId] = plan
+                it[prov.tenantId] = "acme"
+                it[prov.toolId] = "dalle3"
+                it[prov.provider] = "openai"
+            }
+            outcomes.insert {
+                it[outcomes.planId] = plan
+                it[outcomes.taskId] = "t1"
+                it[outcomes.stepType] = "image"
+                it[outcomes.provider] = "openai"
+                it[outcomes.model] = "dall-e-3"
+                it[outcomes.success] = true
+                it[outcomes.latencyMs] = 1200f
+            }
+            artifacts.insert {
+                it[artifacts.name] = "bundle"
+                it[artifacts.version] = "1.0.0"
+                it[artifacts.storageUri] = "s3://b/1"
+                it[artifacts.sha256] = "ff"
+            }
+            plan
+        }
+        transaction(db.exposed) {
+            assertEquals(ExecutionStatus.PENDING, execs.selectAll().where { execs.planId eq planId }.single()[execs.status])
+            plans.update({ plans.id eq planId }) { it[plans.status] = JobStatus.COMPLETED }
+            execs.update({ execs.planId eq planId }) { it[execs.status] = ExecutionStatus.SUCCESS }
+            artifacts.update({ artifacts.name eq "bundle" }) { it[artifacts.signedBy] = "ci" }
+        }
+        transaction(db.exposed) {
+            assertEquals(JobStatus.COMPLETED, plans.selectAll().where { plans.id eq planId }.single()[plans.status])
+            assertEquals("ci", artifacts.selectAll().single()[artifacts.signedBy])
+            // ON DELETE CASCADE from plans to executions, SET NULL from executions to provenance
+            plans.deleteWhere { plans.id eq planId }
+            assertTrue(execs.selectAll().empty())
+            assertEquals(null, prov.selectAll().single()[prov.executionId])
+            outcomes.deleteWhere { outcomes.planId eq planId }
+            assets.deleteWhere { assets.tenantId eq "acme" }
+            artifacts.deleteWhere { artifacts.name eq "bundle" }
+            assertEquals(0L, prov.selectAll().count() + outcomes.selectAll().count() + artifacts.selectAll().count())
         }
     }
 
