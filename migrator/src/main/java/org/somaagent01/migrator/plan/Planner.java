@@ -143,6 +143,8 @@ public final class Planner {
         private boolean touched(String table, IndexModel ix) {
             StringBuilder text = new StringBuilder(ix.predicate() == null ? "" : ix.predicate());
             for (IndexModel.IndexKey k : ix.keys()) text.append(' ').append(k.expression());
+            // INCLUDE columns are part of the index as much as its keys
+            for (String included : ix.include()) text.append(' ').append(included);
             return touched(table, text);
         }
 

@@ -13,6 +13,7 @@ import org.somaagent01.migrator.model.CheckModel;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.ForeignKeyAction;
 import org.somaagent01.migrator.model.ForeignKeyModel;
+import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.store.MigrationScript;
@@ -153,5 +154,25 @@ class PlannerTest {
     private static int segmentOf(MigrationScript s, String text) {
         for (Segment seg : s.up().segments()) if (seg.sql().contains(text)) return seg.number();
         throw new AssertionError("no segment contains " + text);
+    }
+
+    @Test
+    void anIndexIncludingADroppedColumnIsDroppedFirstNotSwapped() {
+        ColumnModel id = new ColumnModel("id", "integer", true, null);
+        ColumnModel txt = new ColumnModel("txt", "text", false, null);
+        ColumnModel num = new ColumnModel("num", "integer", false, null);
+        IndexModel covering = new IndexModel("ix_t_txt", false, "btree", List.of(new IndexModel.IndexKey("txt", null, false)),
+                List.of(), null, List.of("num"), false);
+        IndexModel plain = new IndexModel("ix_t_txt", true, "btree", List.of(new IndexModel.IndexKey("txt", null, false)),
+                List.of(), null);
+        SchemaModel a = SchemaModel.of(List.of(), List.of(), List.of(TableModel.of("t", List.of(id, txt, num), null,
+                List.of(), List.of(), List.of(), List.of(covering), List.of(), null)), List.of());
+        SchemaModel b = SchemaModel.of(List.of(), List.of(), List.of(TableModel.of("t", List.of(id, txt), null,
+                List.of(), List.of(), List.of(), List.of(plain), List.of(), null)), List.of());
+        ScriptGenerator.Texts texts = ScriptGenerator.texts("0002_drop_num", Differ.diff(a, b), RenderMode.ONLINE);
+        // the old index cannot outlive its INCLUDE column: no __new swap, and the down rebuilds it after the column
+        assertFalse(texts.up().contains("__new"), texts.up());
+        String down = texts.down();
+        assertTrue(down.indexOf("ADD COLUMN IF NOT EXISTS num") < down.indexOf("INCLUDE (num)"), down);
     }
 }
