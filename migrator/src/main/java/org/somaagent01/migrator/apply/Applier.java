@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
+import org.somaagent01.migrator.connect.Lines;
 import org.somaagent01.migrator.connect.SessionTimeouts;
 import org.somaagent01.migrator.history.AppliedVersion;
 import org.somaagent01.migrator.history.HistoryState;
@@ -110,7 +111,8 @@ public final class Applier {
         return steps;
     }
 
-    private static boolean upToDate(HistoryState state, int goal) {
+    /** Every version up to {@code goal} applied in full, and none of them in part: nothing for apply to do. */
+    public static boolean upToDate(HistoryState state, int goal) {
         return state.version() >= goal && (state.partial() == null || state.partial().version() > goal);
     }
 
@@ -317,7 +319,7 @@ public final class Applier {
                 return;
             }
             history.progress(c, s, done, null, direction);
-            history.recordError(c, s.version(), oneLine(e.getMessage()));
+            history.recordError(c, s.version(), Lines.oneLine(e.getMessage()));
         });
     }
 
@@ -396,7 +398,4 @@ public final class Applier {
         return new UnmodelledObjects(options.appSchema(), options.historySchema()).find(c);
     }
 
-    static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\n\\s*", " ").trim();
-    }
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
+import org.somaagent01.migrator.connect.Lines;
 import org.somaagent01.seeds.SeedRowException;
 
 /**
@@ -34,7 +35,7 @@ final class SeedRejections {
     private static String violation(Connection c, SeedRowException e) throws SQLException {
         SQLException driver = SeedRowException.driverException(e);
         ServerErrorMessage server = driver instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        if (server == null) return Applier.oneLine(driver.getMessage());
+        if (server == null) return Lines.oneLine(driver.getMessage());
         String table = server.getTable();
         if ("23502".equals(e.getSQLState()) && table != null && server.getColumn() != null) {
             return "violates NOT NULL on " + table + "." + server.getColumn();
@@ -43,7 +44,7 @@ final class SeedRejections {
             String described = constraint(c, server.getSchema(), table, server.getConstraint(), server.getDetail());
             if (described != null) return described;
         }
-        return "rejected by PostgreSQL: " + bounded(Applier.oneLine(server.getMessage()));
+        return "rejected by PostgreSQL: " + bounded(Lines.oneLine(server.getMessage()));
     }
 
     /** Null when the catalog has no such constraint (e.g. a unique index that is not a constraint). */
@@ -61,7 +62,7 @@ final class SeedRejections {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return null;
                 String kind = kind(rs.getString(1));
-                String definition = Applier.oneLine(rs.getString(2));
+                String definition = Lines.oneLine(rs.getString(2));
                 String columns = rs.getString(3);
                 String on = columns == null ? table : columns.contains(",") ? table + ".(" + columns + ")" : table + "." + columns;
                 String out = "violates " + kind + " " + name + " on " + on;
@@ -70,7 +71,7 @@ final class SeedRejections {
                     out += " (" + definition.substring(definition.indexOf("REFERENCES")) + ")";
                 }
                 // "Key (name)=(echo) already exists." says which value; a CHECK's "Failing row contains …" would be long
-                return detail == null ? out : out + ": " + bounded(Applier.oneLine(detail));
+                return detail == null ? out : out + ": " + bounded(Lines.oneLine(detail));
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.somaagent01.migrator.ExitCode;
+import org.somaagent01.migrator.connect.Lines;
 import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.diff.Differ;
 import org.somaagent01.migrator.history.SchemaHistory;
@@ -88,7 +89,7 @@ public final class SeedStep {
             return new MigratorException(ExitCode.SEED_INVALID, "invalid seed data: " + why(c, row) + "; " + state
                     + "; fix the data file and run 'seed'", e);
         }
-        return new MigratorException(ExitCode.MIGRATION_FAILED, "seeding failed: " + Applier.oneLine(e.getMessage())
+        return new MigratorException(ExitCode.MIGRATION_FAILED, "seeding failed: " + Lines.oneLine(e.getMessage())
                 + "; " + state + "; run 'seed' to retry", e);
     }
 
@@ -98,7 +99,7 @@ public final class SeedStep {
             return SeedRejections.describe(c, e);
         } catch (SQLException lookup) {
             e.addSuppressed(lookup);
-            return Applier.oneLine(e.getMessage());
+            return Lines.oneLine(e.getMessage());
         }
     }
 
@@ -150,7 +151,7 @@ public final class SeedStep {
                 }
                 // the schema-dsl tables the seeder writes through differ from what the scripts build: a build bug
                 throw new MigratorException(ExitCode.SEED_INVALID, "the seeds do not fit the schema the scripts build: "
-                        + (e instanceof SeedRowException row ? why(c, row) : Applier.oneLine(e.getMessage()))
+                        + (e instanceof SeedRowException row ? why(c, row) : Lines.oneLine(e.getMessage()))
                         + "; nothing was applied", e);
             }
             log.accept("seeds checked against the schema of the scripts in " + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -181,7 +182,7 @@ public final class SeedStep {
         } catch (SQLException e) {
             if (isConnectionFailure(e)) throw e;
             log.accept("warning: seeds not checked before the scripts (cannot build the schema in a scratch schema: "
-                    + Applier.oneLine(e.getMessage()) + "); they are checked when written");
+                    + Lines.oneLine(e.getMessage()) + "); they are checked when written");
             return false;
         }
     }

@@ -41,7 +41,7 @@ final class UpToDateApply {
             List<MigrationScript> scripts = ScriptStore.load(ScriptSource.classpath(ScriptStore.CLASSPATH_PREFIX));
             try (Connection c = new Connector(Connector.Backoff.DEFAULT, Connector.DEFAULT_CONNECT_TIMEOUT, console::log).connect(dsn)) {
                 HistoryState state = new SchemaHistory("migrator").state(c);
-                if (state.partial() != null || state.version() != scripts.size()) return null;
+                if (!Applier.upToDate(state, scripts.size())) return null;
                 Applier.checkApplied(state, scripts);
                 boolean seedsCurrent = a.noSeeds() || SeedFiles.fingerprint().equals(new SeedHistory("migrator").lastFingerprint(c));
                 if (!seedsCurrent) return null;

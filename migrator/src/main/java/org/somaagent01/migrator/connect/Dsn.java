@@ -1,9 +1,6 @@
 package org.somaagent01.migrator.connect;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.somaagent01.db.InvalidDsnException;
@@ -23,13 +20,8 @@ public record Dsn(String host, int port, String database, String user, String pa
     public static final Dsn DEFAULT = of(PgDsn.DEFAULT);
 
     public Dsn {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(database, "database");
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(password, "password");
-        if (host.isEmpty()) throw new IllegalArgumentException("empty host");
-        if (port < 1 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        // the shared record holds the rules; this one only adds the migrator's exit codes around it
+        params = new PgDsn(host, port, database, user, password, params).params();
     }
 
     /**
