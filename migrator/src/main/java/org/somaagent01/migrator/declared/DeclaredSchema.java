@@ -18,6 +18,7 @@ import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.model.TriggerModel;
 import org.somaagent01.schema.SomaSchema;
+import org.somaagent01.schema.pg.Identity;
 import org.somaagent01.schema.pg.IndexSpec;
 import org.somaagent01.schema.pg.PgTable;
 import org.somaagent01.schema.pg.PgTrigger;
@@ -51,7 +52,9 @@ public final class DeclaredSchema {
             ColumnTypes.Declared type = ColumnTypes.of(c.getColumnType());
             String dflt = table.sqlDefault(c) != null ? table.sqlDefault(c)
                     : type.serial() ? "nextval('" + name + "_" + c.getName() + "_seq'::regclass)" : null;
-            columns.add(new ColumnModel(c.getName(), type.sqlType(), !c.getColumnType().getNullable(), dflt));
+            Identity identity = table.identityOf(c);
+            columns.add(new ColumnModel(c.getName(), type.sqlType(), !c.getColumnType().getNullable(), dflt,
+                    identity == null ? null : identity.sql(), table.generatedExpression(c), table.columnComment(c)));
             if (c.getForeignKey() != null) foreignKeys.add(foreignKey(c.getForeignKey()));
         }
         Map<String, Boolean> deferrable = table.deferrableConstraints();
