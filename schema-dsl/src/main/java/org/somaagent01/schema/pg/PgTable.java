@@ -32,8 +32,9 @@ import org.postgresql.util.PGobject;
  * identity columns ({@link #identity}) and generated stored columns ({@link #generatedAlways}). The migrator reads
  * these declarations (see {@code org.somaagent01.migrator.declared}); application code queries through the columns.
  *
- * <p>Column comments are Exposed's own {@code comment(column, "text")} (inherited from {@link Table}, which renders
- * {@code COMMENT ON COLUMN} in {@code SchemaUtils.create}); the migrator reads them through {@link #columnComment}.
+ * <p>Column comments are Exposed's own: {@code comment(column, "text")} from Java, {@code column.comment("text")} from
+ * Kotlin (inherited from {@link Table}, which renders {@code COMMENT ON COLUMN} in {@code SchemaUtils.create}); the
+ * migrator reads them through {@link #columnComment}.
  */
 public abstract class PgTable extends Table {
     private static final ObjectMapper JSON = new ObjectMapper();
