@@ -1,6 +1,7 @@
 package org.somaagent01.migrator.store;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,8 @@ public final class StatementClassifier {
                 case "UPDATE": accept("ONLY"); addRelation(name()); break;
                 case "DELETE": accept("FROM"); accept("ONLY"); addRelation(name()); break;
                 case "REINDEX": reindex(); break;
-                case "DO": case "CALL": case "EXECUTE": opaque = true; break;
+                case "DO": opaque = true; doBody(); break;
+                case "CALL": case "EXECUTE": opaque = true; break;
                 case "SELECT": case "WITH": case "VALUES": opaque = callsFunctions(); break;
                 default: break;
             }
@@ -130,6 +132,50 @@ public final class StatementClassifier {
             if (t == null || t.kind() != Kind.WORD) return "";
             pos++;
             return upper(t);
+        }
+
+        /**
+         * The SQL statements written out in a DO block's PL/pgSQL body that destroy table or column data or change a
+         * column's type: the migrator's own scripts guard drops and retypes by a catalog check inside DO blocks (a
+         * replaced generated column, a column read by a generated one), and apply must count what they destroy as
+         * if unguarded. Dynamic SQL ({@code EXECUTE 'text'}) stays unread. A retype to a type the block creates
+         * itself is an enum swap (its removed labels are checked by the block), not a cast that can fail. Dropped
+         * types, views and the like are not data of rows and stay unreported here, as the block stays opaque.
+         */
+        private void doBody() {
+            Token body = null;
+            for (Token t : tokens) {
+                if (t.kind() == Kind.DOLLAR_STRING && body == null) body = t;
+                else if (t.kind() == Kind.WORD && !t.is("DO") && !t.is("LANGUAGE") && !t.is("plpgsql")) return;
+            }
+            if (body == null) return;
+            String text = body.text();
+            int tagEnd = text.indexOf('$', 1) + 1;
+            String inner = text.substring(tagEnd, Math.max(tagEnd, text.length() - tagEnd));
+            List<Token> code = new ArrayList<>();
+            for (Token t : SqlLexer.tokens(inner)) if (!t.isComment()) code.add(t);
+            Set<String> createdTypes = new HashSet<>();
+            List<TypeChange> retypes = new ArrayList<>();
+            for (int i = 0; i < code.size(); i++) {
+                Token prev = i == 0 ? null : code.get(i - 1);
+                boolean starts = prev == null || prev.kind() == Kind.SEMICOLON
+                        || prev.is("BEGIN") || prev.is("THEN") || prev.is("ELSE") || prev.is("LOOP");
+                if (!starts || code.get(i).kind() != Kind.WORD) continue;
+                int end = i;
+                while (end < code.size() && code.get(end).kind() != Kind.SEMICOLON) end++;
+                if (end == i) continue;
+                StatementFacts f = classify(inner.substring(code.get(i).start(), code.get(end - 1).end()));
+                if (f.kind().equals("CREATE TYPE") && i + 2 < end) createdTypes.add(SqlLexer.identifier(code.get(i + 2)));
+                for (DataLoss loss : f.losses()) {
+                    if (loss.kind() == LossKind.TABLE || loss.kind() == LossKind.COLUMN || loss.kind() == LossKind.TRUNCATE) {
+                        losses.add(loss);
+                    }
+                }
+                retypes.addAll(f.typeChanges());
+            }
+            for (TypeChange t : retypes) {
+                if (!createdTypes.contains(t.newType().replace("[]", "").replace("\"", ""))) typeChanges.add(t);
+            }
         }
 
         private void dropRelations(LossKind loss) {
