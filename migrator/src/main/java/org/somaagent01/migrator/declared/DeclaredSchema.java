@@ -53,8 +53,17 @@ public final class DeclaredSchema {
             String dflt = table.sqlDefault(c) != null ? table.sqlDefault(c)
                     : type.serial() ? "nextval('" + name + "_" + c.getName() + "_seq'::regclass)" : null;
             Identity identity = table.identityOf(c);
+            String generated = table.generatedExpression(c);
+            if ((identity != null || generated != null) && (table.sqlDefault(c) != null || type.serial())) {
+                throw new IllegalArgumentException("column " + name + "." + c.getName() + " is " + (identity != null
+                        ? "an identity" : "generated") + " and cannot have a default too; remove the default");
+            }
+            if (identity != null && c.getColumnType().getNullable()) {
+                throw new IllegalArgumentException("identity column " + name + "." + c.getName()
+                        + " is always NOT NULL; remove nullable(...)");
+            }
             columns.add(new ColumnModel(c.getName(), type.sqlType(), !c.getColumnType().getNullable(), dflt,
-                    identity == null ? null : identity.sql(), table.generatedExpression(c), table.columnComment(c)));
+                    identity == null ? null : identity.sql(), generated, table.columnComment(c)));
             if (c.getForeignKey() != null) foreignKeys.add(foreignKey(c.getForeignKey()));
         }
         Map<String, Boolean> deferrable = table.deferrableConstraints();

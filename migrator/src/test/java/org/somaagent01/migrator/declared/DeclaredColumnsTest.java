@@ -70,6 +70,21 @@ class DeclaredColumnsTest {
     }
 
     @Test
+    void anIdentityIsNeverNullableAndNothingTheServerFillsHasADefault() {
+        PgTable nullableIdentity = new PgTable("a") {
+            final Column<Long> id = nullable(identity(bigint("id"), Identity.BY_DEFAULT));
+        };
+        PgTable generatedWithDefault = new PgTable("b") {
+            final Column<Integer> n = integer("n");
+            final Column<Integer> twice = withDefault(generatedAlways(integer("twice"), "(n * 2)"), "0");
+        };
+        assertEquals("identity column a.id is always NOT NULL; remove nullable(...)", assertThrows(
+                IllegalArgumentException.class, () -> DeclaredSchema.toModel(declaration(nullableIdentity))).getMessage());
+        assertEquals("column b.twice is generated and cannot have a default too; remove the default", assertThrows(
+                IllegalArgumentException.class, () -> DeclaredSchema.toModel(declaration(generatedWithDefault))).getMessage());
+    }
+
+    @Test
     void exposedInsertsLeaveIdentityAndGeneratedColumnsToTheServer() throws Exception {
         Accounts t = new Accounts();
         SchemaModel declared = DeclaredSchema.toModel(declaration(t));
