@@ -479,23 +479,74 @@ public final class Differ {
     private void sequences() {
         for (SequenceModel s : from.sequences().values()) {
             SequenceModel target = to.sequences().get(s.name());
-            boolean ownerStays = target != null && Objects.equals(s.ownedBy(), target.ownedBy())
-                    && (s.ownedBy() == null || !replacedColumns.contains(s.ownedBy()));
-            if (s.ownedBy() != null && !ownerStays) unownSequences.add(new Change.SetSequenceOwner(s.name(), s.ownedBy(), null));
-            if (target == null) {
-                dropSequences.add(new Change.DropSequence(s));
-                continue;
-            }
-            if (!s.options().equals(target.options())) createSequences.add(new Change.AlterSequence(s, target));
-            if (target.ownedBy() != null && !ownerStays) {
-                ownSequences.add(new Change.SetSequenceOwner(s.name(), null, target.ownedBy()));
-            }
+            // a sequence of its own on one side may be a serial column's on the other: the same sequence, re-owned
+            if (target == null) target = serialSequence(to, from, s.name());
+            pairSequences(s, target);
         }
         for (SequenceModel s : to.sequences().values()) {
             if (from.sequences().containsKey(s.name())) continue;
+            SequenceModel source = serialSequence(from, to, s.name());
+            if (source != null) {
+                pairSequences(source, s);
+                continue;
+            }
             createSequences.add(new Change.CreateSequence(s));
             if (s.ownedBy() != null) ownSequences.add(new Change.SetSequenceOwner(s.name(), null, s.ownedBy()));
         }
+        // a kept column that becomes serial needs its sequence made before its default draws from it (ALTER COLUMN
+        // cannot make one); one that stops being serial lets its sequence go after the default went
+        for (TableModel t : to.tables().values()) {
+            for (ColumnModel c : t.columns()) {
+                String name = t.name() + "_" + c.name() + "_seq";
+                if (from.sequences().containsKey(name) || to.sequences().containsKey(name)) continue;
+                SequenceModel made = serialSequence(to, from, name);
+                SequenceModel had = serialSequence(from, to, name);
+                if (made != null && had == null) {
+                    createSequences.add(new Change.CreateSequence(made));
+                    ownSequences.add(new Change.SetSequenceOwner(name, null, made.ownedBy()));
+                } else if (had != null && made == null) {
+                    unownSequences.add(new Change.SetSequenceOwner(name, had.ownedBy(), null));
+                    dropSequences.add(new Change.DropSequence(had));
+                }
+            }
+        }
+    }
+
+    private void pairSequences(SequenceModel s, SequenceModel target) {
+        boolean ownerStays = target != null && Objects.equals(s.ownedBy(), target.ownedBy())
+                && (s.ownedBy() == null || !replacedColumns.contains(s.ownedBy()));
+        if (s.ownedBy() != null && !ownerStays) unownSequences.add(new Change.SetSequenceOwner(s.name(), s.ownedBy(), null));
+        if (target == null) {
+            dropSequences.add(new Change.DropSequence(s));
+            return;
+        }
+        if (!s.options().equals(target.options())) createSequences.add(new Change.AlterSequence(s, target));
+        if (target.ownedBy() != null && !ownerStays) {
+            ownSequences.add(new Change.SetSequenceOwner(s.name(), null, target.ownedBy()));
+        }
+    }
+
+    /**
+     * The sequence named {@code name} as a serial column of {@code schema} owns it (the model leaves it implicit),
+     * when {@code other} has that column too and it is kept (so the sequence is altered, not made anew). Null when
+     * there is no such column.
+     */
+    private SequenceModel serialSequence(SchemaModel schema, SchemaModel other, String name) {
+        for (TableModel t : schema.tables().values()) {
+            TableModel there = other.tables().get(t.name());
+            if (there == null) continue;
+            for (ColumnModel c : t.columns()) {
+                if (!name.equals(t.name() + "_" + c.name() + "_seq") || !c.isSerial(t.name()) || replaced(t.name(), c.name())
+                        || there.column(c.name()).isEmpty()) continue;
+                long max = switch (c.type()) {
+                    case "smallint" -> Short.MAX_VALUE;
+                    case "integer" -> Integer.MAX_VALUE;
+                    default -> Long.MAX_VALUE;
+                };
+                return new SequenceModel(name, c.type(), 1, 1, 1, max, 1, false, key(t.name(), c.name()));
+            }
+        }
+        return null;
     }
 
     /**
@@ -508,6 +559,8 @@ public final class Differ {
         Set<String> touched = new HashSet<>(touchedColumns);
         for (Change c : alterEnums) {
             if (c instanceof Change.SwapEnumType swap) for (Change.EnumColumn u : swap.users()) touched.add(key(u.table(), u.column()));
+            // an added label is undone by a swap: the down converts the columns, so views on them cannot stay either
+            if (c instanceof Change.AddEnumValue add) for (Change.EnumColumn u : add.users()) touched.add(key(u.table(), u.column()));
         }
         Set<String> dropped = new HashSet<>();
         for (ViewModel v : from.views().values()) {
