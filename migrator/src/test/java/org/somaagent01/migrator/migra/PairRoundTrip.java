@@ -6,6 +6,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.somaagent01.migrator.apply.ApplyOptions;
 import org.somaagent01.migrator.diff.Differ;
 import org.somaagent01.migrator.inspect.CatalogInspector;
@@ -35,6 +37,11 @@ final class PairRoundTrip implements AutoCloseable {
     private final TestDatabase a;
     private final TestDatabase b;
     private final SchemaDump dump;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "pair-round-trip");
+        t.setDaemon(true);
+        return t;
+    });
 
     PairRoundTrip() throws SQLException {
         a = TestServer.get().createDatabase();
@@ -48,6 +55,7 @@ final class PairRoundTrip implements AutoCloseable {
 
     @Override
     public void close() {
+        threads.shutdownNow();
         a.close();
         b.close();
     }
@@ -81,10 +89,19 @@ final class PairRoundTrip implements AutoCloseable {
 
     /** Loads {@code aSql} into A and {@code bSql} into B (both reset first) and takes the pair through the diff. */
     Outcome run(String name, String aSql, String bSql) throws Exception {
-        both(() -> reset(a), () -> reset(b));
-        both(() -> exec(a, aSql), () -> exec(b, bSql));
-        Side sa = inspect(a);
+        both(() -> {
+            reset(a);
+            exec(a, aSql);
+        }, () -> {
+            reset(b);
+            exec(b, bSql);
+        });
+        // the first dumps run while both sides are inspected: all of it only reads
+        CompletableFuture<List<String>> a0 = dump.start(a, threads);
+        CompletableFuture<List<String>> b0 = dump.start(b, threads);
+        CompletableFuture<Side> inspectedA = async(() -> inspect(a));
         Side sb = inspect(b);
+        Side sa = inspectedA.join();
         List<String> problems = new ArrayList<>();
         Diff forward = null;
         Diff backward = null;
@@ -95,28 +112,25 @@ final class PairRoundTrip implements AutoCloseable {
             problems.add("diff threw " + e);
         }
         List<String> outside = forward != null ? forward.outside() : UnmodelledObjects.compare(sa.outside(), sb.outside());
-        CompletableFuture<List<String>> a0 = dump.start(a);
-        CompletableFuture<List<String>> b0 = dump.start(b);
         if (forward != null) {
             a0.join();
             b0.join();
             Diff f = forward;
             Diff r = backward;
-            CompletableFuture<String> up = CompletableFuture.supplyAsync(() -> apply(a, f.segments()));
-            CompletableFuture<String> back = CompletableFuture.supplyAsync(() -> apply(b, r.segments()));
+            CompletableFuture<String> up = async(() -> apply(a, f.segments()));
+            String backError = apply(b, r.segments());
             String upError = up.join();
-            String backError = back.join();
             if (upError != null) problems.add("up A→B: " + upError);
             if (backError != null) problems.add("diff B→A on B: " + backError);
-            CompletableFuture<List<String>> a1 = dump.start(a);
-            CompletableFuture<List<String>> b1 = dump.start(b);
+            CompletableFuture<List<String>> a1 = dump.start(a, threads);
+            CompletableFuture<List<String>> b1 = dump.start(b, threads);
             compare("up A→B", b0.join(), a1.join(), problems);
+            // the down runs on A while B's dump may still be running
+            String downError = upError == null ? apply(a, forward.downSegments()) : null;
+            CompletableFuture<List<String>> a2 = upError == null && downError == null ? dump.start(a, threads) : null;
             if (backError == null) compare("diff B→A on B", a0.join(), b1.join(), problems);
-            if (upError == null) {
-                String downError = apply(a, forward.downSegments());
-                if (downError != null) problems.add("down: " + downError);
-                else compare("down", a0.join(), dump.start(a).join(), problems);
-            }
+            if (downError != null) problems.add("down: " + downError);
+            if (a2 != null) compare("down", a0.join(), a2.join(), problems);
         }
         if (!problems.isEmpty() && Boolean.getBoolean("migra.verbose")) {
             // -Dmigra.verbose=true: the whole story of a pair that did not round-trip, to debug it
@@ -190,16 +204,31 @@ final class PairRoundTrip implements AutoCloseable {
 
     interface SqlWork { void run() throws Exception; }
 
-    private static void both(SqlWork first, SqlWork second) throws Exception {
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
-            try {
-                second.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+    interface SqlValue<T> { T get() throws Exception; }
+
+    private void both(SqlWork first, SqlWork second) throws Exception {
+        CompletableFuture<Object> other = async(() -> {
+            second.run();
+            return null;
         });
         first.run();
         other.join();
+    }
+
+    /**
+     * On this pair's own threads: the common pool has a single thread on a two-core machine, which would run the
+     * two sides one after the other.
+     */
+    private <T> CompletableFuture<T> async(SqlValue<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, threads);
     }
 
     private static String bounded(String s) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.somaagent01.testdb.TestDatabase;
 
 /**
@@ -38,9 +39,9 @@ final class SchemaDump {
         return new SchemaDump(Files.isExecutable(own) ? own.toString() : "pg_dump");
     }
 
-    /** The normalized dump, started now and read in the background, so two dumps run side by side. */
-    CompletableFuture<List<String>> start(TestDatabase db) {
-        return CompletableFuture.supplyAsync(() -> normalize(raw(db)));
+    /** The normalized dump, started now and read on {@code threads}, so two dumps run side by side. */
+    CompletableFuture<List<String>> start(TestDatabase db, Executor threads) {
+        return CompletableFuture.supplyAsync(() -> normalize(raw(db)), threads);
     }
 
     private String raw(TestDatabase db) {
@@ -55,9 +56,10 @@ final class SchemaDump {
             pb.environment().put("PGPASSWORD", db.password());
             pb.redirectError(ProcessBuilder.Redirect.PIPE);
             Process p = pb.start();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
             String out = read(p.getInputStream());
-            if (p.waitFor() != 0) throw new IllegalStateException("pg_dump of " + db.name() + " failed: " + err.join().strip());
+            // read after stdout: pg_dump's messages are a few lines, far below a pipe's buffer
+            String err = read(p.getErrorStream());
+            if (p.waitFor() != 0) throw new IllegalStateException("pg_dump of " + db.name() + " failed: " + err.strip());
             return out;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + binary + ": " + e.getMessage(), e);
