@@ -474,20 +474,29 @@ public final class Differ {
     /**
      * Sequences are created before the tables and defaults that draw from them and dropped after those went; an
      * owner is let go before anything is dropped (dropping the owning column would take the sequence along) and
-     * set once tables and columns exist.
+     * set once tables and columns exist. A serial column's sequence is implicit in the model: where one side has it
+     * and the other has a sequence of that name of its own, it is the same sequence, re-owned and altered.
      */
     private void sequences() {
         for (SequenceModel s : from.sequences().values()) {
             SequenceModel target = to.sequences().get(s.name());
-            // a sequence of its own on one side may be a serial column's on the other: the same sequence, re-owned
-            if (target == null) target = serialSequence(to, from, s.name());
+            if (target == null) target = keptSerialSequence(to, s.name());
             pairSequences(s, target);
         }
         for (SequenceModel s : to.sequences().values()) {
             if (from.sequences().containsKey(s.name())) continue;
-            SequenceModel source = serialSequence(from, to, s.name());
+            SequenceModel source = keptSerialSequence(from, s.name());
             if (source != null) {
                 pairSequences(source, s);
+                continue;
+            }
+            String column = serialColumn(to, s.name());
+            if (column != null && !kept(column)) {
+                // a new serial column makes this sequence itself (CREATE SEQUENCE first would have it take another
+                // name): once it exists, it is let go and given its own options
+                SequenceModel made = serialSequence(to, column);
+                if (!made.options().equals(s.options())) ownSequences.add(new Change.AlterSequence(made, s));
+                ownSequences.add(new Change.SetSequenceOwner(s.name(), column, s.ownedBy()));
                 continue;
             }
             createSequences.add(new Change.CreateSequence(s));
@@ -498,9 +507,13 @@ public final class Differ {
         for (TableModel t : to.tables().values()) {
             for (ColumnModel c : t.columns()) {
                 String name = t.name() + "_" + c.name() + "_seq";
+                if (c.isSerial(t.name()) && !c.notNull() && !kept(key(t.name(), c.name()))) {
+                    // a new column is made serial, which makes it NOT NULL too: a nullable one is let go of that
+                    ownSequences.add(new Change.SetNotNull(t.name(), c.name(), false));
+                }
                 if (from.sequences().containsKey(name) || to.sequences().containsKey(name)) continue;
-                SequenceModel made = serialSequence(to, from, name);
-                SequenceModel had = serialSequence(from, to, name);
+                SequenceModel made = keptSerialSequence(to, name);
+                SequenceModel had = keptSerialSequence(from, name);
                 if (made != null && had == null) {
                     createSequences.add(new Change.CreateSequence(made));
                     ownSequences.add(new Change.SetSequenceOwner(name, null, made.ownedBy()));
@@ -526,27 +539,41 @@ public final class Differ {
         }
     }
 
-    /**
-     * The sequence named {@code name} as a serial column of {@code schema} owns it (the model leaves it implicit),
-     * when {@code other} has that column too and it is kept (so the sequence is altered, not made anew). Null when
-     * there is no such column.
-     */
-    private SequenceModel serialSequence(SchemaModel schema, SchemaModel other, String name) {
+    /** The sequence {@code name} as a serial column of {@code schema} that both sides keep owns it, or null. */
+    private SequenceModel keptSerialSequence(SchemaModel schema, String name) {
+        String column = serialColumn(schema, name);
+        return column != null && kept(column) ? serialSequence(schema, column) : null;
+    }
+
+    /** Whether {@code table.column} is on both sides and not dropped and added again. */
+    private boolean kept(String column) {
+        String table = column.substring(0, column.indexOf('.'));
+        String col = column.substring(column.indexOf('.') + 1);
+        return from.tables().containsKey(table) && from.tables().get(table).column(col).isPresent()
+                && to.tables().containsKey(table) && to.tables().get(table).column(col).isPresent() && !replaced(table, col);
+    }
+
+    /** {@code table.column} of {@code schema} whose serial default draws from the sequence {@code name}, or null. */
+    private static String serialColumn(SchemaModel schema, String name) {
         for (TableModel t : schema.tables().values()) {
-            TableModel there = other.tables().get(t.name());
-            if (there == null) continue;
             for (ColumnModel c : t.columns()) {
-                if (!name.equals(t.name() + "_" + c.name() + "_seq") || !c.isSerial(t.name()) || replaced(t.name(), c.name())
-                        || there.column(c.name()).isEmpty()) continue;
-                long max = switch (c.type()) {
-                    case "smallint" -> Short.MAX_VALUE;
-                    case "integer" -> Integer.MAX_VALUE;
-                    default -> Long.MAX_VALUE;
-                };
-                return new SequenceModel(name, c.type(), 1, 1, 1, max, 1, false, key(t.name(), c.name()));
+                if (name.equals(t.name() + "_" + c.name() + "_seq") && c.isSerial(t.name())) return key(t.name(), c.name());
             }
         }
         return null;
+    }
+
+    /** The sequence PostgreSQL makes for the serial {@code table.column} of {@code schema}. */
+    private static SequenceModel serialSequence(SchemaModel schema, String column) {
+        String table = column.substring(0, column.indexOf('.'));
+        String type = schema.tables().get(table).column(column.substring(column.indexOf('.') + 1)).orElseThrow().type();
+        long max = switch (type) {
+            case "smallint" -> Short.MAX_VALUE;
+            case "integer" -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+        return new SequenceModel(table + "_" + column.substring(column.indexOf('.') + 1) + "_seq", type, 1, 1, 1, max, 1,
+                false, column);
     }
 
     /**

@@ -100,6 +100,23 @@ class MigraRegressionsTest {
                 CREATE TABLE b (id serial);""");
     }
 
+    // found while at it: a new table whose default draws from a sequence of its own named as a serial's; the
+    // sequence was created first and the column as serial, which made (and drew from) a second sequence, t_id_seq1;
+    // and a new nullable column drawing from its own-named sequence came out NOT NULL (serial implies it)
+    @Test
+    void aNewColumnDrawingFromASequenceOfItsOwnNamedAsASerialsRoundTrips() throws Exception {
+        assertRoundTrip("serial-named-own-sequence", "CREATE TABLE keep (id integer)", """
+                CREATE SEQUENCE a_id_seq START 100 CACHE 5;
+                CREATE TABLE a (id integer NOT NULL DEFAULT nextval('a_id_seq'::regclass) PRIMARY KEY);
+                CREATE TABLE keep (id integer);
+                CREATE SEQUENCE keep_n_seq;
+                ALTER TABLE keep ADD COLUMN n bigint DEFAULT nextval('keep_n_seq'::regclass);
+                CREATE TABLE plain (id integer NOT NULL);
+                CREATE SEQUENCE plain_id_seq AS integer;
+                CREATE TABLE nullable (id serial);
+                ALTER TABLE nullable ALTER COLUMN id DROP NOT NULL;""");
+    }
+
     @Test
     void becomingSerialRoundTrips() throws Exception {
         assertRoundTrip("to-serial", "CREATE TABLE t (id integer PRIMARY KEY, n bigint)",
