@@ -511,15 +511,16 @@ public final class Differ {
                     // a new column is made serial, which makes it NOT NULL too: a nullable one is let go of that
                     ownSequences.add(new Change.SetNotNull(t.name(), c.name(), false));
                 }
-                if (from.sequences().containsKey(name) || to.sequences().containsKey(name)) continue;
-                SequenceModel made = keptSerialSequence(to, name);
-                SequenceModel had = keptSerialSequence(from, name);
-                if (made != null && had == null) {
+                String column = key(t.name(), c.name());
+                if (from.sequences().containsKey(name) || to.sequences().containsKey(name) || !kept(column)) continue;
+                boolean wasSerial = from.tables().get(t.name()).column(c.name()).orElseThrow().isSerial(t.name());
+                if (c.isSerial(t.name()) && !wasSerial) {
+                    SequenceModel made = serialSequence(to, column);
                     createSequences.add(new Change.CreateSequence(made));
-                    ownSequences.add(new Change.SetSequenceOwner(name, null, made.ownedBy()));
-                } else if (had != null && made == null) {
-                    unownSequences.add(new Change.SetSequenceOwner(name, had.ownedBy(), null));
-                    dropSequences.add(new Change.DropSequence(had));
+                    ownSequences.add(new Change.SetSequenceOwner(name, null, column));
+                } else if (wasSerial && !c.isSerial(t.name())) {
+                    unownSequences.add(new Change.SetSequenceOwner(name, column, null));
+                    dropSequences.add(new Change.DropSequence(serialSequence(from, column)));
                 }
             }
         }
