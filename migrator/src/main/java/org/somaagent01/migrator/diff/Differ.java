@@ -474,28 +474,107 @@ public final class Differ {
     /**
      * Sequences are created before the tables and defaults that draw from them and dropped after those went; an
      * owner is let go before anything is dropped (dropping the owning column would take the sequence along) and
-     * set once tables and columns exist.
+     * set once tables and columns exist. A serial column's sequence is implicit in the model: where one side has it
+     * and the other has a sequence of that name of its own, it is the same sequence, re-owned and altered.
      */
     private void sequences() {
         for (SequenceModel s : from.sequences().values()) {
             SequenceModel target = to.sequences().get(s.name());
-            boolean ownerStays = target != null && Objects.equals(s.ownedBy(), target.ownedBy())
-                    && (s.ownedBy() == null || !replacedColumns.contains(s.ownedBy()));
-            if (s.ownedBy() != null && !ownerStays) unownSequences.add(new Change.SetSequenceOwner(s.name(), s.ownedBy(), null));
-            if (target == null) {
-                dropSequences.add(new Change.DropSequence(s));
-                continue;
-            }
-            if (!s.options().equals(target.options())) createSequences.add(new Change.AlterSequence(s, target));
-            if (target.ownedBy() != null && !ownerStays) {
-                ownSequences.add(new Change.SetSequenceOwner(s.name(), null, target.ownedBy()));
-            }
+            if (target == null) target = keptSerialSequence(to, s.name());
+            pairSequences(s, target);
         }
         for (SequenceModel s : to.sequences().values()) {
             if (from.sequences().containsKey(s.name())) continue;
+            SequenceModel source = keptSerialSequence(from, s.name());
+            if (source != null) {
+                pairSequences(source, s);
+                continue;
+            }
+            String column = serialColumn(to, s.name());
+            if (column != null && !kept(column)) {
+                // a new serial column makes this sequence itself (CREATE SEQUENCE first would have it take another
+                // name): once it exists, it is let go and given its own options
+                SequenceModel made = serialSequence(to, column);
+                if (!made.options().equals(s.options())) ownSequences.add(new Change.AlterSequence(made, s));
+                ownSequences.add(new Change.SetSequenceOwner(s.name(), column, s.ownedBy()));
+                continue;
+            }
             createSequences.add(new Change.CreateSequence(s));
             if (s.ownedBy() != null) ownSequences.add(new Change.SetSequenceOwner(s.name(), null, s.ownedBy()));
         }
+        // a kept column that becomes serial needs its sequence made before its default draws from it (ALTER COLUMN
+        // cannot make one); one that stops being serial lets its sequence go after the default went
+        for (TableModel t : to.tables().values()) {
+            for (ColumnModel c : t.columns()) {
+                String name = t.name() + "_" + c.name() + "_seq";
+                if (c.isSerial(t.name()) && !c.notNull() && !kept(key(t.name(), c.name()))) {
+                    // a new column is made serial, which makes it NOT NULL too: a nullable one is let go of that
+                    ownSequences.add(new Change.SetNotNull(t.name(), c.name(), false));
+                }
+                String column = key(t.name(), c.name());
+                if (from.sequences().containsKey(name) || to.sequences().containsKey(name) || !kept(column)) continue;
+                boolean wasSerial = from.tables().get(t.name()).column(c.name()).orElseThrow().isSerial(t.name());
+                if (c.isSerial(t.name()) && !wasSerial) {
+                    SequenceModel made = serialSequence(to, column);
+                    createSequences.add(new Change.CreateSequence(made));
+                    ownSequences.add(new Change.SetSequenceOwner(name, null, column));
+                } else if (wasSerial && !c.isSerial(t.name())) {
+                    unownSequences.add(new Change.SetSequenceOwner(name, column, null));
+                    dropSequences.add(new Change.DropSequence(serialSequence(from, column)));
+                }
+            }
+        }
+    }
+
+    private void pairSequences(SequenceModel s, SequenceModel target) {
+        boolean ownerStays = target != null && Objects.equals(s.ownedBy(), target.ownedBy())
+                && (s.ownedBy() == null || !replacedColumns.contains(s.ownedBy()));
+        if (s.ownedBy() != null && !ownerStays) unownSequences.add(new Change.SetSequenceOwner(s.name(), s.ownedBy(), null));
+        if (target == null) {
+            dropSequences.add(new Change.DropSequence(s));
+            return;
+        }
+        if (!s.options().equals(target.options())) createSequences.add(new Change.AlterSequence(s, target));
+        if (target.ownedBy() != null && !ownerStays) {
+            ownSequences.add(new Change.SetSequenceOwner(s.name(), null, target.ownedBy()));
+        }
+    }
+
+    /** The sequence {@code name} as a serial column of {@code schema} that both sides keep owns it, or null. */
+    private SequenceModel keptSerialSequence(SchemaModel schema, String name) {
+        String column = serialColumn(schema, name);
+        return column != null && kept(column) ? serialSequence(schema, column) : null;
+    }
+
+    /** Whether {@code table.column} is on both sides and not dropped and added again. */
+    private boolean kept(String column) {
+        String table = column.substring(0, column.indexOf('.'));
+        String col = column.substring(column.indexOf('.') + 1);
+        return from.tables().containsKey(table) && from.tables().get(table).column(col).isPresent()
+                && to.tables().containsKey(table) && to.tables().get(table).column(col).isPresent() && !replaced(table, col);
+    }
+
+    /** {@code table.column} of {@code schema} whose serial default draws from the sequence {@code name}, or null. */
+    private static String serialColumn(SchemaModel schema, String name) {
+        for (TableModel t : schema.tables().values()) {
+            for (ColumnModel c : t.columns()) {
+                if (name.equals(t.name() + "_" + c.name() + "_seq") && c.isSerial(t.name())) return key(t.name(), c.name());
+            }
+        }
+        return null;
+    }
+
+    /** The sequence PostgreSQL makes for the serial {@code table.column} of {@code schema}. */
+    private static SequenceModel serialSequence(SchemaModel schema, String column) {
+        String table = column.substring(0, column.indexOf('.'));
+        String type = schema.tables().get(table).column(column.substring(column.indexOf('.') + 1)).orElseThrow().type();
+        long max = switch (type) {
+            case "smallint" -> Short.MAX_VALUE;
+            case "integer" -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+        return new SequenceModel(table + "_" + column.substring(column.indexOf('.') + 1) + "_seq", type, 1, 1, 1, max, 1,
+                false, column);
     }
 
     /**
@@ -508,6 +587,8 @@ public final class Differ {
         Set<String> touched = new HashSet<>(touchedColumns);
         for (Change c : alterEnums) {
             if (c instanceof Change.SwapEnumType swap) for (Change.EnumColumn u : swap.users()) touched.add(key(u.table(), u.column()));
+            // an added label is undone by a swap: the down converts the columns, so views on them cannot stay either
+            if (c instanceof Change.AddEnumValue add) for (Change.EnumColumn u : add.users()) touched.add(key(u.table(), u.column()));
         }
         Set<String> dropped = new HashSet<>();
         for (ViewModel v : from.views().values()) {
