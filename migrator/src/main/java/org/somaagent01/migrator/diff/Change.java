@@ -333,4 +333,36 @@ public sealed interface Change {
         /** Labels that go away. */
         public List<String> removed() { return fromLabels.stream().filter(l -> !toLabels.contains(l)).toList(); }
     }
+
+    /** {@code ALTER TABLE … ENABLE ROW LEVEL SECURITY}, or {@code DISABLE} when {@code enabled} is false. */
+    record SetRowSecurity(String table, boolean enabled) implements Change {
+        public Change inverse() { return new SetRowSecurity(table, !enabled); }
+    }
+
+    /** {@code ALTER TABLE … FORCE ROW LEVEL SECURITY}, or {@code NO FORCE} when {@code forced} is false. */
+    record SetForceRowSecurity(String table, boolean forced) implements Change {
+        public Change inverse() { return new SetForceRowSecurity(table, !forced); }
+    }
+
+    record CreatePolicy(String table, org.somaagent01.migrator.model.PolicyModel policy) implements Change {
+        public Change inverse() { return new DropPolicy(table, policy); }
+    }
+
+    /** Drops the policy; also done before a column it reads changes type or goes, and the policy created again after. */
+    record DropPolicy(String table, org.somaagent01.migrator.model.PolicyModel policy) implements Change {
+        public Change inverse() { return new CreatePolicy(table, policy); }
+    }
+
+    /**
+     * {@code ALTER POLICY} to other roles, USING or WITH CHECK expressions; only between policies where
+     * {@link org.somaagent01.migrator.model.PolicyModel#alterableTo} holds (both ways), so the inverse is one too.
+     */
+    record AlterPolicy(String table, org.somaagent01.migrator.model.PolicyModel from,
+                       org.somaagent01.migrator.model.PolicyModel to) implements Change {
+        public AlterPolicy {
+            if (!from.alterableTo(to)) throw new IllegalArgumentException("ALTER POLICY cannot turn " + from + " into " + to);
+        }
+
+        public Change inverse() { return new AlterPolicy(table, to, from); }
+    }
 }

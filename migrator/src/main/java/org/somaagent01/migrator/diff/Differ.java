@@ -24,12 +24,14 @@ import org.somaagent01.migrator.model.ViewModel;
 /**
  * The pure differ: two schema models in, the ordered changes that turn {@code from} into {@code to} out.
  *
- * <p>Order: views that go or must be rebuilt (dependents first); declared renames; sequence owners let go; then
+ * <p>Order: views that go or must be rebuilt (dependents first); declared renames; policies that go or must be
+ * rebuilt, row-level security of dropped tables; sequence owners let go; then
  * everything that goes away, dependents first (triggers, foreign keys, indexes, constraints, tables and columns,
  * functions); then what PostgreSQL alters in place (enum labels, sequences, column types, nullability, defaults,
  * identity); then everything that comes, dependencies first (extensions, enum types and sequences before the tables
  * that use them, tables before constraints, keys before the foreign keys that need them, functions before triggers,
- * views after everything they may read, each after the views it reads), comments last. Since a plan's down part is the inverses in reverse order, the same order is right
+ * views after everything they may read, each after the views it reads), then row-level security and policies,
+ * comments last. Since a plan's down part is the inverses in reverse order, the same order is right
  * on the way back.
  *
  * <p>An object PostgreSQL cannot keep across a change is dropped and recreated around it: foreign keys, indexes,
@@ -75,6 +77,8 @@ public final class Differ {
     private final List<Change> createTriggers = new ArrayList<>();
     private final List<Change> createViews = new ArrayList<>();
     private final List<Change> comments = new ArrayList<>();
+    private final List<Change> dropPolicies = new ArrayList<>();
+    private final List<Change> createPolicies = new ArrayList<>();
 
     // objects unchanged in the models that must still be dropped and recreated; "table.name" keys
     private final Set<String> touchedColumns = new HashSet<>();
@@ -114,11 +118,12 @@ public final class Differ {
         enums(hints);
         sequences();
         views();
+        rowSecurity();
         List<Change> out = new ArrayList<>();
-        for (List<Change> phase : List.of(dropViews, renames, unownSequences, dropTriggers, dropForeignKeys, dropIndexes,
+        for (List<Change> phase : List.of(dropViews, renames, dropPolicies, unownSequences, dropTriggers, dropForeignKeys, dropIndexes,
                 dropConstraints, dropTables, dropColumns, dropFunctions, createExtensions, createEnums, createSequences,
                 alterEnums, alterColumns, createTables, addColumns, ownSequences, dropSequences, dropEnums, dropExtensions,
-                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews, comments)) {
+                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews, createPolicies, comments)) {
             out.addAll(phase);
         }
         return List.copyOf(out);
@@ -619,5 +624,60 @@ public final class Differ {
 
     private static String key(String table, String name) {
         return table + "." + name;
+    }
+
+    /**
+     * Row-level security and policies. Policies go early and come late (just after views, which they may read):
+     * removed, changed beyond what ALTER POLICY can do, or reading a column of their table whose type changes or that
+     * goes (PostgreSQL refuses to alter a column a policy uses). A dropped table first loses its policies and flags,
+     * so that the down, recreating the table, puts them back; a created table gets them after.
+     */
+    private void rowSecurity() {
+        Set<String> touched = new HashSet<>(touchedColumns);
+        for (Change c : alterEnums) {
+            if (c instanceof Change.SwapEnumType swap) for (Change.EnumColumn u : swap.users()) touched.add(key(u.table(), u.column()));
+        }
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            org.somaagent01.migrator.model.RowSecurity before = t.security();
+            org.somaagent01.migrator.model.RowSecurity after = target == null
+                    ? org.somaagent01.migrator.model.RowSecurity.NONE : target.security();
+            for (org.somaagent01.migrator.model.PolicyModel p : before.policies().values()) {
+                org.somaagent01.migrator.model.PolicyModel next = after.policies().get(p.name());
+                boolean forced = target != null && readsTouched(t, p, touched);
+                if (next == null || forced || !p.equals(next) && !p.alterableTo(next)) {
+                    dropPolicies.add(new Change.DropPolicy(t.name(), p));
+                    if (next != null) createPolicies.add(new Change.CreatePolicy(t.name(), next));
+                } else if (!p.equals(next)) {
+                    createPolicies.add(new Change.AlterPolicy(t.name(), p, next));
+                }
+            }
+            // flags that go are turned off early, flags that come are turned on late
+            List<Change> off = target == null ? dropPolicies : createPolicies;
+            if (before.forced() && !after.forced()) off.add(new Change.SetForceRowSecurity(t.name(), false));
+            if (before.enabled() && !after.enabled()) off.add(new Change.SetRowSecurity(t.name(), false));
+            if (!before.enabled() && after.enabled()) createPolicies.add(new Change.SetRowSecurity(t.name(), true));
+            if (!before.forced() && after.forced()) createPolicies.add(new Change.SetForceRowSecurity(t.name(), true));
+        }
+        for (TableModel t : to.tables().values()) {
+            TableModel source = from.tables().get(t.name());
+            org.somaagent01.migrator.model.RowSecurity after = t.security();
+            if (source != null) {
+                for (org.somaagent01.migrator.model.PolicyModel p : after.policies().values()) {
+                    if (!source.security().policies().containsKey(p.name())) createPolicies.add(new Change.CreatePolicy(t.name(), p));
+                }
+                continue;
+            }
+            if (after.enabled()) createPolicies.add(new Change.SetRowSecurity(t.name(), true));
+            if (after.forced()) createPolicies.add(new Change.SetForceRowSecurity(t.name(), true));
+            for (org.somaagent01.migrator.model.PolicyModel p : after.policies().values()) {
+                createPolicies.add(new Change.CreatePolicy(t.name(), p));
+            }
+        }
+    }
+
+    private static boolean readsTouched(TableModel table, org.somaagent01.migrator.model.PolicyModel p, Set<String> touched) {
+        return table.columns().stream().anyMatch(c -> touched.contains(key(table.name(), c.name()))
+                && (Identifiers.mentions(p.using(), c.name()) || Identifiers.mentions(p.withCheck(), c.name())));
     }
 }

@@ -33,7 +33,7 @@ import org.somaagent01.migrator.model.ViewModel;
  */
 public final class CatalogInspector {
     /** Queries issued per inspection; constant by design. */
-    public static final int QUERY_COUNT = 9;
+    public static final int QUERY_COUNT = 10;
 
     private final String schema;
 
@@ -53,7 +53,7 @@ public final class CatalogInspector {
             constraints(connection, tables);
             indexes(connection, tables);
             triggers(connection, tables);
-            List<TableModel> built = tables.values().stream().map(TableBuilder::build).toList();
+            List<TableModel> built = rowSecurity(connection, tables.values().stream().map(TableBuilder::build).toList());
             return SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
                     sequences(connection, built), views(connection));
         } finally {
@@ -377,5 +377,41 @@ public final class CatalogInspector {
         List<String> with = List.of();
         String predicate;
         boolean nullsNotDistinct;
+    }
+
+    /** The tables with their row-level security flags and policies (one query). */
+    private List<TableModel> rowSecurity(Connection c, List<TableModel> tables) throws SQLException {
+        Map<String, boolean[]> flags = new HashMap<>();
+        Map<String, List<org.somaagent01.migrator.model.PolicyModel>> policies = new HashMap<>();
+        try (ResultSet rs = query(c, """
+                SELECT cl.relname, cl.relrowsecurity, cl.relforcerowsecurity, p.polname, p.polpermissive, p.polcmd,
+                       ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r)::text END FROM unnest(p.polroles) r),
+                       pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)
+                FROM pg_class cl
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                LEFT JOIN pg_policy p ON p.polrelid = cl.oid
+                WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
+                  AND (cl.relrowsecurity OR cl.relforcerowsecurity OR p.oid IS NOT NULL)""", true)) {
+            while (rs.next()) {
+                String table = rs.getString(1);
+                flags.put(table, new boolean[] {rs.getBoolean(2), rs.getBoolean(3)});
+                if (rs.getString(4) == null) continue;
+                String command = switch (rs.getString(6)) {
+                    case "r" -> "SELECT";
+                    case "a" -> "INSERT";
+                    case "w" -> "UPDATE";
+                    case "d" -> "DELETE";
+                    default -> "ALL";
+                };
+                policies.computeIfAbsent(table, k -> new ArrayList<>()).add(new org.somaagent01.migrator.model.PolicyModel(
+                        rs.getString(4), rs.getBoolean(5), command, strings(rs.getArray(7)), rs.getString(8), rs.getString(9)));
+            }
+        }
+        return tables.stream().map(t -> {
+            boolean[] f = flags.get(t.name());
+            if (f == null) return t;
+            return t.withRowSecurity(org.somaagent01.migrator.model.RowSecurity.of(f[0], f[1],
+                    policies.getOrDefault(t.name(), List.of())));
+        }).toList();
     }
 }

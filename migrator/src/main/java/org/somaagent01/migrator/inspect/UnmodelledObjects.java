@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
  * options of serial and identity sequences, materialized views' indexes, comments on views and sequences,
- * partitioning, row-level security, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
+ * partitioning, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
  * meant to be), trigger conditions, functions with arguments or attributes,
  * domains, privileges, and other schemas holding objects. One query.
  *
@@ -50,10 +50,6 @@ public final class UnmodelledObjects {
             UNION ALL SELECT 'inheritance', c.relname, 'INHERITS ' || p.relname FROM pg_inherits i JOIN own c ON c.oid = i.inhrelid
                 JOIN pg_class p ON p.oid = i.inhparent WHERE NOT c.relispartition
             UNION ALL SELECT 'unlogged table', relname, NULL FROM own WHERE relkind IN ('r', 'p') AND relpersistence = 'u'
-            UNION ALL SELECT 'row level security', relname, CASE WHEN relforcerowsecurity THEN 'FORCE' ELSE 'ENABLE' END
-                FROM own WHERE relrowsecurity OR relforcerowsecurity
-            UNION ALL SELECT 'policy', c.relname || '.' || p.polname, pg_get_expr(p.polqual, p.polrelid)
-                FROM pg_policy p JOIN own c ON c.oid = p.polrelid
             UNION ALL SELECT 'privileges', relname, relacl::text FROM own WHERE relacl IS NOT NULL AND relkind IN ('r', 'p', 'v', 'm', 'S')
             UNION ALL SELECT 'column privileges', c.relname || '.' || a.attname, a.attacl::text FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
                 WHERE a.attacl IS NOT NULL AND a.attnum > 0

@@ -113,6 +113,8 @@ public final class SqlRenderer {
                 + " OWNED BY " + (c.to() == null ? "NONE" : qualifiedColumn(c.to())));
         if (change instanceof Change.CreateView c) return List.of(createView(c.view()));
         if (change instanceof Change.DropView c) return List.of(dropView(c.view()));
+        List<String> security = rowSecurity(change);
+        if (security != null) return security;
         throw new IllegalArgumentException("no SQL for " + change);
     }
 
@@ -365,5 +367,31 @@ public final class SqlRenderer {
     /** Wraps DDL that has no IF NOT EXISTS form so that an existing object is not an error. */
     static String ignoreDuplicate(String ddl) {
         return "DO $$ BEGIN\n    " + ddl + ";\nEXCEPTION WHEN duplicate_object THEN NULL;\nEND $$";
+    }
+
+    /** Row-level security and policy changes, or null for another kind of change. */
+    private static List<String> rowSecurity(Change change) {
+        if (change instanceof Change.SetRowSecurity c) return List.of("ALTER TABLE IF EXISTS " + ident(c.table())
+                + (c.enabled() ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY");
+        if (change instanceof Change.SetForceRowSecurity c) return List.of("ALTER TABLE IF EXISTS " + ident(c.table())
+                + (c.forced() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY");
+        // CREATE POLICY has no IF NOT EXISTS
+        if (change instanceof Change.CreatePolicy c) return List.of("DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_policy"
+                + " WHERE polrelid = to_regclass(" + literal(ident(c.table())) + ") AND polname = " + literal(c.policy().name())
+                + ") THEN\n        CREATE POLICY " + ident(c.policy().name()) + " ON " + ident(c.table()) + " AS "
+                + (c.policy().permissive() ? "PERMISSIVE" : "RESTRICTIVE") + " FOR " + c.policy().command()
+                + policyClauses(c.policy()) + ";\n    END IF;\nEND $$");
+        if (change instanceof Change.DropPolicy c) return List.of("DROP POLICY IF EXISTS " + ident(c.policy().name()) + " ON "
+                + ident(c.table()));
+        if (change instanceof Change.AlterPolicy c) return List.of("ALTER POLICY " + ident(c.to().name()) + " ON "
+                + ident(c.table()) + policyClauses(c.to()));
+        return null;
+    }
+
+    private static String policyClauses(org.somaagent01.migrator.model.PolicyModel p) {
+        return " TO " + p.roles().stream().map(r -> r.equals(org.somaagent01.migrator.model.PolicyModel.PUBLIC) ? "PUBLIC" : ident(r))
+                .collect(Collectors.joining(", "))
+                + (p.using() == null ? "" : " USING (" + p.using() + ")")
+                + (p.withCheck() == null ? "" : " WITH CHECK (" + p.withCheck() + ")");
     }
 }

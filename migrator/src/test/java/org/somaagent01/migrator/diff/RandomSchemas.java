@@ -235,7 +235,8 @@ final class RandomSchemas {
             }
             KeyConstraint pk = withPk.get(t) ? new KeyConstraint("pk_" + t, List.of("id")) : null;
             tables.add(TableModel.of(t, columns, pk, uniques, checks, fks, indexes, triggers,
-                    g.oneOf(nullAnd("main table", "it's here"))).withExclusions(exclusions));
+                    g.oneOf(nullAnd("main table", "it's here"))).withExclusions(exclusions)
+                    .withRowSecurity(rowSecurity(g, columns)));
         }
         List<SequenceModel> sequences = new ArrayList<>();
         if (seqA) sequences.add(sequence(g, "seq_a", null));
@@ -310,5 +311,28 @@ final class RandomSchemas {
         out.add(null);
         out.addAll(List.of(values));
         return out;
+    }
+
+    /**
+     * Row-level security flags and up to two policies, over columns whose type may change (then the policy is dropped
+     * and created around it), for roles every server has (PostgreSQL's predefined ones), with clauses that fit the
+     * command; expressions as pg_get_expr prints them.
+     */
+    private static org.somaagent01.migrator.model.RowSecurity rowSecurity(Genome g, List<ColumnModel> columns) {
+        if (g.pick(3) == 0) return null;
+        List<String> conditions = new ArrayList<>(List.of("(id > 0)", "true"));
+        if (has(columns, "c_num")) conditions.add("(c_num > 0)");
+        if (has(columns, "c_txt")) conditions.add("(c_txt IS NOT NULL)");
+        List<List<String>> roles = List.of(List.of(), List.of("pg_read_all_data"), List.of("pg_read_all_data", "pg_write_all_data"));
+        List<org.somaagent01.migrator.model.PolicyModel> policies = new ArrayList<>();
+        for (String name : List.of("pol_a", "pol_b")) {
+            if (!g.chance()) continue;
+            String command = g.oneOf(List.of("ALL", "SELECT", "INSERT", "UPDATE", "DELETE"));
+            boolean using = !command.equals("INSERT") && (command.equals("SELECT") || command.equals("DELETE") || g.chance());
+            boolean check = (command.equals("ALL") || command.equals("UPDATE")) && g.chance() || command.equals("INSERT");
+            policies.add(new org.somaagent01.migrator.model.PolicyModel(name, g.pick(4) != 0, command, g.oneOf(roles),
+                    using ? g.oneOf(conditions) : null, check ? g.oneOf(conditions) : null));
+        }
+        return org.somaagent01.migrator.model.RowSecurity.of(g.chance(), g.pick(3) == 0, policies);
     }
 }
