@@ -365,4 +365,14 @@ public sealed interface Change {
 
         public Change inverse() { return new AlterPolicy(table, to, from); }
     }
+
+    /** {@code GRANT privilege ON object TO grantee [WITH GRANT OPTION]} (only with --with-privileges). */
+    record Grant(org.somaagent01.migrator.model.GrantModel grant) implements Change {
+        public Change inverse() { return new Revoke(grant); }
+    }
+
+    /** {@code REVOKE privilege ON object FROM grantee}; also done before the object is dropped, and granted again after. */
+    record Revoke(org.somaagent01.migrator.model.GrantModel grant) implements Change {
+        public Change inverse() { return new Grant(grant); }
+    }
 }

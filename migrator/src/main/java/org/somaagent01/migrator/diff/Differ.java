@@ -79,6 +79,8 @@ public final class Differ {
     private final List<Change> comments = new ArrayList<>();
     private final List<Change> dropPolicies = new ArrayList<>();
     private final List<Change> createPolicies = new ArrayList<>();
+    private final List<Change> revokes = new ArrayList<>();
+    private final List<Change> grants = new ArrayList<>();
 
     // objects unchanged in the models that must still be dropped and recreated; "table.name" keys
     private final Set<String> touchedColumns = new HashSet<>();
@@ -119,11 +121,12 @@ public final class Differ {
         sequences();
         views();
         rowSecurity();
+        privileges();
         List<Change> out = new ArrayList<>();
-        for (List<Change> phase : List.of(dropViews, renames, dropPolicies, unownSequences, dropTriggers, dropForeignKeys, dropIndexes,
+        for (List<Change> phase : List.of(revokes, dropViews, renames, dropPolicies, unownSequences, dropTriggers, dropForeignKeys, dropIndexes,
                 dropConstraints, dropTables, dropColumns, dropFunctions, createExtensions, createEnums, createSequences,
                 alterEnums, alterColumns, createTables, addColumns, ownSequences, dropSequences, dropEnums, dropExtensions,
-                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews, createPolicies, comments)) {
+                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews, createPolicies, comments, grants)) {
             out.addAll(phase);
         }
         return List.copyOf(out);
@@ -440,7 +443,8 @@ public final class Differ {
         if (retype) {
             boolean read = readByGenerated(from, table, name) || readByGenerated(to, table, name)
                     || from.views().values().stream().anyMatch(v -> v.readsColumn(table, name))
-                    || to.views().values().stream().anyMatch(v -> v.readsColumn(table, name));
+                    || to.views().values().stream().anyMatch(v -> v.readsColumn(table, name))
+                    || policyReads(from, table, name) || policyReads(to, table, name);
             alterColumns.add(new Change.AlterColumnType(table, name, before.type(), after.type(), read));
         }
         if (before.notNull() != after.notNull()) alterColumns.add(new Change.SetNotNull(table, name, after.notNull()));
@@ -679,5 +683,42 @@ public final class Differ {
     private static boolean readsTouched(TableModel table, org.somaagent01.migrator.model.PolicyModel p, Set<String> touched) {
         return table.columns().stream().anyMatch(c -> touched.contains(key(table.name(), c.name()))
                 && (Identifiers.mentions(p.using(), c.name()) || Identifiers.mentions(p.withCheck(), c.name())));
+    }
+
+    /** Whether a policy of the table reads the column (then a re-run must not retype it under the created policy). */
+    private static boolean policyReads(SchemaModel schema, String table, String column) {
+        TableModel t = schema.tables().get(table);
+        return t != null && t.security().policies().values().stream()
+                .anyMatch(p -> Identifiers.mentions(p.using(), column) || Identifiers.mentions(p.withCheck(), column));
+    }
+
+    /**
+     * Privileges (present only when both models were read with them): revoked first of all, while every object still
+     * has its old name and exists, granted last, once every object exists. A grant on an object the changes drop (or
+     * drop and create again: a rebuilt view, a recreated function, a dropped or replaced column) is revoked before
+     * and, if it is wanted, granted again after, so the down puts it back too.
+     */
+    private void privileges() {
+        Set<String> dropped = new HashSet<>();
+        for (List<Change> phase : List.of(dropViews, dropTables, dropColumns, dropFunctions, dropSequences)) {
+            for (Change c : phase) {
+                if (c instanceof Change.DropView d) dropped.add("TABLE " + d.view().name());
+                if (c instanceof Change.DropTable d) dropped.add("TABLE " + d.table().name());
+                if (c instanceof Change.DropColumn d) dropped.add("COLUMN " + key(d.table(), d.column().name()));
+                if (c instanceof Change.DropReplacedColumn d) dropped.add("COLUMN " + key(d.table(), d.column().name()));
+                if (c instanceof Change.DropFunction d) dropped.add("FUNCTION " + d.function().name() + "()");
+                if (c instanceof Change.DropSequence d) dropped.add("SEQUENCE " + d.sequence().name());
+            }
+        }
+        java.util.function.Predicate<org.somaagent01.migrator.model.GrantModel> goes = g -> dropped.contains(g.kind() + " " + g.object())
+                || g.kind().equals("COLUMN") && dropped.contains("TABLE " + g.relation());
+        Set<org.somaagent01.migrator.model.GrantModel> before = new HashSet<>(from.grants());
+        Set<org.somaagent01.migrator.model.GrantModel> after = new HashSet<>(to.grants());
+        for (org.somaagent01.migrator.model.GrantModel g : from.grants()) {
+            if (!after.contains(g) || goes.test(g)) revokes.add(new Change.Revoke(g));
+        }
+        for (org.somaagent01.migrator.model.GrantModel g : to.grants()) {
+            if (!before.contains(g) || goes.test(g)) grants.add(new Change.Grant(g));
+        }
     }
 }

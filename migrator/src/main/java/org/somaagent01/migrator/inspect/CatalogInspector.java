@@ -35,10 +35,21 @@ public final class CatalogInspector {
     /** Queries issued per inspection; constant by design. */
     public static final int QUERY_COUNT = 10;
 
+    /** Queries added by {@link #withPrivileges(boolean)}: one, whatever the number of objects. */
+    public static final int PRIVILEGE_QUERIES = 1;
+
     private final String schema;
+    private boolean privileges;
 
     public CatalogInspector(String schema) {
         this.schema = schema;
+    }
+
+    /** Reads privileges too (--with-privileges): the model then holds every grant beyond the objects' defaults. */
+    public CatalogInspector withPrivileges(boolean on) {
+        CatalogInspector out = new CatalogInspector(schema);
+        out.privileges = on;
+        return out;
     }
 
     public SchemaModel inspect(Connection connection) throws SQLException {
@@ -54,8 +65,9 @@ public final class CatalogInspector {
             indexes(connection, tables);
             triggers(connection, tables);
             List<TableModel> built = rowSecurity(connection, tables.values().stream().map(TableBuilder::build).toList());
-            return SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
+            SchemaModel model = SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
                     sequences(connection, built), views(connection));
+            return privileges ? model.withGrants(grants(connection)) : model;
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -413,5 +425,46 @@ public final class CatalogInspector {
             return t.withRowSecurity(org.somaagent01.migrator.model.RowSecurity.of(f[0], f[1],
                     policies.getOrDefault(t.name(), List.of())));
         }).toList();
+    }
+
+    /**
+     * Privileges beyond each object's {@code acldefault} (which holds the owner's implicit ones), one row per
+     * (object, grantee, privilege, grant option). The public schema's standard ACL since PostgreSQL 15 counts as its
+     * default.
+     */
+    private List<org.somaagent01.migrator.model.GrantModel> grants(Connection c) throws SQLException {
+        List<org.somaagent01.migrator.model.GrantModel> out = new ArrayList<>();
+        try (ResultSet rs = query(c, """
+                WITH ns AS (SELECT oid, nspname, nspowner, nspacl FROM pg_namespace WHERE nspname = ?),
+                objects AS (
+                    SELECT CASE WHEN cl.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind, cl.relname::text AS object,
+                           cl.relacl AS acl, acldefault(CASE WHEN cl.relkind = 'S' THEN 's' ELSE 'r' END::"char", cl.relowner) AS dflt
+                    FROM pg_class cl JOIN ns ON ns.oid = cl.relnamespace
+                    WHERE cl.relkind IN ('r', 'p', 'v', 'm', 'S') AND cl.relacl IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = cl.oid AND d.deptype = 'e')
+                    UNION ALL
+                    SELECT 'COLUMN', cl.relname || '.' || a.attname, a.attacl, NULL::aclitem[]
+                    FROM pg_attribute a JOIN pg_class cl ON cl.oid = a.attrelid JOIN ns ON ns.oid = cl.relnamespace
+                    WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped
+                    UNION ALL
+                    SELECT 'FUNCTION', p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.proacl,
+                           acldefault('f'::"char", p.proowner)
+                    FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
+                    WHERE p.proacl IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                    UNION ALL
+                    SELECT 'SCHEMA', nspname::text, nspacl, acldefault('n'::"char", nspowner) FROM ns
+                    WHERE nspacl IS NOT NULL AND nspacl::text <> '{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}')
+                SELECT DISTINCT o.kind, o.object, CASE WHEN e.grantee = 0 THEN 'public' ELSE pg_get_userbyid(e.grantee)::text END,
+                       e.privilege_type, e.is_grantable
+                FROM objects o CROSS JOIN LATERAL aclexplode(o.acl) e
+                WHERE NOT EXISTS (SELECT 1 FROM aclexplode(o.dflt) d WHERE d.grantee = e.grantee
+                                  AND d.privilege_type = e.privilege_type AND d.is_grantable = e.is_grantable)""", true)) {
+            while (rs.next()) {
+                out.add(new org.somaagent01.migrator.model.GrantModel(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5)));
+            }
+        }
+        return out;
     }
 }

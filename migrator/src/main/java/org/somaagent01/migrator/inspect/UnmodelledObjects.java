@@ -94,13 +94,29 @@ public final class UnmodelledObjects {
 
     private final String schema;
     private final String historySchema;
+    private boolean privileges;
 
     public UnmodelledObjects(String schema, String historySchema) {
         this.schema = schema;
         this.historySchema = historySchema;
     }
 
+    /** Kinds the model carries with --with-privileges, and then not reported here. */
+    public static final java.util.Set<String> PRIVILEGE_KINDS = java.util.Set.of("privileges", "column privileges", "schema privileges");
+
+    /** With privileges modelled (--with-privileges), they are no longer reported here. */
+    public UnmodelledObjects withPrivileges(boolean on) {
+        UnmodelledObjects out = new UnmodelledObjects(schema, historySchema);
+        out.privileges = on;
+        return out;
+    }
+
     public List<Unmodelled> find(Connection c) throws SQLException {
+        List<Unmodelled> all = findAll(c);
+        return privileges ? all.stream().filter(u -> !PRIVILEGE_KINDS.contains(u.kind())).toList() : all;
+    }
+
+    private List<Unmodelled> findAll(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(QUERY)) {
             ps.setString(1, schema);
             ps.setString(2, schema);

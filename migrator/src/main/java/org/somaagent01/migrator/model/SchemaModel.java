@@ -17,7 +17,9 @@ public record SchemaModel(
         SortedMap<String, TableModel> tables,
         SortedMap<String, FunctionModel> functions,
         SortedMap<String, SequenceModel> sequences,
-        SortedMap<String, ViewModel> views) {
+        SortedMap<String, ViewModel> views,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<GrantModel> grants) {
 
     public static final SchemaModel EMPTY = new SchemaModel(Map.of(), Map.of(), Map.of(), Map.of());
 
@@ -30,7 +32,7 @@ public record SchemaModel(
                        Map<String, FunctionModel> functions, Map<String, SequenceModel> sequences,
                        Map<String, ViewModel> views) {
         this(Names.sorted(extensions), Names.sorted(enums), Names.sorted(tables), Names.sorted(functions),
-                Names.sorted(orEmpty(sequences)), Names.sorted(orEmpty(views)));
+                Names.sorted(orEmpty(sequences)), Names.sorted(orEmpty(views)), List.of());
     }
 
     // sequences and views are absent from snapshots written before they were modelled: null reads as none
@@ -41,6 +43,8 @@ public record SchemaModel(
         functions = Names.sorted(functions);
         sequences = Names.sorted(orEmpty(sequences));
         views = Names.sorted(orEmpty(views));
+        // privileges are modelled only when asked for (--with-privileges); absent from snapshots otherwise
+        grants = GrantModel.sorted(grants);
     }
 
     private static <T> Map<String, T> orEmpty(Map<String, T> map) {
@@ -49,7 +53,7 @@ public record SchemaModel(
 
     /** The same schema with other tables. */
     public SchemaModel withTables(Map<String, TableModel> newTables) {
-        return new SchemaModel(extensions, enums, Names.sorted(newTables), functions, sequences, views);
+        return new SchemaModel(extensions, enums, Names.sorted(newTables), functions, sequences, views, grants);
     }
 
     public static SchemaModel of(Collection<Extension> extensions, Collection<EnumType> enums,
@@ -69,5 +73,10 @@ public record SchemaModel(
     /** All triggers of all tables. */
     public List<TriggerModel> triggers() {
         return tables.values().stream().flatMap(t -> t.triggers().values().stream()).toList();
+    }
+
+    /** The same schema with these privileges instead of its own. */
+    public SchemaModel withGrants(List<GrantModel> newGrants) {
+        return new SchemaModel(extensions, enums, tables, functions, sequences, views, newGrants);
     }
 }

@@ -115,6 +115,8 @@ public final class SqlRenderer {
         if (change instanceof Change.DropView c) return List.of(dropView(c.view()));
         List<String> security = rowSecurity(change);
         if (security != null) return security;
+        List<String> privileges = privileges(change);
+        if (privileges != null) return privileges;
         throw new IllegalArgumentException("no SQL for " + change);
     }
 
@@ -393,5 +395,38 @@ public final class SqlRenderer {
                 .collect(Collectors.joining(", "))
                 + (p.using() == null ? "" : " USING (" + p.using() + ")")
                 + (p.withCheck() == null ? "" : " WITH CHECK (" + p.withCheck() + ")");
+    }
+
+    /** GRANT and REVOKE, or null for another kind of change. */
+    private static List<String> privileges(Change change) {
+        if (change instanceof Change.Grant c) return List.of("GRANT " + privilegeOn(c.grant()) + " TO " + grantee(c.grant())
+                + (c.grant().grantOption() ? " WITH GRANT OPTION" : ""));
+        // REVOKE has no IF EXISTS; it runs before the object is dropped, which on a re-run is gone already
+        if (change instanceof Change.Revoke c) return List.of("DO $$ BEGIN\n    IF " + exists(c.grant()) + " THEN\n        REVOKE "
+                + privilegeOn(c.grant()) + " FROM " + grantee(c.grant()) + ";\n    END IF;\nEND $$");
+        return null;
+    }
+
+    private static String privilegeOn(org.somaagent01.migrator.model.GrantModel g) {
+        switch (g.kind()) {
+            case "COLUMN": return g.privilege() + " (" + ident(g.column()) + ") ON TABLE " + ident(g.relation());
+            case "FUNCTION": return g.privilege() + " ON FUNCTION " + ident(g.relation()) + g.object().substring(g.object().indexOf('('));
+            default: return g.privilege() + " ON " + g.kind() + " " + ident(g.object());
+        }
+    }
+
+    private static String grantee(org.somaagent01.migrator.model.GrantModel g) {
+        return g.grantee().equals(org.somaagent01.migrator.model.PolicyModel.PUBLIC) ? "PUBLIC" : ident(g.grantee());
+    }
+
+    private static String exists(org.somaagent01.migrator.model.GrantModel g) {
+        switch (g.kind()) {
+            case "COLUMN": return "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(" + literal(ident(g.relation()))
+                    + ") AND attname = " + literal(g.column()) + " AND NOT attisdropped)";
+            case "FUNCTION": return "to_regprocedure(" + literal(ident(g.relation()) + g.object().substring(g.object().indexOf('(')))
+                    + ") IS NOT NULL";
+            case "SCHEMA": return "to_regnamespace(" + literal(ident(g.object())) + ") IS NOT NULL";
+            default: return "to_regclass(" + literal(ident(g.object())) + ") IS NOT NULL";
+        }
     }
 }

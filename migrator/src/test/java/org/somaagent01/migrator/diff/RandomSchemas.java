@@ -245,8 +245,9 @@ final class RandomSchemas {
             for (TableModel t : tables) owners.add(t.name() + ".id");
             sequences.add(sequence(g, "seq_b", g.oneOf(owners)));
         }
-        return SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions, sequences,
-                views(g, tables));
+        SchemaModel schema = SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions,
+                sequences, views(g, tables));
+        return schema.withGrants(grants(g, schema));
     }
 
     private static SequenceModel sequence(Genome g, String name, String ownedBy) {
@@ -334,5 +335,36 @@ final class RandomSchemas {
                     using ? g.oneOf(conditions) : null, check ? g.oneOf(conditions) : null));
         }
         return org.somaagent01.migrator.model.RowSecurity.of(g.chance(), g.pick(3) == 0, policies);
+    }
+
+    /**
+     * A few privileges beyond the defaults, on objects the schema has (tables, a column, the view, a sequence, a
+     * function, the schema), to PostgreSQL's predefined roles, some WITH GRANT OPTION.
+     */
+    private static List<org.somaagent01.migrator.model.GrantModel> grants(Genome g, SchemaModel schema) {
+        List<org.somaagent01.migrator.model.GrantModel> out = new ArrayList<>();
+        List<String> roles = List.of("pg_read_all_data", "pg_write_all_data", "public");
+        for (TableModel t : schema.tables().values()) {
+            if (g.pick(3) == 0) out.add(grant("TABLE", t.name(), g.oneOf(roles), g.oneOf(List.of("SELECT", "INSERT")), g.pick(3) == 0));
+            if (t.column("c_txt").isPresent() && g.pick(3) == 0) {
+                out.add(grant("COLUMN", t.name() + ".c_txt", g.oneOf(roles), g.oneOf(List.of("SELECT", "UPDATE")), false));
+            }
+        }
+        for (ViewModel v : schema.views().values()) if (g.pick(3) == 0) out.add(grant("TABLE", v.name(), g.oneOf(roles), "SELECT", false));
+        for (SequenceModel q : schema.sequences().values()) {
+            if (g.pick(3) == 0) out.add(grant("SEQUENCE", q.name(), g.oneOf(roles), g.oneOf(List.of("USAGE", "SELECT")), false));
+        }
+        // functions have EXECUTE to PUBLIC by default: another role
+        if (schema.functions().containsKey("helper_fn") && g.chance()) {
+            out.add(grant("FUNCTION", "helper_fn()", g.oneOf(roles.subList(0, 2)), "EXECUTE", g.chance()));
+        }
+        if (g.pick(4) == 0) out.add(grant("SCHEMA", "public", g.oneOf(roles.subList(0, 2)), g.oneOf(List.of("USAGE", "CREATE")), false));
+        return out;
+    }
+
+    private static org.somaagent01.migrator.model.GrantModel grant(String kind, String object, String grantee, String privilege,
+                                                                   boolean option) {
+        // PUBLIC cannot hold a grant option
+        return new org.somaagent01.migrator.model.GrantModel(kind, object, grantee, privilege, option && !grantee.equals("public"));
     }
 }

@@ -162,7 +162,7 @@ class RowSecurityTest {
         SchemaModel a = schema("integer", RowSecurity.of(true, false, List.of(positive, OWN_ROWS)));
         SchemaModel b = schema("bigint", RowSecurity.of(true, false, List.of(positive, OWN_ROWS)));
         List<Change> changes = Differ.diff(a, b);
-        assertEquals(List.of(new Change.DropPolicy("t", positive), new Change.AlterColumnType("t", "n", "integer", "bigint"),
+        assertEquals(List.of(new Change.DropPolicy("t", positive), new Change.AlterColumnType("t", "n", "integer", "bigint", true),
                 new Change.CreatePolicy("t", positive)), changes);
 
         // without dropping the policy, PostgreSQL refuses the change
@@ -183,5 +183,19 @@ class RowSecurityTest {
                 List.of(), List.of(), List.of(), List.of(), List.of(), null).withRowSecurity(RowSecurity.of(true, false, List.of()))),
                 List.of());
         roundTrip(a, b);
+    }
+
+    @Test
+    void aPolicyNamingARoleTheServerLacksFailsBeforeAnyDdlInOneLine() throws SQLException {
+        PolicyModel ghost = new PolicyModel("ghost_rows", true, "SELECT", List.of("rls_reader", "rls_no_such_role"), "true", null);
+        SchemaModel wanted = schema("integer", RowSecurity.of(true, false, List.of(ghost)));
+        org.somaagent01.migrator.MigratorException e = assertThrows(org.somaagent01.migrator.MigratorException.class,
+                () -> org.somaagent01.migrator.apply.PolicyRoles.check(db.connection(), wanted));
+        assertEquals(org.somaagent01.migrator.ExitCode.CONFIGURATION, e.exitCode());
+        assertEquals("policy t.ghost_rows names role rls_no_such_role, which does not exist on this server; create it first"
+                + " (CREATE ROLE rls_no_such_role NOLOGIN): the migrator does not create roles", e.getMessage());
+        // existing roles and PUBLIC pass
+        org.somaagent01.migrator.apply.PolicyRoles.check(db.connection(), schema("integer", RowSecurity.of(true, false,
+                List.of(OWN_ROWS, new PolicyModel("all_rows", true, "ALL", List.of(), "true", null)))));
     }
 }
