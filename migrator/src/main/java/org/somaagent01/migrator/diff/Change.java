@@ -375,4 +375,12 @@ public sealed interface Change {
     record Revoke(org.somaagent01.migrator.model.GrantModel grant) implements Change {
         public Change inverse() { return new Grant(grant); }
     }
+
+    /**
+     * {@code COMMENT ON kind name IS …} for a view, materialized view, view column, sequence, index or constraint
+     * ({@code name} as in {@link org.somaagent01.migrator.model.SchemaModel#commentKey}); a null comment removes it.
+     */
+    record SetObjectComment(String kind, String name, String from, String to) implements Change {
+        public Change inverse() { return new SetObjectComment(kind, name, to, from); }
+    }
 }

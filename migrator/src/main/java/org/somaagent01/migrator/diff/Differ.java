@@ -81,6 +81,8 @@ public final class Differ {
     private final List<Change> createPolicies = new ArrayList<>();
     private final List<Change> revokes = new ArrayList<>();
     private final List<Change> grants = new ArrayList<>();
+    private final List<Change> uncomments = new ArrayList<>();
+    private final List<Change> objectComments = new ArrayList<>();
 
     // objects unchanged in the models that must still be dropped and recreated; "table.name" keys
     private final Set<String> touchedColumns = new HashSet<>();
@@ -122,11 +124,12 @@ public final class Differ {
         views();
         rowSecurity();
         privileges();
+        objectComments();
         List<Change> out = new ArrayList<>();
-        for (List<Change> phase : List.of(revokes, dropViews, renames, dropPolicies, unownSequences, dropTriggers, dropForeignKeys, dropIndexes,
+        for (List<Change> phase : List.of(revokes, uncomments, dropViews, renames, dropPolicies, unownSequences, dropTriggers, dropForeignKeys, dropIndexes,
                 dropConstraints, dropTables, dropColumns, dropFunctions, createExtensions, createEnums, createSequences,
                 alterEnums, alterColumns, createTables, addColumns, ownSequences, dropSequences, dropEnums, dropExtensions,
-                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews, createPolicies, comments, grants)) {
+                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews, createPolicies, comments, objectComments, grants)) {
             out.addAll(phase);
         }
         return List.copyOf(out);
@@ -720,5 +723,60 @@ public final class Differ {
         for (org.somaagent01.migrator.model.GrantModel g : to.grants()) {
             if (!before.contains(g) || goes.test(g)) grants.add(new Change.Grant(g));
         }
+    }
+
+    /**
+     * Comments on views, their columns, sequences, indexes and constraints. The comment of an object the changes
+     * drop, or drop and create again (a rebuilt view or index, a re-added constraint, one made NOT VALID again on the
+     * way back), is removed first of all and set again last, so that the down, too, ends with it.
+     */
+    private void objectComments() {
+        Set<String> dropped = new HashSet<>();
+        for (List<Change> phase : List.of(dropViews, dropTables, dropIndexes, dropConstraints, dropForeignKeys, dropSequences,
+                addConstraints)) {
+            for (Change c : phase) {
+                if (c instanceof Change.DropView d) {
+                    dropped.add(SchemaModel.commentKey(d.view().materialized() ? "MATERIALIZED VIEW" : "VIEW", d.view().name()));
+                    dropped.add("COLUMN " + d.view().name() + ".*");
+                }
+                if (c instanceof Change.DropTable d) {
+                    for (IndexModel ix : d.table().indexes().values()) dropped.add("INDEX " + ix.name());
+                    if (d.table().primaryKey() != null) dropped.add("INDEX " + d.table().primaryKey().name());
+                    for (String u : d.table().uniques().keySet()) dropped.add("INDEX " + u);
+                    for (String x : d.table().exclusions().keySet()) dropped.add("INDEX " + x);
+                    dropped.add("CONSTRAINT " + d.table().name() + ".*");
+                }
+                if (c instanceof Change.DropIndex d) dropped.add("INDEX " + d.index().name());
+                if (c instanceof Change.DropSequence d) dropped.add("SEQUENCE " + d.sequence().name());
+                String constraint = c instanceof Change.DropCheck d ? key(d.table(), d.check().name())
+                        : c instanceof Change.DropUnique d ? key(d.table(), d.key().name())
+                        : c instanceof Change.DropPrimaryKey d ? key(d.table(), d.key().name())
+                        : c instanceof Change.DropExclusion d ? key(d.table(), d.exclusion().name())
+                        : c instanceof Change.DropForeignKey d ? key(d.table(), d.foreignKey().name())
+                        : c instanceof Change.SetCheckValidated d ? key(d.table(), d.check().name())
+                        : c instanceof Change.SetForeignKeyValidated d ? key(d.table(), d.foreignKey().name()) : null;
+                if (constraint != null) {
+                    dropped.add("CONSTRAINT " + constraint);
+                    // a key's or exclusion's index is named after it and goes with it
+                    dropped.add("INDEX " + constraint.substring(constraint.indexOf('.') + 1));
+                }
+            }
+        }
+        java.util.function.Predicate<String> goes = k -> dropped.contains(k) || k.startsWith("COLUMN ")
+                && dropped.contains("COLUMN " + k.substring(7, k.lastIndexOf('.')) + ".*")
+                || k.startsWith("CONSTRAINT ") && dropped.contains("CONSTRAINT " + k.substring(11, k.lastIndexOf('.')) + ".*");
+        from.comments().forEach((k, text) -> {
+            if (goes.test(k)) uncomments.add(comment(k, text, null));
+            else if (!to.comments().containsKey(k)) objectComments.add(comment(k, text, null));
+        });
+        to.comments().forEach((k, text) -> {
+            String before = goes.test(k) ? null : from.comments().get(k);
+            if (!Objects.equals(before, text)) objectComments.add(comment(k, before, text));
+        });
+    }
+
+    private static Change comment(String key, String from, String to) {
+        String kind = key.startsWith("MATERIALIZED VIEW ") ? "MATERIALIZED VIEW" : key.substring(0, key.indexOf(' '));
+        return new Change.SetObjectComment(kind, key.substring(kind.length() + 1), from, to);
     }
 }

@@ -91,6 +91,6 @@ final class Renaming {
         labels.set(labels.indexOf(from), to);
         enums.put(type, new EnumType(type, labels));
         return new SchemaModel(schema.extensions(), enums, schema.tables(), schema.functions(), schema.sequences(),
-                schema.views()).withGrants(schema.grants());
+                schema.views()).withGrants(schema.grants()).withComments(schema.comments());
     }
 }

@@ -33,7 +33,7 @@ import org.somaagent01.migrator.model.ViewModel;
  */
 public final class CatalogInspector {
     /** Queries issued per inspection; constant by design. */
-    public static final int QUERY_COUNT = 10;
+    public static final int QUERY_COUNT = 11;
 
     /** Queries added by {@link #withPrivileges(boolean)}: one, whatever the number of objects. */
     public static final int PRIVILEGE_QUERIES = 1;
@@ -67,6 +67,7 @@ public final class CatalogInspector {
             List<TableModel> built = rowSecurity(connection, tables.values().stream().map(TableBuilder::build).toList());
             SchemaModel model = SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
                     sequences(connection, built), views(connection));
+            model = model.withComments(objectComments(connection));
             return privileges ? model.withGrants(grants(connection)) : model;
         } finally {
             connection.rollback();
@@ -464,6 +465,36 @@ public final class CatalogInspector {
                 out.add(new org.somaagent01.migrator.model.GrantModel(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5)));
             }
+        }
+        return out;
+    }
+
+    /** Comments on views, materialized views, their columns, sequences, indexes and constraints (one query). */
+    private Map<String, String> objectComments(Connection c) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (ResultSet rs = query(c, """
+                SELECT CASE cl.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' ELSE 'INDEX' END,
+                       cl.relname::text, d.description
+                FROM pg_class cl
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = cl.oid AND d.objsubid = 0
+                WHERE n.nspname = ? AND cl.relkind IN ('v', 'm', 'S', 'i')
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = cl.oid AND e.deptype = 'e')
+                UNION ALL
+                SELECT 'COLUMN', cl.relname || '.' || a.attname, d.description
+                FROM pg_class cl
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
+                JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = cl.oid AND d.objsubid = a.attnum
+                WHERE n.nspname = ? AND cl.relkind IN ('v', 'm')
+                UNION ALL
+                SELECT 'CONSTRAINT', cl.relname || '.' || co.conname, d.description
+                FROM pg_constraint co
+                JOIN pg_class cl ON cl.oid = co.conrelid
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                JOIN pg_description d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = co.oid
+                WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')""", 3)) {
+            while (rs.next()) out.put(SchemaModel.commentKey(rs.getString(1), rs.getString(2)), rs.getString(3));
         }
         return out;
     }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
- * options of serial and identity sequences, materialized views' indexes, comments on views and sequences,
+ * options of serial and identity sequences, materialized views' indexes,
  * partitioning, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
  * meant to be), trigger conditions, functions with arguments or attributes,
  * domains, privileges, and other schemas holding objects. One query.
@@ -43,8 +43,6 @@ public final class UnmodelledObjects {
                                       ELSE 9223372036854775807 END)
             UNION ALL SELECT 'materialized view index', ic.relname, pg_get_indexdef(i.indexrelid)
                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own m ON m.oid = i.indrelid WHERE m.relkind = 'm'
-            UNION ALL SELECT 'view comment', relname, obj_description(oid, 'pg_class') FROM own
-                WHERE relkind IN ('v', 'm', 'S') AND obj_description(oid, 'pg_class') IS NOT NULL
             UNION ALL SELECT 'partitioned table', relname, pg_get_partkeydef(oid) FROM own WHERE relkind = 'p'
             UNION ALL SELECT 'partition', relname, pg_get_expr(relpartbound, oid) FROM own WHERE relispartition
             UNION ALL SELECT 'inheritance', c.relname, 'INHERITS ' || p.relname FROM pg_inherits i JOIN own c ON c.oid = i.inhrelid
@@ -60,11 +58,6 @@ public final class UnmodelledObjects {
                 FROM pg_attribute a JOIN own c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
                 JOIN pg_collation coll ON coll.oid = a.attcollation
                 WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attcollation <> t.typcollation AND c.relkind IN ('r', 'p')
-            UNION ALL SELECT 'view column comment', c.relname || '.' || a.attname, col_description(c.oid, a.attnum)
-                FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
-                WHERE a.attnum > 0 AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NOT NULL AND c.relkind IN ('v', 'm')
-            UNION ALL SELECT 'index or constraint comment', ic.relname, obj_description(ic.oid, 'pg_class')
-                FROM own ic WHERE ic.relkind = 'i' AND obj_description(ic.oid, 'pg_class') IS NOT NULL
             UNION ALL SELECT 'trigger option', c.relname || '.' || tg.tgname, pg_get_triggerdef(tg.oid)
                 FROM pg_trigger tg JOIN own c ON c.oid = tg.tgrelid
                 WHERE NOT tg.tgisinternal AND (tg.tgqual IS NOT NULL OR array_length(tg.tgattr::int2[], 1) > 0

@@ -117,6 +117,7 @@ public final class SqlRenderer {
         if (security != null) return security;
         List<String> privileges = privileges(change);
         if (privileges != null) return privileges;
+        if (change instanceof Change.SetObjectComment c) return List.of(objectComment(c));
         throw new IllegalArgumentException("no SQL for " + change);
     }
 
@@ -428,5 +429,26 @@ public final class SqlRenderer {
             case "SCHEMA": return "to_regnamespace(" + literal(ident(g.object())) + ") IS NOT NULL";
             default: return "to_regclass(" + literal(ident(g.object())) + ") IS NOT NULL";
         }
+    }
+
+    /** Removing a comment precedes dropping its object, which on a re-run is gone already: then it does nothing. */
+    private static String objectComment(Change.SetObjectComment c) {
+        int dot = c.name().lastIndexOf('.');
+        String target = switch (c.kind()) {
+            case "CONSTRAINT" -> ident(c.name().substring(dot + 1)) + " ON " + ident(c.name().substring(0, dot));
+            case "COLUMN" -> ident(c.name().substring(0, dot)) + "." + ident(c.name().substring(dot + 1));
+            default -> ident(c.name());
+        };
+        String ddl = "COMMENT ON " + c.kind() + " " + target + " IS " + (c.to() == null ? "NULL" : literal(c.to()));
+        if (c.to() != null) return ddl;
+        String exists = switch (c.kind()) {
+            case "CONSTRAINT" -> "EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass("
+                    + literal(ident(c.name().substring(0, dot))) + ") AND conname = " + literal(c.name().substring(dot + 1)) + ")";
+            case "COLUMN" -> "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass("
+                    + literal(ident(c.name().substring(0, dot))) + ") AND attname = " + literal(c.name().substring(dot + 1))
+                    + " AND NOT attisdropped)";
+            default -> "to_regclass(" + literal(ident(c.name())) + ") IS NOT NULL";
+        };
+        return "DO $$ BEGIN\n    IF " + exists + " THEN\n        " + ddl + ";\n    END IF;\nEND $$";
     }
 }

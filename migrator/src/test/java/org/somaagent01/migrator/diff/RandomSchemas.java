@@ -247,7 +247,7 @@ final class RandomSchemas {
         }
         SchemaModel schema = SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions,
                 sequences, views(g, tables));
-        return schema.withGrants(grants(g, schema));
+        return schema.withGrants(grants(g, schema)).withComments(objectComments(g, schema));
     }
 
     private static SequenceModel sequence(Genome g, String name, String ownedBy) {
@@ -366,5 +366,29 @@ final class RandomSchemas {
                                                                    boolean option) {
         // PUBLIC cannot hold a grant option
         return new org.somaagent01.migrator.model.GrantModel(kind, object, grantee, privilege, option && !grantee.equals("public"));
+    }
+
+    /** Comments on some of the views, a view column, sequences, indexes and constraints the schema has. */
+    private static Map<String, String> objectComments(Genome g, SchemaModel schema) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> texts = List.of("about it", "it's another");
+        for (ViewModel v : schema.views().values()) {
+            if (g.pick(3) == 0) out.put(SchemaModel.commentKey(v.materialized() ? "MATERIALIZED VIEW" : "VIEW", v.name()), g.oneOf(texts));
+            if (g.pick(4) == 0) out.put(SchemaModel.commentKey("COLUMN", v.name() + ".id"), g.oneOf(texts));
+        }
+        for (SequenceModel q : schema.sequences().values()) if (g.pick(3) == 0) out.put(SchemaModel.commentKey("SEQUENCE", q.name()), g.oneOf(texts));
+        for (TableModel t : schema.tables().values()) {
+            for (IndexModel ix : t.indexes().values()) if (g.pick(4) == 0) out.put(SchemaModel.commentKey("INDEX", ix.name()), g.oneOf(texts));
+            for (CheckModel ck : t.checks().values()) {
+                if (g.pick(4) == 0) out.put(SchemaModel.commentKey("CONSTRAINT", t.name() + "." + ck.name()), g.oneOf(texts));
+            }
+            if (t.primaryKey() != null && g.pick(4) == 0) {
+                out.put(SchemaModel.commentKey("CONSTRAINT", t.name() + "." + t.primaryKey().name()), g.oneOf(texts));
+            }
+            for (ForeignKeyModel fk : t.foreignKeys().values()) {
+                if (g.pick(5) == 0) out.put(SchemaModel.commentKey("CONSTRAINT", t.name() + "." + fk.name()), g.oneOf(texts));
+            }
+        }
+        return out;
     }
 }
