@@ -24,14 +24,15 @@ import org.somaagent01.migrator.model.ViewModel;
 /**
  * The pure differ: two schema models in, the ordered changes that turn {@code from} into {@code to} out.
  *
- * <p>Order: views that go or must be rebuilt (dependents first); declared renames; policies that go or must be
+ * <p>Order: privileges revoked and comments removed from objects that go or are rebuilt (while they exist under
+ * their old names); views that go or must be rebuilt (dependents first); declared renames; policies that go or must be
  * rebuilt, row-level security of dropped tables; sequence owners let go; then
  * everything that goes away, dependents first (triggers, foreign keys, indexes, constraints, tables and columns,
  * functions); then what PostgreSQL alters in place (enum labels, sequences, column types, nullability, defaults,
  * identity); then everything that comes, dependencies first (extensions, enum types and sequences before the tables
  * that use them, tables before constraints, keys before the foreign keys that need them, functions before triggers,
  * views after everything they may read, each after the views it reads), then row-level security and policies,
- * comments last. Since a plan's down part is the inverses in reverse order, the same order is right
+ * comments, privileges last. Since a plan's down part is the inverses in reverse order, the same order is right
  * on the way back.
  *
  * <p>An object PostgreSQL cannot keep across a change is dropped and recreated around it: foreign keys, indexes,
@@ -126,10 +127,12 @@ public final class Differ {
         privileges();
         objectComments();
         List<Change> out = new ArrayList<>();
-        for (List<Change> phase : List.of(revokes, uncomments, dropViews, renames, dropPolicies, unownSequences, dropTriggers, dropForeignKeys, dropIndexes,
+        for (List<Change> phase : List.of(revokes, uncomments, dropViews, renames, dropPolicies, unownSequences,
+                dropTriggers, dropForeignKeys, dropIndexes,
                 dropConstraints, dropTables, dropColumns, dropFunctions, createExtensions, createEnums, createSequences,
                 alterEnums, alterColumns, createTables, addColumns, ownSequences, dropSequences, dropEnums, dropExtensions,
-                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews, createPolicies, comments, objectComments, grants)) {
+                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews,
+                createPolicies, comments, objectComments, grants)) {
             out.addAll(phase);
         }
         return List.copyOf(out);
@@ -733,7 +736,7 @@ public final class Differ {
     private void objectComments() {
         Set<String> dropped = new HashSet<>();
         for (List<Change> phase : List.of(dropViews, dropTables, dropIndexes, dropConstraints, dropForeignKeys, dropSequences,
-                addConstraints)) {
+                addConstraints, addForeignKeys)) {
             for (Change c : phase) {
                 if (c instanceof Change.DropView d) {
                     dropped.add(SchemaModel.commentKey(d.view().materialized() ? "MATERIALIZED VIEW" : "VIEW", d.view().name()));

@@ -447,7 +447,14 @@ public final class SqlRenderer {
             case "COLUMN" -> "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass("
                     + literal(ident(c.name().substring(0, dot))) + ") AND attname = " + literal(c.name().substring(dot + 1))
                     + " AND NOT attisdropped)";
-            default -> "to_regclass(" + literal(ident(c.name())) + ") IS NOT NULL";
+            // only a relation of that kind: on a re-run, a view may have become materialized (or back)
+            default -> "EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass(" + literal(ident(c.name())) + ") AND relkind = "
+                    + switch (c.kind()) {
+                        case "VIEW" -> "'v'";
+                        case "MATERIALIZED VIEW" -> "'m'";
+                        case "SEQUENCE" -> "'S'";
+                        default -> "'i'";
+                    } + ")";
         };
         return "DO $$ BEGIN\n    IF " + exists + " THEN\n        " + ddl + ";\n    END IF;\nEND $$";
     }

@@ -141,7 +141,8 @@ public final class Migrator {
             HistoryState state = history.state(c);
             Applier.checkApplied(state, scripts);
             SchemaModel live = new CatalogInspector(options.appSchema()).withPrivileges(privileges).inspect(c);
-            int adoptAt = history.exists(c) ? 0 : Adoption.matchingVersion(live, scripts, scripts.size());
+            // apply adopts on the schema without privileges: plan must foretell it whatever --with-privileges says
+            int adoptAt = history.exists(c) ? 0 : Adoption.matchingVersion(live.withGrants(List.of()), scripts, scripts.size());
             List<PlannedVersion> pending = new ArrayList<>();
             for (Applier.Step step : Applier.pending(state, adoptAt, scripts, scripts.size())) {
                 pending.add(new PlannedVersion(step.script(), step.done() + 1, step.remaining(),

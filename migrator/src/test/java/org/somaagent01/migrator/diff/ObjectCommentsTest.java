@@ -39,7 +39,8 @@ class ObjectCommentsTest {
     @Test
     void commentsRender() {
         golden(new Change.SetObjectComment("VIEW", "v", null, "it's a view"), "COMMENT ON VIEW v IS 'it''s a view'",
-                "DO $$ BEGIN\n    IF to_regclass('v') IS NOT NULL THEN\n        COMMENT ON VIEW v IS NULL;\n    END IF;\nEND $$");
+                "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass('v') AND relkind = 'v') THEN\n"
+                        + "        COMMENT ON VIEW v IS NULL;\n    END IF;\nEND $$");
         golden(new Change.SetObjectComment("CONSTRAINT", "t.ck_n", null, "positive"), "COMMENT ON CONSTRAINT ck_n ON t IS 'positive'",
                 "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('t') AND conname = 'ck_n') THEN\n"
                         + "        COMMENT ON CONSTRAINT ck_n ON t IS NULL;\n    END IF;\nEND $$");
