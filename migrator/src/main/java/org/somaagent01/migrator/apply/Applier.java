@@ -75,6 +75,7 @@ public final class Applier {
             boolean fresh = !history.exists(c);
             int adoptAt = fresh ? adoptableVersion(c, scripts, goal) : 0;
             SchemaModel expected = Snapshots.head(scripts.subList(0, goal));
+            PolicyRoles.check(c, expected);
             List<Step> steps = pending(state, adoptAt, scripts, goal);
             for (Step step : steps) step.script().validate();
             if (!options.allowDestructive()) refuseDataLoss(c, steps, true);
@@ -194,6 +195,7 @@ public final class Applier {
             }
             if (steps.isEmpty()) return List.of();
             for (Step step : steps) step.script().validate();
+            PolicyRoles.check(c, Snapshots.head(scripts.subList(0, toVersion)));
             if (!options.force()) refuseDataLoss(c, steps, false);
             history.ensure(c);
             List<String> reverted = new ArrayList<>();

@@ -116,6 +116,9 @@ abstract class BaseCommand implements Callable<Integer> {
         return ds;
     }
 
+    /** Whether privileges are modelled (--with-privileges, on the commands that take it). */
+    boolean withPrivileges() { return false; }
+
     /** The application service on the database of --dsn / SA01_DB_DSN. */
     Migrator migrator(Path seedsDir, ApplyOptions options) {
         List<MigrationScript> scripts = scripts();
@@ -123,7 +126,7 @@ abstract class BaseCommand implements Callable<Integer> {
             public Connection connect() { return BaseCommand.this.connect(); }
 
             public DataSource dataSource() { return BaseCommand.this.dataSource(); }
-        }, scripts, options, seedsDir, console::log);
+        }, scripts, options, seedsDir, console::log).withPrivileges(withPrivileges());
     }
 
     /** Help text of {@code --dev-url}, which generate, diff and verify declare. */

@@ -47,6 +47,12 @@ final class DiffCommand extends BaseCommand {
     @Option(names = "--dev-url", paramLabel = "URL", description = DEV_URL_HELP + "; used when a side is 'declared'")
     String devUrl;
 
+    @Mixin
+    PrivilegesOption privileges = new PrivilegesOption();
+
+    @Override
+    boolean withPrivileges() { return privileges.on; }
+
     /** One side of the comparison: its model, and what it holds that the model cannot express. */
     private record Side(SchemaModel model, List<UnmodelledObjects.Unmodelled> outside) {
         static Side of(SchemaModel model) { return new Side(model, List.of()); }
@@ -97,8 +103,8 @@ final class DiffCommand extends BaseCommand {
 
     private Side inspect(Dsn target) throws Exception {
         try (Connection c = connector().connect(target)) {
-            return new Side(new CatalogInspector(options().appSchema()).inspect(c),
-                    new UnmodelledObjects(options().appSchema(), options().historySchema()).find(c));
+            return new Side(new CatalogInspector(options().appSchema()).withPrivileges(privileges.on).inspect(c),
+                    new UnmodelledObjects(options().appSchema(), options().historySchema()).withPrivileges(privileges.on).find(c));
         }
     }
 }

@@ -53,7 +53,7 @@ final class FleetRun {
                 public Connection connect() { return connector.connect(dsn); }
 
                 public DataSource dataSource() { return BaseCommand.dataSource(dsn); }
-            }, scripts, options, seedsDir, log);
+            }, scripts, options, seedsDir, log).withPrivileges(cmd.withPrivileges());
         });
         Fleet.Report<R> report = fleet.run(operation, rendering.exitCode());
 

@@ -38,6 +38,13 @@ final class GenerateCommand extends BaseCommand {
     @Option(names = "--rehash", description = "rewrite migrations.sum after a deliberate, reviewed edit of a script")
     boolean rehash;
 
+    // declared schemas grant nothing beyond the defaults: taken so that generate accepts the options diff and plan take
+    @picocli.CommandLine.Mixin
+    PrivilegesOption privileges = new PrivilegesOption();
+
+    @Override
+    boolean withPrivileges() { return privileges.on; }
+
     @Override
     int execute() throws Exception {
         Path target = dir != null ? dir : DEFAULT_DIR;

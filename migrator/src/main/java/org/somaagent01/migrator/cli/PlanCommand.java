@@ -32,6 +32,12 @@ final class PlanCommand extends BaseCommand {
     @Mixin
     FleetOptions fleet = new FleetOptions();
 
+    @Mixin
+    PrivilegesOption privileges = new PrivilegesOption();
+
+    @Override
+    boolean withPrivileges() { return privileges.on; }
+
     @Override
     int execute() throws Exception {
         if (fleet.active(dsns)) {

@@ -21,6 +21,12 @@ final class VerifyCommand extends BaseCommand {
     @Mixin
     FleetOptions fleet = new FleetOptions();
 
+    @Mixin
+    PrivilegesOption privileges = new PrivilegesOption();
+
+    @Override
+    boolean withPrivileges() { return privileges.on; }
+
     @Override
     int execute() throws Exception {
         if (fleet.active(dsns)) {

@@ -333,4 +333,54 @@ public sealed interface Change {
         /** Labels that go away. */
         public List<String> removed() { return fromLabels.stream().filter(l -> !toLabels.contains(l)).toList(); }
     }
+
+    /** {@code ALTER TABLE … ENABLE ROW LEVEL SECURITY}, or {@code DISABLE} when {@code enabled} is false. */
+    record SetRowSecurity(String table, boolean enabled) implements Change {
+        public Change inverse() { return new SetRowSecurity(table, !enabled); }
+    }
+
+    /** {@code ALTER TABLE … FORCE ROW LEVEL SECURITY}, or {@code NO FORCE} when {@code forced} is false. */
+    record SetForceRowSecurity(String table, boolean forced) implements Change {
+        public Change inverse() { return new SetForceRowSecurity(table, !forced); }
+    }
+
+    record CreatePolicy(String table, org.somaagent01.migrator.model.PolicyModel policy) implements Change {
+        public Change inverse() { return new DropPolicy(table, policy); }
+    }
+
+    /** Drops the policy; also done before a column it reads changes type or goes, and the policy created again after. */
+    record DropPolicy(String table, org.somaagent01.migrator.model.PolicyModel policy) implements Change {
+        public Change inverse() { return new CreatePolicy(table, policy); }
+    }
+
+    /**
+     * {@code ALTER POLICY} to other roles, USING or WITH CHECK expressions; only between policies where
+     * {@link org.somaagent01.migrator.model.PolicyModel#alterableTo} holds (both ways), so the inverse is one too.
+     */
+    record AlterPolicy(String table, org.somaagent01.migrator.model.PolicyModel from,
+                       org.somaagent01.migrator.model.PolicyModel to) implements Change {
+        public AlterPolicy {
+            if (!from.alterableTo(to)) throw new IllegalArgumentException("ALTER POLICY cannot turn " + from + " into " + to);
+        }
+
+        public Change inverse() { return new AlterPolicy(table, to, from); }
+    }
+
+    /** {@code GRANT privilege ON object TO grantee [WITH GRANT OPTION]} (only with --with-privileges). */
+    record Grant(org.somaagent01.migrator.model.GrantModel grant) implements Change {
+        public Change inverse() { return new Revoke(grant); }
+    }
+
+    /** {@code REVOKE privilege ON object FROM grantee}; also done before the object is dropped, and granted again after. */
+    record Revoke(org.somaagent01.migrator.model.GrantModel grant) implements Change {
+        public Change inverse() { return new Grant(grant); }
+    }
+
+    /**
+     * {@code COMMENT ON kind name IS …} for a view, materialized view, view column, sequence, index or constraint
+     * ({@code name} as in {@link org.somaagent01.migrator.model.SchemaModel#commentKey}); a null comment removes it.
+     */
+    record SetObjectComment(String kind, String name, String from, String to) implements Change {
+        public Change inverse() { return new SetObjectComment(kind, name, to, from); }
+    }
 }

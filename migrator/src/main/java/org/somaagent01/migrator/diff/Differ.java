@@ -24,12 +24,15 @@ import org.somaagent01.migrator.model.ViewModel;
 /**
  * The pure differ: two schema models in, the ordered changes that turn {@code from} into {@code to} out.
  *
- * <p>Order: views that go or must be rebuilt (dependents first); declared renames; sequence owners let go; then
+ * <p>Order: privileges revoked and comments removed from objects that go or are rebuilt (while they exist under
+ * their old names); views that go or must be rebuilt (dependents first); declared renames; policies that go or must be
+ * rebuilt, row-level security of dropped tables; sequence owners let go; then
  * everything that goes away, dependents first (triggers, foreign keys, indexes, constraints, tables and columns,
  * functions); then what PostgreSQL alters in place (enum labels, sequences, column types, nullability, defaults,
  * identity); then everything that comes, dependencies first (extensions, enum types and sequences before the tables
  * that use them, tables before constraints, keys before the foreign keys that need them, functions before triggers,
- * views after everything they may read, each after the views it reads), comments last. Since a plan's down part is the inverses in reverse order, the same order is right
+ * views after everything they may read, each after the views it reads), then row-level security and policies,
+ * comments, privileges last. Since a plan's down part is the inverses in reverse order, the same order is right
  * on the way back.
  *
  * <p>An object PostgreSQL cannot keep across a change is dropped and recreated around it: foreign keys, indexes,
@@ -75,6 +78,12 @@ public final class Differ {
     private final List<Change> createTriggers = new ArrayList<>();
     private final List<Change> createViews = new ArrayList<>();
     private final List<Change> comments = new ArrayList<>();
+    private final List<Change> dropPolicies = new ArrayList<>();
+    private final List<Change> createPolicies = new ArrayList<>();
+    private final List<Change> revokes = new ArrayList<>();
+    private final List<Change> grants = new ArrayList<>();
+    private final List<Change> uncomments = new ArrayList<>();
+    private final List<Change> objectComments = new ArrayList<>();
 
     // objects unchanged in the models that must still be dropped and recreated; "table.name" keys
     private final Set<String> touchedColumns = new HashSet<>();
@@ -114,11 +123,16 @@ public final class Differ {
         enums(hints);
         sequences();
         views();
+        rowSecurity();
+        privileges();
+        objectComments();
         List<Change> out = new ArrayList<>();
-        for (List<Change> phase : List.of(dropViews, renames, unownSequences, dropTriggers, dropForeignKeys, dropIndexes,
+        for (List<Change> phase : List.of(revokes, uncomments, dropViews, renames, dropPolicies, unownSequences,
+                dropTriggers, dropForeignKeys, dropIndexes,
                 dropConstraints, dropTables, dropColumns, dropFunctions, createExtensions, createEnums, createSequences,
                 alterEnums, alterColumns, createTables, addColumns, ownSequences, dropSequences, dropEnums, dropExtensions,
-                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews, comments)) {
+                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews,
+                createPolicies, comments, objectComments, grants)) {
             out.addAll(phase);
         }
         return List.copyOf(out);
@@ -435,7 +449,8 @@ public final class Differ {
         if (retype) {
             boolean read = readByGenerated(from, table, name) || readByGenerated(to, table, name)
                     || from.views().values().stream().anyMatch(v -> v.readsColumn(table, name))
-                    || to.views().values().stream().anyMatch(v -> v.readsColumn(table, name));
+                    || to.views().values().stream().anyMatch(v -> v.readsColumn(table, name))
+                    || policyReads(from, table, name) || policyReads(to, table, name);
             alterColumns.add(new Change.AlterColumnType(table, name, before.type(), after.type(), read));
         }
         if (before.notNull() != after.notNull()) alterColumns.add(new Change.SetNotNull(table, name, after.notNull()));
@@ -700,5 +715,152 @@ public final class Differ {
 
     private static String key(String table, String name) {
         return table + "." + name;
+    }
+
+    /**
+     * Row-level security and policies. Policies go early and come late (just after views, which they may read):
+     * removed, changed beyond what ALTER POLICY can do, or reading a column of their table whose type changes or that
+     * goes (PostgreSQL refuses to alter a column a policy uses). A dropped table first loses its policies and flags,
+     * so that the down, recreating the table, puts them back; a created table gets them after.
+     */
+    private void rowSecurity() {
+        Set<String> touched = new HashSet<>(touchedColumns);
+        for (Change c : alterEnums) {
+            if (c instanceof Change.SwapEnumType swap) for (Change.EnumColumn u : swap.users()) touched.add(key(u.table(), u.column()));
+        }
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            org.somaagent01.migrator.model.RowSecurity before = t.security();
+            org.somaagent01.migrator.model.RowSecurity after = target == null
+                    ? org.somaagent01.migrator.model.RowSecurity.NONE : target.security();
+            for (org.somaagent01.migrator.model.PolicyModel p : before.policies().values()) {
+                org.somaagent01.migrator.model.PolicyModel next = after.policies().get(p.name());
+                boolean forced = target != null && readsTouched(t, p, touched);
+                if (next == null || forced || !p.equals(next) && !p.alterableTo(next)) {
+                    dropPolicies.add(new Change.DropPolicy(t.name(), p));
+                    if (next != null) createPolicies.add(new Change.CreatePolicy(t.name(), next));
+                } else if (!p.equals(next)) {
+                    createPolicies.add(new Change.AlterPolicy(t.name(), p, next));
+                }
+            }
+            // flags that go are turned off early, flags that come are turned on late
+            List<Change> off = target == null ? dropPolicies : createPolicies;
+            if (before.forced() && !after.forced()) off.add(new Change.SetForceRowSecurity(t.name(), false));
+            if (before.enabled() && !after.enabled()) off.add(new Change.SetRowSecurity(t.name(), false));
+            if (!before.enabled() && after.enabled()) createPolicies.add(new Change.SetRowSecurity(t.name(), true));
+            if (!before.forced() && after.forced()) createPolicies.add(new Change.SetForceRowSecurity(t.name(), true));
+        }
+        for (TableModel t : to.tables().values()) {
+            TableModel source = from.tables().get(t.name());
+            org.somaagent01.migrator.model.RowSecurity after = t.security();
+            if (source != null) {
+                for (org.somaagent01.migrator.model.PolicyModel p : after.policies().values()) {
+                    if (!source.security().policies().containsKey(p.name())) createPolicies.add(new Change.CreatePolicy(t.name(), p));
+                }
+                continue;
+            }
+            if (after.enabled()) createPolicies.add(new Change.SetRowSecurity(t.name(), true));
+            if (after.forced()) createPolicies.add(new Change.SetForceRowSecurity(t.name(), true));
+            for (org.somaagent01.migrator.model.PolicyModel p : after.policies().values()) {
+                createPolicies.add(new Change.CreatePolicy(t.name(), p));
+            }
+        }
+    }
+
+    private static boolean readsTouched(TableModel table, org.somaagent01.migrator.model.PolicyModel p, Set<String> touched) {
+        return table.columns().stream().anyMatch(c -> touched.contains(key(table.name(), c.name()))
+                && (Identifiers.mentions(p.using(), c.name()) || Identifiers.mentions(p.withCheck(), c.name())));
+    }
+
+    /** Whether a policy of the table reads the column (then a re-run must not retype it under the created policy). */
+    private static boolean policyReads(SchemaModel schema, String table, String column) {
+        TableModel t = schema.tables().get(table);
+        return t != null && t.security().policies().values().stream()
+                .anyMatch(p -> Identifiers.mentions(p.using(), column) || Identifiers.mentions(p.withCheck(), column));
+    }
+
+    /**
+     * Privileges (present only when both models were read with them): revoked first of all, while every object still
+     * has its old name and exists, granted last, once every object exists. A grant on an object the changes drop (or
+     * drop and create again: a rebuilt view, a recreated function, a dropped or replaced column) is revoked before
+     * and, if it is wanted, granted again after, so the down puts it back too.
+     */
+    private void privileges() {
+        Set<String> dropped = new HashSet<>();
+        for (List<Change> phase : List.of(dropViews, dropTables, dropColumns, dropFunctions, dropSequences)) {
+            for (Change c : phase) {
+                if (c instanceof Change.DropView d) dropped.add("TABLE " + d.view().name());
+                if (c instanceof Change.DropTable d) dropped.add("TABLE " + d.table().name());
+                if (c instanceof Change.DropColumn d) dropped.add("COLUMN " + key(d.table(), d.column().name()));
+                if (c instanceof Change.DropReplacedColumn d) dropped.add("COLUMN " + key(d.table(), d.column().name()));
+                if (c instanceof Change.DropFunction d) dropped.add("FUNCTION " + d.function().name() + "()");
+                if (c instanceof Change.DropSequence d) dropped.add("SEQUENCE " + d.sequence().name());
+            }
+        }
+        java.util.function.Predicate<org.somaagent01.migrator.model.GrantModel> goes = g -> dropped.contains(g.kind() + " " + g.object())
+                || g.kind().equals("COLUMN") && dropped.contains("TABLE " + g.relation());
+        Set<org.somaagent01.migrator.model.GrantModel> before = new HashSet<>(from.grants());
+        Set<org.somaagent01.migrator.model.GrantModel> after = new HashSet<>(to.grants());
+        for (org.somaagent01.migrator.model.GrantModel g : from.grants()) {
+            if (!after.contains(g) || goes.test(g)) revokes.add(new Change.Revoke(g));
+        }
+        for (org.somaagent01.migrator.model.GrantModel g : to.grants()) {
+            if (!before.contains(g) || goes.test(g)) grants.add(new Change.Grant(g));
+        }
+    }
+
+    /**
+     * Comments on views, their columns, sequences, indexes and constraints. The comment of an object the changes
+     * drop, or drop and create again (a rebuilt view or index, a re-added constraint, one made NOT VALID again on the
+     * way back), is removed first of all and set again last, so that the down, too, ends with it.
+     */
+    private void objectComments() {
+        Set<String> dropped = new HashSet<>();
+        for (List<Change> phase : List.of(dropViews, dropTables, dropIndexes, dropConstraints, dropForeignKeys, dropSequences,
+                addConstraints, addForeignKeys)) {
+            for (Change c : phase) {
+                if (c instanceof Change.DropView d) {
+                    dropped.add(SchemaModel.commentKey(d.view().materialized() ? "MATERIALIZED VIEW" : "VIEW", d.view().name()));
+                    dropped.add("COLUMN " + d.view().name() + ".*");
+                }
+                if (c instanceof Change.DropTable d) {
+                    for (IndexModel ix : d.table().indexes().values()) dropped.add("INDEX " + ix.name());
+                    if (d.table().primaryKey() != null) dropped.add("INDEX " + d.table().primaryKey().name());
+                    for (String u : d.table().uniques().keySet()) dropped.add("INDEX " + u);
+                    for (String x : d.table().exclusions().keySet()) dropped.add("INDEX " + x);
+                    dropped.add("CONSTRAINT " + d.table().name() + ".*");
+                }
+                if (c instanceof Change.DropIndex d) dropped.add("INDEX " + d.index().name());
+                if (c instanceof Change.DropSequence d) dropped.add("SEQUENCE " + d.sequence().name());
+                String constraint = c instanceof Change.DropCheck d ? key(d.table(), d.check().name())
+                        : c instanceof Change.DropUnique d ? key(d.table(), d.key().name())
+                        : c instanceof Change.DropPrimaryKey d ? key(d.table(), d.key().name())
+                        : c instanceof Change.DropExclusion d ? key(d.table(), d.exclusion().name())
+                        : c instanceof Change.DropForeignKey d ? key(d.table(), d.foreignKey().name())
+                        : c instanceof Change.SetCheckValidated d ? key(d.table(), d.check().name())
+                        : c instanceof Change.SetForeignKeyValidated d ? key(d.table(), d.foreignKey().name()) : null;
+                if (constraint != null) {
+                    dropped.add("CONSTRAINT " + constraint);
+                    // a key's or exclusion's index is named after it and goes with it
+                    dropped.add("INDEX " + constraint.substring(constraint.indexOf('.') + 1));
+                }
+            }
+        }
+        java.util.function.Predicate<String> goes = k -> dropped.contains(k) || k.startsWith("COLUMN ")
+                && dropped.contains("COLUMN " + k.substring(7, k.lastIndexOf('.')) + ".*")
+                || k.startsWith("CONSTRAINT ") && dropped.contains("CONSTRAINT " + k.substring(11, k.lastIndexOf('.')) + ".*");
+        from.comments().forEach((k, text) -> {
+            if (goes.test(k)) uncomments.add(comment(k, text, null));
+            else if (!to.comments().containsKey(k)) objectComments.add(comment(k, text, null));
+        });
+        to.comments().forEach((k, text) -> {
+            String before = goes.test(k) ? null : from.comments().get(k);
+            if (!Objects.equals(before, text)) objectComments.add(comment(k, before, text));
+        });
+    }
+
+    private static Change comment(String key, String from, String to) {
+        String kind = key.startsWith("MATERIALIZED VIEW ") ? "MATERIALIZED VIEW" : key.substring(0, key.indexOf(' '));
+        return new Change.SetObjectComment(kind, key.substring(kind.length() + 1), from, to);
     }
 }

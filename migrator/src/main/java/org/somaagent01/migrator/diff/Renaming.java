@@ -33,7 +33,8 @@ final class Renaming {
             List<TriggerModel> triggers = t.triggers().values().stream().map(tg -> new TriggerModel(tg.name(), name,
                     tg.timing(), tg.events(), tg.forEachRow(), tg.function())).toList();
             tables.put(name, TableModel.of(name, t.columns(), t.primaryKey(), t.uniques().values(),
-                    t.checks().values(), fks, t.indexes().values(), triggers, t.comment()).withExclusions(t.exclusions().values()));
+                    t.checks().values(), fks, t.indexes().values(), triggers, t.comment()).withExclusions(t.exclusions().values())
+                    .withRowSecurity(t.rowSecurity()));
         }
         return schema.withTables(tables);
     }
@@ -49,7 +50,7 @@ final class Renaming {
             if (!t.name().equals(table)) {
                 tables.put(t.name(), TableModel.of(t.name(), t.columns(), t.primaryKey(), t.uniques().values(),
                         t.checks().values(), fks, t.indexes().values(), t.triggers().values(), t.comment())
-                        .withExclusions(t.exclusions().values()));
+                        .withExclusions(t.exclusions().values()).withRowSecurity(t.rowSecurity()));
                 continue;
             }
             List<ColumnModel> columns = t.columns().stream().map(c -> new ColumnModel(c.name().equals(from) ? to : c.name(),
@@ -66,9 +67,17 @@ final class Renaming {
             List<ExclusionModel> exclusions = t.exclusions().values().stream()
                     .map(x -> new ExclusionModel(x.name(), expr.apply(x.definition()))).toList();
             tables.put(t.name(), TableModel.of(t.name(), columns, pk, uniques, checks, fks, indexes,
-                    t.triggers().values(), t.comment()).withExclusions(exclusions));
+                    t.triggers().values(), t.comment()).withExclusions(exclusions)
+                    .withRowSecurity(renamedPolicies(t.security(), expr)));
         }
         return schema.withTables(tables);
+    }
+
+    private static org.somaagent01.migrator.model.RowSecurity renamedPolicies(
+            org.somaagent01.migrator.model.RowSecurity security, UnaryOperator<String> expr) {
+        return org.somaagent01.migrator.model.RowSecurity.of(security.enabled(), security.forced(),
+                security.policies().values().stream().map(p -> new org.somaagent01.migrator.model.PolicyModel(p.name(),
+                        p.permissive(), p.command(), p.roles(), expr.apply(p.using()), expr.apply(p.withCheck()))).toList());
     }
 
     private static KeyConstraint renamed(KeyConstraint k, UnaryOperator<List<String>> names) {
@@ -82,6 +91,6 @@ final class Renaming {
         labels.set(labels.indexOf(from), to);
         enums.put(type, new EnumType(type, labels));
         return new SchemaModel(schema.extensions(), enums, schema.tables(), schema.functions(), schema.sequences(),
-                schema.views());
+                schema.views()).withGrants(schema.grants()).withComments(schema.comments());
     }
 }

@@ -33,12 +33,23 @@ import org.somaagent01.migrator.model.ViewModel;
  */
 public final class CatalogInspector {
     /** Queries issued per inspection; constant by design. */
-    public static final int QUERY_COUNT = 9;
+    public static final int QUERY_COUNT = 11;
+
+    /** Queries added by {@link #withPrivileges(boolean)}: one, whatever the number of objects. */
+    public static final int PRIVILEGE_QUERIES = 1;
 
     private final String schema;
+    private boolean privileges;
 
     public CatalogInspector(String schema) {
         this.schema = schema;
+    }
+
+    /** Reads privileges too (--with-privileges): the model then holds every grant beyond the objects' defaults. */
+    public CatalogInspector withPrivileges(boolean on) {
+        CatalogInspector out = new CatalogInspector(schema);
+        out.privileges = on;
+        return out;
     }
 
     public SchemaModel inspect(Connection connection) throws SQLException {
@@ -53,9 +64,11 @@ public final class CatalogInspector {
             constraints(connection, tables);
             indexes(connection, tables);
             triggers(connection, tables);
-            List<TableModel> built = tables.values().stream().map(TableBuilder::build).toList();
-            return SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
+            List<TableModel> built = rowSecurity(connection, tables.values().stream().map(TableBuilder::build).toList());
+            SchemaModel model = SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
                     sequences(connection, built), views(connection));
+            model = model.withComments(objectComments(connection));
+            return privileges ? model.withGrants(grants(connection)) : model;
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -377,5 +390,112 @@ public final class CatalogInspector {
         List<String> with = List.of();
         String predicate;
         boolean nullsNotDistinct;
+    }
+
+    /** The tables with their row-level security flags and policies (one query). */
+    private List<TableModel> rowSecurity(Connection c, List<TableModel> tables) throws SQLException {
+        Map<String, boolean[]> flags = new HashMap<>();
+        Map<String, List<org.somaagent01.migrator.model.PolicyModel>> policies = new HashMap<>();
+        try (ResultSet rs = query(c, """
+                SELECT cl.relname, cl.relrowsecurity, cl.relforcerowsecurity, p.polname, p.polpermissive, p.polcmd,
+                       ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r)::text END FROM unnest(p.polroles) r),
+                       pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)
+                FROM pg_class cl
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                LEFT JOIN pg_policy p ON p.polrelid = cl.oid
+                WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
+                  AND (cl.relrowsecurity OR cl.relforcerowsecurity OR p.oid IS NOT NULL)""", true)) {
+            while (rs.next()) {
+                String table = rs.getString(1);
+                flags.put(table, new boolean[] {rs.getBoolean(2), rs.getBoolean(3)});
+                if (rs.getString(4) == null) continue;
+                String command = switch (rs.getString(6)) {
+                    case "r" -> "SELECT";
+                    case "a" -> "INSERT";
+                    case "w" -> "UPDATE";
+                    case "d" -> "DELETE";
+                    default -> "ALL";
+                };
+                policies.computeIfAbsent(table, k -> new ArrayList<>()).add(new org.somaagent01.migrator.model.PolicyModel(
+                        rs.getString(4), rs.getBoolean(5), command, strings(rs.getArray(7)), rs.getString(8), rs.getString(9)));
+            }
+        }
+        return tables.stream().map(t -> {
+            boolean[] f = flags.get(t.name());
+            if (f == null) return t;
+            return t.withRowSecurity(org.somaagent01.migrator.model.RowSecurity.of(f[0], f[1],
+                    policies.getOrDefault(t.name(), List.of())));
+        }).toList();
+    }
+
+    /**
+     * Privileges beyond each object's {@code acldefault} (which holds the owner's implicit ones), one row per
+     * (object, grantee, privilege, grant option). The public schema's standard ACL since PostgreSQL 15 counts as its
+     * default.
+     */
+    private List<org.somaagent01.migrator.model.GrantModel> grants(Connection c) throws SQLException {
+        List<org.somaagent01.migrator.model.GrantModel> out = new ArrayList<>();
+        try (ResultSet rs = query(c, """
+                WITH ns AS (SELECT oid, nspname, nspowner, nspacl FROM pg_namespace WHERE nspname = ?),
+                objects AS (
+                    SELECT CASE WHEN cl.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind, cl.relname::text AS object,
+                           cl.relacl AS acl, acldefault(CASE WHEN cl.relkind = 'S' THEN 's' ELSE 'r' END::"char", cl.relowner) AS dflt
+                    FROM pg_class cl JOIN ns ON ns.oid = cl.relnamespace
+                    WHERE cl.relkind IN ('r', 'p', 'v', 'm', 'S') AND cl.relacl IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = cl.oid AND d.deptype = 'e')
+                    UNION ALL
+                    SELECT 'COLUMN', cl.relname || '.' || a.attname, a.attacl, NULL::aclitem[]
+                    FROM pg_attribute a JOIN pg_class cl ON cl.oid = a.attrelid JOIN ns ON ns.oid = cl.relnamespace
+                    WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped
+                    UNION ALL
+                    SELECT 'FUNCTION', p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.proacl,
+                           acldefault('f'::"char", p.proowner)
+                    FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
+                    WHERE p.proacl IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                    UNION ALL
+                    SELECT 'SCHEMA', nspname::text, nspacl, acldefault('n'::"char", nspowner) FROM ns
+                    WHERE nspacl IS NOT NULL AND nspacl::text <> '{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}')
+                SELECT DISTINCT o.kind, o.object, CASE WHEN e.grantee = 0 THEN 'public' ELSE pg_get_userbyid(e.grantee)::text END,
+                       e.privilege_type, e.is_grantable
+                FROM objects o CROSS JOIN LATERAL aclexplode(o.acl) e
+                WHERE NOT EXISTS (SELECT 1 FROM aclexplode(o.dflt) d WHERE d.grantee = e.grantee
+                                  AND d.privilege_type = e.privilege_type AND d.is_grantable = e.is_grantable)""", true)) {
+            while (rs.next()) {
+                out.add(new org.somaagent01.migrator.model.GrantModel(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5)));
+            }
+        }
+        return out;
+    }
+
+    /** Comments on views, materialized views, their columns, sequences, indexes and constraints (one query). */
+    private Map<String, String> objectComments(Connection c) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (ResultSet rs = query(c, """
+                SELECT CASE cl.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' ELSE 'INDEX' END,
+                       cl.relname::text, d.description
+                FROM pg_class cl
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = cl.oid AND d.objsubid = 0
+                WHERE n.nspname = ? AND cl.relkind IN ('v', 'm', 'S', 'i')
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = cl.oid AND e.deptype = 'e')
+                UNION ALL
+                SELECT 'COLUMN', cl.relname || '.' || a.attname, d.description
+                FROM pg_class cl
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
+                JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = cl.oid AND d.objsubid = a.attnum
+                WHERE n.nspname = ? AND cl.relkind IN ('v', 'm')
+                UNION ALL
+                SELECT 'CONSTRAINT', cl.relname || '.' || co.conname, d.description
+                FROM pg_constraint co
+                JOIN pg_class cl ON cl.oid = co.conrelid
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                JOIN pg_description d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = co.oid
+                WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')""", 3)) {
+            while (rs.next()) out.put(SchemaModel.commentKey(rs.getString(1), rs.getString(2)), rs.getString(3));
+        }
+        return out;
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
- * options of serial and identity sequences, materialized views' indexes, comments on views and sequences,
- * partitioning, row-level security, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
+ * options of serial and identity sequences, materialized views' indexes,
+ * partitioning, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
  * meant to be), trigger conditions, functions with arguments or attributes,
  * domains, privileges, and other schemas holding objects. One query.
  *
@@ -43,17 +43,11 @@ public final class UnmodelledObjects {
                                       ELSE 9223372036854775807 END)
             UNION ALL SELECT 'materialized view index', ic.relname, pg_get_indexdef(i.indexrelid)
                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own m ON m.oid = i.indrelid WHERE m.relkind = 'm'
-            UNION ALL SELECT 'view comment', relname, obj_description(oid, 'pg_class') FROM own
-                WHERE relkind IN ('v', 'm', 'S') AND obj_description(oid, 'pg_class') IS NOT NULL
             UNION ALL SELECT 'partitioned table', relname, pg_get_partkeydef(oid) FROM own WHERE relkind = 'p'
             UNION ALL SELECT 'partition', relname, pg_get_expr(relpartbound, oid) FROM own WHERE relispartition
             UNION ALL SELECT 'inheritance', c.relname, 'INHERITS ' || p.relname FROM pg_inherits i JOIN own c ON c.oid = i.inhrelid
                 JOIN pg_class p ON p.oid = i.inhparent WHERE NOT c.relispartition
             UNION ALL SELECT 'unlogged table', relname, NULL FROM own WHERE relkind IN ('r', 'p') AND relpersistence = 'u'
-            UNION ALL SELECT 'row level security', relname, CASE WHEN relforcerowsecurity THEN 'FORCE' ELSE 'ENABLE' END
-                FROM own WHERE relrowsecurity OR relforcerowsecurity
-            UNION ALL SELECT 'policy', c.relname || '.' || p.polname, pg_get_expr(p.polqual, p.polrelid)
-                FROM pg_policy p JOIN own c ON c.oid = p.polrelid
             UNION ALL SELECT 'privileges', relname, relacl::text FROM own WHERE relacl IS NOT NULL AND relkind IN ('r', 'p', 'v', 'm', 'S')
             UNION ALL SELECT 'column privileges', c.relname || '.' || a.attname, a.attacl::text FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
                 WHERE a.attacl IS NOT NULL AND a.attnum > 0
@@ -64,11 +58,6 @@ public final class UnmodelledObjects {
                 FROM pg_attribute a JOIN own c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
                 JOIN pg_collation coll ON coll.oid = a.attcollation
                 WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attcollation <> t.typcollation AND c.relkind IN ('r', 'p')
-            UNION ALL SELECT 'view column comment', c.relname || '.' || a.attname, col_description(c.oid, a.attnum)
-                FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
-                WHERE a.attnum > 0 AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NOT NULL AND c.relkind IN ('v', 'm')
-            UNION ALL SELECT 'index or constraint comment', ic.relname, obj_description(ic.oid, 'pg_class')
-                FROM own ic WHERE ic.relkind = 'i' AND obj_description(ic.oid, 'pg_class') IS NOT NULL
             UNION ALL SELECT 'trigger option', c.relname || '.' || tg.tgname, pg_get_triggerdef(tg.oid)
                 FROM pg_trigger tg JOIN own c ON c.oid = tg.tgrelid
                 WHERE NOT tg.tgisinternal AND (tg.tgqual IS NOT NULL OR array_length(tg.tgattr::int2[], 1) > 0
@@ -98,13 +87,29 @@ public final class UnmodelledObjects {
 
     private final String schema;
     private final String historySchema;
+    private boolean privileges;
 
     public UnmodelledObjects(String schema, String historySchema) {
         this.schema = schema;
         this.historySchema = historySchema;
     }
 
+    /** Kinds the model carries with --with-privileges, and then not reported here. */
+    public static final java.util.Set<String> PRIVILEGE_KINDS = java.util.Set.of("privileges", "column privileges", "schema privileges");
+
+    /** With privileges modelled (--with-privileges), they are no longer reported here. */
+    public UnmodelledObjects withPrivileges(boolean on) {
+        UnmodelledObjects out = new UnmodelledObjects(schema, historySchema);
+        out.privileges = on;
+        return out;
+    }
+
     public List<Unmodelled> find(Connection c) throws SQLException {
+        List<Unmodelled> all = findAll(c);
+        return privileges ? all.stream().filter(u -> !PRIVILEGE_KINDS.contains(u.kind())).toList() : all;
+    }
+
+    private List<Unmodelled> findAll(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(QUERY)) {
             ps.setString(1, schema);
             ps.setString(2, schema);

@@ -17,7 +17,11 @@ public record SchemaModel(
         SortedMap<String, TableModel> tables,
         SortedMap<String, FunctionModel> functions,
         SortedMap<String, SequenceModel> sequences,
-        SortedMap<String, ViewModel> views) {
+        SortedMap<String, ViewModel> views,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<GrantModel> grants,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        SortedMap<String, String> comments) {
 
     public static final SchemaModel EMPTY = new SchemaModel(Map.of(), Map.of(), Map.of(), Map.of());
 
@@ -30,7 +34,7 @@ public record SchemaModel(
                        Map<String, FunctionModel> functions, Map<String, SequenceModel> sequences,
                        Map<String, ViewModel> views) {
         this(Names.sorted(extensions), Names.sorted(enums), Names.sorted(tables), Names.sorted(functions),
-                Names.sorted(orEmpty(sequences)), Names.sorted(orEmpty(views)));
+                Names.sorted(orEmpty(sequences)), Names.sorted(orEmpty(views)), List.of(), new java.util.TreeMap<>());
     }
 
     // sequences and views are absent from snapshots written before they were modelled: null reads as none
@@ -41,6 +45,30 @@ public record SchemaModel(
         functions = Names.sorted(functions);
         sequences = Names.sorted(orEmpty(sequences));
         views = Names.sorted(orEmpty(views));
+        // privileges are modelled only when asked for (--with-privileges); absent from snapshots otherwise
+        grants = GrantModel.sorted(grants);
+        comments = Names.sorted(orEmpty(comments));
+    }
+
+    /**
+     * Comment kinds, what follows COMMENT ON, for comments on views, materialized views, their columns, sequences,
+     * indexes and constraints (a table's and its columns' are in TableModel and ColumnModel).
+     */
+    public static final List<String> COMMENT_KINDS = List.of("VIEW", "MATERIALIZED VIEW", "COLUMN", "SEQUENCE", "INDEX",
+            "CONSTRAINT");
+
+    /**
+     * {@code kind name}: {@code VIEW v}, {@code MATERIALIZED VIEW m}, {@code SEQUENCE s}, {@code INDEX i},
+     * {@code COLUMN view.column} (a view's column; a table's is in its ColumnModel), {@code CONSTRAINT table.name}.
+     */
+    public static String commentKey(String kind, String name) {
+        if (!COMMENT_KINDS.contains(kind)) throw new IllegalArgumentException("comment on " + kind + " is not one of " + COMMENT_KINDS);
+        return kind + " " + name;
+    }
+
+    /** The same schema with these comments (commentKey to text) instead of its own. */
+    public SchemaModel withComments(Map<String, String> newComments) {
+        return new SchemaModel(extensions, enums, tables, functions, sequences, views, grants, Names.sorted(newComments));
     }
 
     private static <T> Map<String, T> orEmpty(Map<String, T> map) {
@@ -49,7 +77,7 @@ public record SchemaModel(
 
     /** The same schema with other tables. */
     public SchemaModel withTables(Map<String, TableModel> newTables) {
-        return new SchemaModel(extensions, enums, Names.sorted(newTables), functions, sequences, views);
+        return new SchemaModel(extensions, enums, Names.sorted(newTables), functions, sequences, views, grants, comments);
     }
 
     public static SchemaModel of(Collection<Extension> extensions, Collection<EnumType> enums,
@@ -69,5 +97,10 @@ public record SchemaModel(
     /** All triggers of all tables. */
     public List<TriggerModel> triggers() {
         return tables.values().stream().flatMap(t -> t.triggers().values().stream()).toList();
+    }
+
+    /** The same schema with these privileges instead of its own. */
+    public SchemaModel withGrants(List<GrantModel> newGrants) {
+        return new SchemaModel(extensions, enums, tables, functions, sequences, views, newGrants, comments);
     }
 }

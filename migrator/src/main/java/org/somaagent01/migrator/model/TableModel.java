@@ -20,7 +20,16 @@ public record TableModel(
         SortedMap<String, IndexModel> indexes,
         SortedMap<String, TriggerModel> triggers,
         String comment,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ExclusionModel> exclusions) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ExclusionModel> exclusions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RowSecurity rowSecurity) {
+
+    public TableModel(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
+                      SortedMap<String, KeyConstraint> uniques, SortedMap<String, CheckModel> checks,
+                      SortedMap<String, ForeignKeyModel> foreignKeys, SortedMap<String, IndexModel> indexes,
+                      SortedMap<String, TriggerModel> triggers, String comment,
+                      SortedMap<String, ExclusionModel> exclusions) {
+        this(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment, exclusions, null);
+    }
 
     public TableModel(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
                       SortedMap<String, KeyConstraint> uniques, SortedMap<String, CheckModel> checks,
@@ -37,6 +46,8 @@ public record TableModel(
         indexes = Names.sorted(indexes);
         triggers = Names.sorted(triggers);
         exclusions = Names.sorted(exclusions == null ? java.util.Map.of() : exclusions);
+        // no row security is null, so that it stays out of snapshots and tables without it compare equal
+        if (rowSecurity != null && rowSecurity.isNone()) rowSecurity = null;
     }
 
     public static TableModel of(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
@@ -51,10 +62,21 @@ public record TableModel(
     /** This table with the given exclusion constraints instead of its own. */
     public TableModel withExclusions(Collection<ExclusionModel> list) {
         return new TableModel(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment,
-                Names.byName(list, ExclusionModel::name));
+                Names.byName(list, ExclusionModel::name), rowSecurity);
     }
 
     public Optional<ColumnModel> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    /** Its row-level security; {@link RowSecurity#NONE} when it has none. */
+    public RowSecurity security() {
+        return rowSecurity == null ? RowSecurity.NONE : rowSecurity;
+    }
+
+    /** This table with the given row-level security instead of its own (null or NONE for none). */
+    public TableModel withRowSecurity(RowSecurity security) {
+        return new TableModel(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment,
+                exclusions, security);
     }
 }

@@ -113,6 +113,11 @@ public final class SqlRenderer {
                 + " OWNED BY " + (c.to() == null ? "NONE" : qualifiedColumn(c.to())));
         if (change instanceof Change.CreateView c) return List.of(createView(c.view()));
         if (change instanceof Change.DropView c) return List.of(dropView(c.view()));
+        List<String> security = rowSecurity(change);
+        if (security != null) return security;
+        List<String> privileges = privileges(change);
+        if (privileges != null) return privileges;
+        if (change instanceof Change.SetObjectComment c) return List.of(objectComment(c));
         throw new IllegalArgumentException("no SQL for " + change);
     }
 
@@ -365,5 +370,92 @@ public final class SqlRenderer {
     /** Wraps DDL that has no IF NOT EXISTS form so that an existing object is not an error. */
     static String ignoreDuplicate(String ddl) {
         return "DO $$ BEGIN\n    " + ddl + ";\nEXCEPTION WHEN duplicate_object THEN NULL;\nEND $$";
+    }
+
+    /** Row-level security and policy changes, or null for another kind of change. */
+    private static List<String> rowSecurity(Change change) {
+        if (change instanceof Change.SetRowSecurity c) return List.of("ALTER TABLE IF EXISTS " + ident(c.table())
+                + (c.enabled() ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY");
+        if (change instanceof Change.SetForceRowSecurity c) return List.of("ALTER TABLE IF EXISTS " + ident(c.table())
+                + (c.forced() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY");
+        // CREATE POLICY has no IF NOT EXISTS
+        if (change instanceof Change.CreatePolicy c) return List.of("DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_policy"
+                + " WHERE polrelid = to_regclass(" + literal(ident(c.table())) + ") AND polname = " + literal(c.policy().name())
+                + ") THEN\n        CREATE POLICY " + ident(c.policy().name()) + " ON " + ident(c.table()) + " AS "
+                + (c.policy().permissive() ? "PERMISSIVE" : "RESTRICTIVE") + " FOR " + c.policy().command()
+                + policyClauses(c.policy()) + ";\n    END IF;\nEND $$");
+        if (change instanceof Change.DropPolicy c) return List.of("DROP POLICY IF EXISTS " + ident(c.policy().name()) + " ON "
+                + ident(c.table()));
+        if (change instanceof Change.AlterPolicy c) return List.of("ALTER POLICY " + ident(c.to().name()) + " ON "
+                + ident(c.table()) + policyClauses(c.to()));
+        return null;
+    }
+
+    private static String policyClauses(org.somaagent01.migrator.model.PolicyModel p) {
+        return " TO " + p.roles().stream().map(r -> r.equals(org.somaagent01.migrator.model.PolicyModel.PUBLIC) ? "PUBLIC" : ident(r))
+                .collect(Collectors.joining(", "))
+                + (p.using() == null ? "" : " USING (" + p.using() + ")")
+                + (p.withCheck() == null ? "" : " WITH CHECK (" + p.withCheck() + ")");
+    }
+
+    /** GRANT and REVOKE, or null for another kind of change. */
+    private static List<String> privileges(Change change) {
+        if (change instanceof Change.Grant c) return List.of("GRANT " + privilegeOn(c.grant()) + " TO " + grantee(c.grant())
+                + (c.grant().grantOption() ? " WITH GRANT OPTION" : ""));
+        // REVOKE has no IF EXISTS; it runs before the object is dropped, which on a re-run is gone already
+        if (change instanceof Change.Revoke c) return List.of("DO $$ BEGIN\n    IF " + exists(c.grant()) + " THEN\n        REVOKE "
+                + privilegeOn(c.grant()) + " FROM " + grantee(c.grant()) + ";\n    END IF;\nEND $$");
+        return null;
+    }
+
+    private static String privilegeOn(org.somaagent01.migrator.model.GrantModel g) {
+        switch (g.kind()) {
+            case "COLUMN": return g.privilege() + " (" + ident(g.column()) + ") ON TABLE " + ident(g.relation());
+            case "FUNCTION": return g.privilege() + " ON FUNCTION " + ident(g.relation()) + g.object().substring(g.object().indexOf('('));
+            default: return g.privilege() + " ON " + g.kind() + " " + ident(g.object());
+        }
+    }
+
+    private static String grantee(org.somaagent01.migrator.model.GrantModel g) {
+        return g.grantee().equals(org.somaagent01.migrator.model.PolicyModel.PUBLIC) ? "PUBLIC" : ident(g.grantee());
+    }
+
+    private static String exists(org.somaagent01.migrator.model.GrantModel g) {
+        switch (g.kind()) {
+            case "COLUMN": return "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(" + literal(ident(g.relation()))
+                    + ") AND attname = " + literal(g.column()) + " AND NOT attisdropped)";
+            case "FUNCTION": return "to_regprocedure(" + literal(ident(g.relation()) + g.object().substring(g.object().indexOf('(')))
+                    + ") IS NOT NULL";
+            case "SCHEMA": return "to_regnamespace(" + literal(ident(g.object())) + ") IS NOT NULL";
+            default: return "to_regclass(" + literal(ident(g.object())) + ") IS NOT NULL";
+        }
+    }
+
+    /** Removing a comment precedes dropping its object, which on a re-run is gone already: then it does nothing. */
+    private static String objectComment(Change.SetObjectComment c) {
+        int dot = c.name().lastIndexOf('.');
+        String target = switch (c.kind()) {
+            case "CONSTRAINT" -> ident(c.name().substring(dot + 1)) + " ON " + ident(c.name().substring(0, dot));
+            case "COLUMN" -> ident(c.name().substring(0, dot)) + "." + ident(c.name().substring(dot + 1));
+            default -> ident(c.name());
+        };
+        String ddl = "COMMENT ON " + c.kind() + " " + target + " IS " + (c.to() == null ? "NULL" : literal(c.to()));
+        if (c.to() != null) return ddl;
+        String exists = switch (c.kind()) {
+            case "CONSTRAINT" -> "EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass("
+                    + literal(ident(c.name().substring(0, dot))) + ") AND conname = " + literal(c.name().substring(dot + 1)) + ")";
+            case "COLUMN" -> "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass("
+                    + literal(ident(c.name().substring(0, dot))) + ") AND attname = " + literal(c.name().substring(dot + 1))
+                    + " AND NOT attisdropped)";
+            // only a relation of that kind: on a re-run, a view may have become materialized (or back)
+            default -> "EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass(" + literal(ident(c.name())) + ") AND relkind = "
+                    + switch (c.kind()) {
+                        case "VIEW" -> "'v'";
+                        case "MATERIALIZED VIEW" -> "'m'";
+                        case "SEQUENCE" -> "'S'";
+                        default -> "'i'";
+                    } + ")";
+        };
+        return "DO $$ BEGIN\n    IF " + exists + " THEN\n        " + ddl + ";\n    END IF;\nEND $$";
     }
 }

@@ -48,6 +48,7 @@ public final class Migrator {
     private final Path seedsDir;
     private final Consumer<String> log;
     private final Consumer<ProgressEvent> progress;
+    private boolean privileges;
 
     public Migrator(Target target, List<MigrationScript> scripts, ApplyOptions options, Path seedsDir, Consumer<String> log) {
         this(target, scripts, options, seedsDir, log, null);
@@ -68,7 +69,14 @@ public final class Migrator {
      * second connection from the target); null: no progress.
      */
     public Migrator withProgress(Consumer<ProgressEvent> sink) {
-        return new Migrator(target, scripts, options, seedsDir, log, sink);
+        return new Migrator(target, scripts, options, seedsDir, log, sink).withPrivileges(privileges);
+    }
+
+    /** This service comparing privileges as part of the schema (plan's and verify's drift report). */
+    public Migrator withPrivileges(boolean on) {
+        Migrator out = new Migrator(target, scripts, options, seedsDir, log, progress);
+        out.privileges = on;
+        return out;
     }
 
     private Applier applier(ApplyOptions o) {
@@ -132,8 +140,9 @@ public final class Migrator {
             SchemaHistory history = history();
             HistoryState state = history.state(c);
             Applier.checkApplied(state, scripts);
-            SchemaModel live = new CatalogInspector(options.appSchema()).inspect(c);
-            int adoptAt = history.exists(c) ? 0 : Adoption.matchingVersion(live, scripts, scripts.size());
+            SchemaModel live = new CatalogInspector(options.appSchema()).withPrivileges(privileges).inspect(c);
+            // apply adopts on the schema without privileges: plan must foretell it whatever --with-privileges says
+            int adoptAt = history.exists(c) ? 0 : Adoption.matchingVersion(live.withGrants(List.of()), scripts, scripts.size());
             List<PlannedVersion> pending = new ArrayList<>();
             for (Applier.Step step : Applier.pending(state, adoptAt, scripts, scripts.size())) {
                 pending.add(new PlannedVersion(step.script(), step.done() + 1, step.remaining(),
@@ -215,7 +224,7 @@ public final class Migrator {
             if (state.partial() != null) problems.add("history: partial version " + state.partial().describe()
                     + " (rerun apply to resume)");
             for (String d : DriftReport.describe(Snapshots.head(scripts.subList(0, state.version())), List.of(),
-                    new CatalogInspector(options.appSchema()).inspect(c), outside(c))) {
+                    new CatalogInspector(options.appSchema()).withPrivileges(privileges).inspect(c), outside(c))) {
                 problems.add("live schema: " + d);
             }
         }
@@ -226,7 +235,7 @@ public final class Migrator {
     }
 
     private List<UnmodelledObjects.Unmodelled> outside(Connection c) throws SQLException {
-        return new UnmodelledObjects(options.appSchema(), options.historySchema()).find(c);
+        return new UnmodelledObjects(options.appSchema(), options.historySchema()).withPrivileges(privileges).find(c);
     }
 
     private SeedStep seedStep() { return new SeedStep(options, seedsDir, log); }

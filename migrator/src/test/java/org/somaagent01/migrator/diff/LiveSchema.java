@@ -41,7 +41,8 @@ final class LiveSchema implements AutoCloseable {
     }
 
     SchemaModel inspect() throws SQLException {
-        return new CatalogInspector("public").inspect(connection);
+        // privileges too: the random schemas carry some (RowSecurityTest, PrivilegesTest and the round-trip properties)
+        return new CatalogInspector("public").withPrivileges(true).inspect(connection);
     }
 
     @Override

@@ -235,7 +235,8 @@ final class RandomSchemas {
             }
             KeyConstraint pk = withPk.get(t) ? new KeyConstraint("pk_" + t, List.of("id")) : null;
             tables.add(TableModel.of(t, columns, pk, uniques, checks, fks, indexes, triggers,
-                    g.oneOf(nullAnd("main table", "it's here"))).withExclusions(exclusions));
+                    g.oneOf(nullAnd("main table", "it's here"))).withExclusions(exclusions)
+                    .withRowSecurity(rowSecurity(g, columns)));
         }
         List<SequenceModel> sequences = new ArrayList<>();
         if (seqA) sequences.add(sequence(g, "seq_a", null));
@@ -244,8 +245,9 @@ final class RandomSchemas {
             for (TableModel t : tables) owners.add(t.name() + ".id");
             sequences.add(sequence(g, "seq_b", g.oneOf(owners)));
         }
-        return SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions, sequences,
-                views(g, tables));
+        SchemaModel schema = SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions,
+                sequences, views(g, tables));
+        return schema.withGrants(grants(g, schema)).withComments(objectComments(g, schema));
     }
 
     private static SequenceModel sequence(Genome g, String name, String ownedBy) {
@@ -309,6 +311,84 @@ final class RandomSchemas {
         List<String> out = new ArrayList<>();
         out.add(null);
         out.addAll(List.of(values));
+        return out;
+    }
+
+    /**
+     * Row-level security flags and up to two policies, over columns whose type may change (then the policy is dropped
+     * and created around it), for roles every server has (PostgreSQL's predefined ones), with clauses that fit the
+     * command; expressions as pg_get_expr prints them.
+     */
+    private static org.somaagent01.migrator.model.RowSecurity rowSecurity(Genome g, List<ColumnModel> columns) {
+        if (g.pick(3) == 0) return null;
+        List<String> conditions = new ArrayList<>(List.of("(id > 0)", "true"));
+        if (has(columns, "c_num")) conditions.add("(c_num > 0)");
+        if (has(columns, "c_txt")) conditions.add("(c_txt IS NOT NULL)");
+        List<List<String>> roles = List.of(List.of(), List.of("pg_read_all_data"), List.of("pg_read_all_data", "pg_write_all_data"));
+        List<org.somaagent01.migrator.model.PolicyModel> policies = new ArrayList<>();
+        for (String name : List.of("pol_a", "pol_b")) {
+            if (!g.chance()) continue;
+            String command = g.oneOf(List.of("ALL", "SELECT", "INSERT", "UPDATE", "DELETE"));
+            boolean using = !command.equals("INSERT") && (command.equals("SELECT") || command.equals("DELETE") || g.chance());
+            boolean check = (command.equals("ALL") || command.equals("UPDATE")) && g.chance() || command.equals("INSERT");
+            policies.add(new org.somaagent01.migrator.model.PolicyModel(name, g.pick(4) != 0, command, g.oneOf(roles),
+                    using ? g.oneOf(conditions) : null, check ? g.oneOf(conditions) : null));
+        }
+        return org.somaagent01.migrator.model.RowSecurity.of(g.chance(), g.pick(3) == 0, policies);
+    }
+
+    /**
+     * A few privileges beyond the defaults, on objects the schema has (tables, a column, the view, a sequence, a
+     * function, the schema), to PostgreSQL's predefined roles, some WITH GRANT OPTION.
+     */
+    private static List<org.somaagent01.migrator.model.GrantModel> grants(Genome g, SchemaModel schema) {
+        List<org.somaagent01.migrator.model.GrantModel> out = new ArrayList<>();
+        List<String> roles = List.of("pg_read_all_data", "pg_write_all_data", "public");
+        for (TableModel t : schema.tables().values()) {
+            if (g.pick(3) == 0) out.add(grant("TABLE", t.name(), g.oneOf(roles), g.oneOf(List.of("SELECT", "INSERT")), g.pick(3) == 0));
+            if (t.column("c_txt").isPresent() && g.pick(3) == 0) {
+                out.add(grant("COLUMN", t.name() + ".c_txt", g.oneOf(roles), g.oneOf(List.of("SELECT", "UPDATE")), false));
+            }
+        }
+        for (ViewModel v : schema.views().values()) if (g.pick(3) == 0) out.add(grant("TABLE", v.name(), g.oneOf(roles), "SELECT", false));
+        for (SequenceModel q : schema.sequences().values()) {
+            if (g.pick(3) == 0) out.add(grant("SEQUENCE", q.name(), g.oneOf(roles), g.oneOf(List.of("USAGE", "SELECT")), false));
+        }
+        // functions have EXECUTE to PUBLIC by default: another role
+        if (schema.functions().containsKey("helper_fn") && g.chance()) {
+            out.add(grant("FUNCTION", "helper_fn()", g.oneOf(roles.subList(0, 2)), "EXECUTE", g.chance()));
+        }
+        if (g.pick(4) == 0) out.add(grant("SCHEMA", "public", g.oneOf(roles.subList(0, 2)), g.oneOf(List.of("USAGE", "CREATE")), false));
+        return out;
+    }
+
+    private static org.somaagent01.migrator.model.GrantModel grant(String kind, String object, String grantee, String privilege,
+                                                                   boolean option) {
+        // PUBLIC cannot hold a grant option
+        return new org.somaagent01.migrator.model.GrantModel(kind, object, grantee, privilege, option && !grantee.equals("public"));
+    }
+
+    /** Comments on some of the views, a view column, sequences, indexes and constraints the schema has. */
+    private static Map<String, String> objectComments(Genome g, SchemaModel schema) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> texts = List.of("about it", "it's another");
+        for (ViewModel v : schema.views().values()) {
+            if (g.pick(3) == 0) out.put(SchemaModel.commentKey(v.materialized() ? "MATERIALIZED VIEW" : "VIEW", v.name()), g.oneOf(texts));
+            if (g.pick(4) == 0) out.put(SchemaModel.commentKey("COLUMN", v.name() + ".id"), g.oneOf(texts));
+        }
+        for (SequenceModel q : schema.sequences().values()) if (g.pick(3) == 0) out.put(SchemaModel.commentKey("SEQUENCE", q.name()), g.oneOf(texts));
+        for (TableModel t : schema.tables().values()) {
+            for (IndexModel ix : t.indexes().values()) if (g.pick(4) == 0) out.put(SchemaModel.commentKey("INDEX", ix.name()), g.oneOf(texts));
+            for (CheckModel ck : t.checks().values()) {
+                if (g.pick(4) == 0) out.put(SchemaModel.commentKey("CONSTRAINT", t.name() + "." + ck.name()), g.oneOf(texts));
+            }
+            if (t.primaryKey() != null && g.pick(4) == 0) {
+                out.put(SchemaModel.commentKey("CONSTRAINT", t.name() + "." + t.primaryKey().name()), g.oneOf(texts));
+            }
+            for (ForeignKeyModel fk : t.foreignKeys().values()) {
+                if (g.pick(5) == 0) out.put(SchemaModel.commentKey("CONSTRAINT", t.name() + "." + fk.name()), g.oneOf(texts));
+            }
+        }
         return out;
     }
 }

@@ -1,0 +1,38 @@
+package org.somaagent01.migrator.model;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One privilege granted beyond an object's defaults ({@code acldefault}: the owner's implicit privileges and, for
+ * functions, EXECUTE to PUBLIC): {@code GRANT privilege ON kind object TO grantee [WITH GRANT OPTION]}. {@code kind}
+ * is TABLE (tables, views and materialized views), SEQUENCE, FUNCTION, SCHEMA or COLUMN; {@code object} the name,
+ * {@code table.column} for a column and {@code name(argument types)} for a function; {@code grantee} a role name or
+ * {@code public}. Compared per (object, grantee, privilege, grant option).
+ */
+public record GrantModel(String kind, String object, String grantee, String privilege, boolean grantOption) {
+    public static final List<String> KINDS = List.of("TABLE", "SEQUENCE", "FUNCTION", "SCHEMA", "COLUMN");
+    public static final Comparator<GrantModel> ORDER = Comparator.comparing(GrantModel::kind)
+            .thenComparing(GrantModel::object).thenComparing(GrantModel::grantee).thenComparing(GrantModel::privilege)
+            .thenComparing(GrantModel::grantOption);
+
+    public GrantModel {
+        if (!KINDS.contains(kind)) throw new IllegalArgumentException("grant on " + kind + " is not one of " + KINDS);
+    }
+
+    /** The relation a TABLE, SEQUENCE or COLUMN grant is on; the function or schema name otherwise. */
+    public String relation() {
+        if (kind.equals("COLUMN")) return object.substring(0, object.lastIndexOf('.'));
+        if (kind.equals("FUNCTION")) return object.substring(0, object.indexOf('('));
+        return object;
+    }
+
+    /** The column of a COLUMN grant, else null. */
+    public String column() {
+        return kind.equals("COLUMN") ? object.substring(object.lastIndexOf('.') + 1) : null;
+    }
+
+    static List<GrantModel> sorted(List<GrantModel> grants) {
+        return grants == null ? List.of() : grants.stream().sorted(ORDER).distinct().toList();
+    }
+}
