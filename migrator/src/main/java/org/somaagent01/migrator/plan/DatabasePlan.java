@@ -1,0 +1,53 @@
+package org.somaagent01.migrator.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.somaagent01.migrator.diff.Change;
+
+/**
+ * A plan over several schemas ({@link org.somaagent01.migrator.diff.DatabaseDiffer}'s changes): each run of one
+ * schema's changes, between two {@link Change.SetSearchPath}, is planned by itself, so the online planner never pairs
+ * objects of two schemas that share a name. Each search-path change opens a new segment: a VALIDATE left over from
+ * the run before it (a deferred step) still runs before it, in the run's own schema. The search path is a session
+ * setting (not {@code SET LOCAL}), so it holds in the segments after it, inside a transaction or not.
+ */
+public record DatabasePlan(List<Change> changes) {
+    public DatabasePlan {
+        changes = List.copyOf(changes);
+    }
+
+    public Plan plan() { return new Plan(changes); }
+
+    /** No change to any schema (search-path changes alone are nothing). */
+    public boolean isEmpty() {
+        return changes.stream().allMatch(c -> c instanceof Change.SetSearchPath);
+    }
+
+    public boolean destructive() { return plan().destructive(); }
+
+    public List<Step> steps(RenderMode mode) {
+        List<Step> out = new ArrayList<>();
+        List<Change> run = new ArrayList<>();
+        for (Change c : changes) {
+            if (c instanceof Change.SetSearchPath) {
+                out.addAll(Planner.steps(run, mode));
+                run.clear();
+                out.add(Step.later(SqlRenderer.render(c), SqlRenderer.render(c.inverse())));
+            } else {
+                run.add(c);
+            }
+        }
+        out.addAll(Planner.steps(run, mode));
+        return out;
+    }
+
+    public List<PlannedSegment> segments(RenderMode mode) {
+        return PlannedSegment.of(steps(mode));
+    }
+
+    public List<String> upStatements(RenderMode mode) {
+        List<String> out = new ArrayList<>();
+        for (Step s : steps(mode)) out.addAll(s.up());
+        return out;
+    }
+}
