@@ -3,9 +3,13 @@ package org.somaagent01.migrator.diff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.DatabaseModel;
 import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.model.ViewModel;
+import org.somaagent01.migrator.plan.Sql;
 
 /**
  * The pure differ of databases of several schemas. Schemas that come are created first and schemas that go are
@@ -25,9 +29,14 @@ public final class DatabaseDiffer {
         List<String> schemas = List.copyOf(names);
         List<List<List<Change>>> phases = new ArrayList<>();
         for (String s : schemas) {
-            phases.add(Differ.phases(from.schemas().getOrDefault(s, SchemaModel.EMPTY),
-                    to.schemas().getOrDefault(s, SchemaModel.EMPTY), Renames.NONE));
+            // a phase of its own before and after the differ's: views rebuilt for another schema's enum change
+            List<List<Change>> own = new ArrayList<>();
+            own.add(new ArrayList<>());
+            for (List<Change> phase : Differ.phases(model(from, s), model(to, s), Renames.NONE)) own.add(new ArrayList<>(phase));
+            own.add(new ArrayList<>());
+            phases.add(own);
         }
+        usersElsewhere(schemas, phases, from, to);
         List<Change> out = new ArrayList<>();
         for (String s : schemas) if (!from.schemas().containsKey(s)) out.add(new Change.CreateSchema(s));
         String current = null;
@@ -46,5 +55,70 @@ public final class DatabaseDiffer {
         if (current != null) out.add(new Change.SetSearchPath(current, null));
         for (String s : schemas) if (!to.schemas().containsKey(s)) out.add(new Change.DropSchema(s));
         return List.copyOf(out);
+    }
+
+    private static SchemaModel model(DatabaseModel db, String schema) {
+        return db.schemas().getOrDefault(schema, SchemaModel.EMPTY);
+    }
+
+    /**
+     * An enum type's changes convert the columns of its type, and the Differ of its schema knows only its own: the
+     * columns of kept tables of the other schemas (of type {@code schema.type}) are added to its users, and the
+     * views of those schemas reading them are dropped before and created after (PostgreSQL cannot retype a column a
+     * view reads).
+     */
+    private static void usersElsewhere(List<String> schemas, List<List<List<Change>>> phases, DatabaseModel from,
+                                       DatabaseModel to) {
+        for (int i = 0; i < schemas.size(); i++) {
+            for (List<Change> phase : phases.get(i)) {
+                for (int k = 0; k < phase.size(); k++) {
+                    Change c = phase.get(k);
+                    if (c instanceof Change.SwapEnumType swap) {
+                        List<Change.EnumColumn> users = withUsers(swap.users(), schemas, i, swap.type(), phases, from, to);
+                        phase.set(k, new Change.SwapEnumType(swap.type(), swap.fromLabels(), swap.toLabels(), swap.mapping(), users));
+                    } else if (c instanceof Change.AddEnumValue add) {
+                        List<Change.EnumColumn> users = withUsers(add.users(), schemas, i, add.type(), phases, from, to);
+                        phase.set(k, new Change.AddEnumValue(add.type(), add.label(), add.neighbor(), add.before(),
+                                add.labelsBefore(), users));
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Change.EnumColumn> withUsers(List<Change.EnumColumn> own, List<String> schemas, int typeSchema,
+                                                     String type, List<List<List<Change>>> phases, DatabaseModel from,
+                                                     DatabaseModel to) {
+        String qualified = Sql.ident(schemas.get(typeSchema)) + "." + Sql.ident(type);
+        List<Change.EnumColumn> users = new ArrayList<>(own);
+        for (int o = 0; o < schemas.size(); o++) {
+            if (o == typeSchema) continue;
+            SchemaModel before = model(from, schemas.get(o));
+            SchemaModel after = model(to, schemas.get(o));
+            for (TableModel t : before.tables().values()) {
+                TableModel target = after.tables().get(t.name());
+                if (target == null) continue;
+                for (ColumnModel col : t.columns()) {
+                    boolean scalar = col.type().equals(qualified);
+                    if (!scalar && !col.type().equals(qualified + "[]") || target.column(col.name()).isEmpty()) continue;
+                    users.add(new Change.EnumColumn(Sql.ident(schemas.get(o)) + "." + Sql.ident(t.name()), col.name(),
+                            !scalar, col.defaultExpression()));
+                    rebuildViewsReading(phases.get(o), before, after, t.name() + "." + col.name());
+                }
+            }
+        }
+        return users;
+    }
+
+    private static void rebuildViewsReading(List<List<Change>> phases, SchemaModel before, SchemaModel after, String column) {
+        for (ViewModel v : before.views().values()) {
+            ViewModel target = after.views().get(v.name());
+            if (target == null || !v.reads().contains(column)) continue;
+            boolean dropped = phases.stream().flatMap(List::stream)
+                    .anyMatch(c -> c instanceof Change.DropView d && d.view().name().equals(v.name()));
+            if (dropped) continue;
+            phases.get(0).add(new Change.DropView(v));
+            phases.get(phases.size() - 1).add(new Change.CreateView(target));
+        }
     }
 }

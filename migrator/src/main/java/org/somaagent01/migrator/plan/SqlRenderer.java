@@ -137,7 +137,7 @@ public final class SqlRenderer {
             String labels = unmapped.stream().map(Sql::literal).collect(Collectors.joining(", "));
             String used = u.array() ? ident(u.column()) + "::text[] && ARRAY[" + labels + "]"
                     : ident(u.column()) + "::text IN (" + labels + ")";
-            body.add("IF EXISTS (SELECT 1 FROM " + ident(u.table()) + " WHERE " + used + ") THEN\n"
+            body.add("IF EXISTS (SELECT 1 FROM " + Sql.relation(u.table()) + " WHERE " + used + ") THEN\n"
                     + "    RAISE EXCEPTION USING ERRCODE = 'dependent_objects_still_exist', MESSAGE = "
                     + literal("cannot remove value(s) " + String.join(", ", unmapped) + " from enum type " + c.type()
                             + ": rows of " + u.table() + "." + u.column() + " still use them; declare the label that "
@@ -146,19 +146,24 @@ public final class SqlRenderer {
         body.add("DROP TYPE IF EXISTS " + temp);
         body.add("CREATE TYPE " + temp + " AS ENUM (" + labels(c.toLabels()) + ")");
         for (Change.EnumColumn u : c.users()) {
-            if (u.defaultExpression() != null) body.add(alterColumn(u.table(), u.column()) + "DROP DEFAULT");
-            body.add(alterColumn(u.table(), u.column()) + "TYPE " + temp + (u.array() ? "[]" : "") + " USING "
+            if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "DROP DEFAULT");
+            body.add(alterUser(u.table(), u.column()) + "TYPE " + temp + (u.array() ? "[]" : "") + " USING "
                     + converted(ident(u.column()), u.array(), c.mapping()) + "::" + temp + (u.array() ? "[]" : ""));
         }
         body.add("DROP TYPE " + type);
         body.add("ALTER TYPE " + temp + " RENAME TO " + type);
         for (Change.EnumColumn u : c.users()) {
-            if (u.defaultExpression() != null) body.add(alterColumn(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
+            if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
         }
         String current = "ARRAY(SELECT enumlabel::text FROM pg_enum WHERE enumtypid = to_regtype(" + literal(type)
                 + ") ORDER BY enumsortorder)";
         return List.of("DO $$ BEGIN\nIF " + current + " IS DISTINCT FROM ARRAY[" + labels(c.toLabels()) + "]::text[] THEN\n    "
                 + String.join(";\n", body).replace("\n", "\n    ") + ";\nEND IF;\nEND $$");
+    }
+
+    /** A column using the enum type; of a table in another schema, qualified ({@link Sql#relation}). */
+    private static String alterUser(String table, String column) {
+        return "ALTER TABLE " + Sql.relation(table) + " ALTER COLUMN " + ident(column) + " ";
     }
 
     private static String labels(List<String> labels) {
