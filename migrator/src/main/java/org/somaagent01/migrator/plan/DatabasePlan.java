@@ -7,8 +7,8 @@ import org.somaagent01.migrator.diff.Change;
 /**
  * A plan over several schemas ({@link org.somaagent01.migrator.diff.DatabaseDiffer}'s changes): each run of one
  * schema's changes, between two {@link Change.SetSearchPath}, is planned by itself, so the online planner never pairs
- * objects of two schemas that share a name. Each search-path change opens a new segment: a VALIDATE left over from
- * the run before it (a deferred step) still runs before it, in the run's own schema. The search path is a session
+ * objects of two schemas that share a name. A search-path change after a run that left a VALIDATE for a later segment
+ * (a deferred step) opens a new segment, so that the VALIDATE still runs before it, in the run's own schema. The search path is a session
  * setting (not {@code SET LOCAL}), so it holds in the segments after it, inside a transaction or not.
  */
 public record DatabasePlan(List<Change> changes) {
@@ -30,9 +30,13 @@ public record DatabasePlan(List<Change> changes) {
         List<Change> run = new ArrayList<>();
         for (Change c : changes) {
             if (c instanceof Change.SetSearchPath) {
-                out.addAll(Planner.steps(run, mode));
+                List<Step> steps = Planner.steps(run, mode);
+                out.addAll(steps);
                 run.clear();
-                out.add(Step.later(SqlRenderer.render(c), SqlRenderer.render(c.inverse())));
+                List<String> up = SqlRenderer.render(c);
+                List<String> down = SqlRenderer.render(c.inverse());
+                // a VALIDATE the run left for a later segment must run before the search path changes
+                out.add(steps.stream().anyMatch(Step::deferred) ? Step.later(up, down) : Step.inTransaction(up, down));
             } else {
                 run.add(c);
             }

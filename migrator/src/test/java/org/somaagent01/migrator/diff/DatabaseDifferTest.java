@@ -142,4 +142,34 @@ class DatabaseDifferTest {
                 fk.with(fk.columns(), "Parents", fk.targetColumns()))).get(0);
         assertTrue(bare.contains("REFERENCES \"Parents\" (id)"), bare);
     }
+
+    private static SchemaModel parentAndChild(String fkName) {
+        TableModel p = TableModel.of("p", List.of(new ColumnModel("id", "integer", true, null)),
+                new KeyConstraint("p_pkey", List.of("id")), List.of(), List.of(), List.of(), List.of(), List.of(), null);
+        List<ForeignKeyModel> fks = fkName == null ? List.of() : List.of(new ForeignKeyModel(fkName, List.of("pid"), "p",
+                List.of("id"), ForeignKeyAction.NO_ACTION, ForeignKeyAction.NO_ACTION));
+        TableModel c = TableModel.of("c", List.of(new ColumnModel("pid", "integer", false, null)), null, List.of(),
+                List.of(), fks, List.of(), List.of(), null);
+        return SchemaModel.of(List.of(), List.of(), List.of(p, c), List.of());
+    }
+
+    @Test
+    void aValidateLeftForALaterSegmentRunsInItsOwnSchema() {
+        DatabaseModel before = new DatabaseModel(Map.of("a", parentAndChild(null), "b", parentAndChild(null)));
+        DatabaseModel after = new DatabaseModel(Map.of("a", parentAndChild("c_fk_a"), "b", parentAndChild("c_fk_b")));
+        List<PlannedSegment> segments = new DatabasePlan(DatabaseDiffer.diff(before, after)).segments(RenderMode.ONLINE);
+        String current = null;
+        int validates = 0;
+        for (PlannedSegment s : segments) {
+            for (String sql : s.up()) {
+                if (sql.startsWith("SET search_path TO ")) current = sql.substring("SET search_path TO ".length());
+                if (sql.startsWith("RESET search_path")) current = null;
+                if (sql.contains("VALIDATE CONSTRAINT c_fk_")) {
+                    validates++;
+                    assertEquals(sql.substring(sql.indexOf("c_fk_") + 5, sql.indexOf("c_fk_") + 6), current, segments.toString());
+                }
+            }
+        }
+        assertEquals(2, validates, segments.toString());
+    }
 }
