@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.DatabaseModel;
+import org.somaagent01.migrator.model.ForeignKeyModel;
 import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
@@ -29,7 +30,7 @@ public final class DatabaseDiffer {
         List<String> schemas = List.copyOf(names);
         List<List<List<Change>>> phases = new ArrayList<>();
         for (String s : schemas) {
-            // a phase of its own before and after the differ's: views rebuilt for another schema's enum change
+            // a phase of its own before and after the differ's: what another schema's changes force to be rebuilt
             List<List<Change>> own = new ArrayList<>();
             own.add(new ArrayList<>());
             for (List<Change> phase : Differ.phases(model(from, s), model(to, s), Renames.NONE)) own.add(new ArrayList<>(phase));
@@ -37,6 +38,7 @@ public final class DatabaseDiffer {
             phases.add(own);
         }
         usersElsewhere(schemas, phases, from, to);
+        foreignKeysElsewhere(schemas, phases, from, to);
         List<Change> out = new ArrayList<>();
         for (String s : schemas) if (!from.schemas().containsKey(s)) out.add(new Change.CreateSchema(s));
         String current = null;
@@ -120,5 +122,52 @@ public final class DatabaseDiffer {
             phases.get(0).add(new Change.DropView(v));
             phases.get(phases.size() - 1).add(new Change.CreateView(target));
         }
+    }
+    /**
+     * A foreign key on a table of another schema is dropped and added again by the Differ of its own schema only
+     * when it changes there; when its target table loses its key, a column or its type in the target's schema
+     * (PostgreSQL refuses to drop or retype what a key depends on), it is dropped first and added last here.
+     */
+    private static void foreignKeysElsewhere(List<String> schemas, List<List<List<Change>>> phases, DatabaseModel from,
+                                             DatabaseModel to) {
+        for (int o = 0; o < schemas.size(); o++) {
+            List<List<Change>> own = phases.get(o);
+            SchemaModel after = model(to, schemas.get(o));
+            for (TableModel t : model(from, schemas.get(o)).tables().values()) {
+                TableModel target = after.tables().get(t.name());
+                if (target == null) continue;
+                for (ForeignKeyModel fk : t.foreignKeys().values()) {
+                    if (!fk.equals(target.foreignKeys().get(fk.name())) || dropsForeignKey(own, t.name(), fk.name())) {
+                        continue;
+                    }
+                    for (int s = 0; s < schemas.size(); s++) {
+                        if (s == o) continue;
+                        for (String name : model(from, schemas.get(s)).tables().keySet()) {
+                            if (!fk.targetTable().equals(Sql.ident(schemas.get(s)) + "." + Sql.ident(name))) continue;
+                            if (!breaksKeys(phases.get(s), name)) continue;
+                            own.get(0).add(new Change.DropForeignKey(t.name(), fk));
+                            own.get(own.size() - 1).add(new Change.AddForeignKey(t.name(), fk));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean dropsForeignKey(List<List<Change>> phases, String table, String name) {
+        return phases.stream().flatMap(List::stream).anyMatch(c ->
+                c instanceof Change.DropForeignKey d && d.table().equals(table) && d.foreignKey().name().equals(name));
+    }
+
+    /** Whether the changes drop a key, an index, a column or a column type of {@code table} a foreign key may need. */
+    private static boolean breaksKeys(List<List<Change>> phases, String table) {
+        return phases.stream().flatMap(List::stream).anyMatch(c ->
+                c instanceof Change.DropTable d && d.table().name().equals(table)
+                || c instanceof Change.DropPrimaryKey k && k.table().equals(table)
+                || c instanceof Change.DropUnique u && u.table().equals(table)
+                || c instanceof Change.DropIndex i && i.table().equals(table) && i.index().unique()
+                || c instanceof Change.AlterColumnType a && a.table().equals(table)
+                || c instanceof Change.DropColumn d && d.table().equals(table)
+                || c instanceof Change.DropReplacedColumn r && r.table().equals(table));
     }
 }

@@ -21,7 +21,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.somaagent01.migrator.inspect.DatabaseInspector;
+import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.DatabaseModel;
+import org.somaagent01.migrator.model.ForeignKeyAction;
+import org.somaagent01.migrator.model.ForeignKeyModel;
+import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.plan.DatabasePlan;
 import org.somaagent01.migrator.plan.PlannedSegment;
@@ -30,8 +34,9 @@ import org.somaagent01.testdb.TestDatabase;
 import org.somaagent01.testdb.TestServer;
 
 /**
- * Random pairs of two-schema databases (each schema one of {@link RandomSchemas}; the second schema may be absent
- * from B, so it is created or dropped) against a real PostgreSQL: the online plan of A→B turns a live A into B, its
+ * Random pairs of two-schema databases (each schema one of {@link RandomSchemas}, the second with a table whose
+ * foreign key and enum column point into the first; the second schema may be absent from B, so it is created or
+ * dropped) against a real PostgreSQL: the online plan of A→B turns a live A into B, its
  * down turns it back into A, with the column order PostgreSQL imposes (see {@link DiffRoundTripProperties}).
  */
 class DatabaseRoundTripProperties {
@@ -83,15 +88,36 @@ class DatabaseRoundTripProperties {
             // an extension lives in one schema: the second one gets none (the first gene decides it)
             List<Integer> genes = new ArrayList<>(second);
             genes.set(0, genes.get(0) & ~1);
-            schemas.put(SECOND, RandomSchemas.decode(genes));
+            schemas.put(SECOND, withReferences(RandomSchemas.decode(genes), schemas.get("public"), genes.get(1) % 4));
         }
         return new DatabaseModel(schemas);
+    }
+
+    /**
+     * The second schema with a table pointing into the first: a foreign key to {@code public.t_a} when that has a
+     * (non-deferrable) primary key on id, and a column of type {@code public.mood} when there is one.
+     */
+    private static SchemaModel withReferences(SchemaModel second, SchemaModel first, int shape) {
+        if (shape == 0) return second;
+        TableModel parent = first.tables().get("t_a");
+        boolean fk = parent != null && parent.primaryKey() != null && parent.primaryKey().columns().equals(List.of("id"))
+                && !parent.primaryKey().deferrable() && shape != 1;
+        List<ColumnModel> columns = new ArrayList<>();
+        columns.add(new ColumnModel("ref_id", fk ? parent.column("id").orElseThrow().type() : "integer", false, null));
+        if (first.enums().containsKey("mood") && shape != 2) columns.add(new ColumnModel("c_mood", "public.mood", false, null));
+        TableModel refs = TableModel.of("x_ref", columns, null, List.of(), List.of(),
+                fk ? List.of(new ForeignKeyModel("x_ref_fk", List.of("ref_id"), "public.t_a", List.of("id"),
+                        ForeignKeyAction.NO_ACTION, ForeignKeyAction.NO_ACTION)) : List.of(), List.of(), List.of(), null);
+        Map<String, TableModel> tables = new TreeMap<>(second.tables());
+        tables.put(refs.name(), refs);
+        return second.withTables(tables);
     }
 
     @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
     void upGivesBAndDownGivesA(@ForAll("pairs") Pair pair) throws SQLException {
         List<Change> changes = DatabaseDiffer.diff(pair.a(), pair.b());
         for (Change c : changes) Statistics.label("change kinds").collect(c.getClass().getSimpleName());
+        Statistics.label("across schemas").collect(across(changes));
         assertEquals(List.of(), DatabaseDiffer.diff(pair.a(), pair.a()), "a database diffs to nothing against itself");
 
         execute("DROP SCHEMA IF EXISTS " + SECOND + " CASCADE", "DROP SCHEMA public CASCADE", "CREATE SCHEMA public");
@@ -105,6 +131,16 @@ class DatabaseRoundTripProperties {
         assertEquals(ordered(pair.b(), pair.a(), true), INSPECTOR.inspect(connection), "after up A→B");
         SegmentRunner.down(connection, segments);
         assertEquals(ordered(pair.a(), pair.b(), false), INSPECTOR.inspect(connection), "after down B→A");
+    }
+
+    /** What the changes do across the two schemas: a foreign key into public, an enum of public's columns in s2. */
+    private static String across(List<Change> changes) {
+        boolean key = changes.stream().anyMatch(c -> c instanceof Change.AddForeignKey a && a.foreignKey().name().equals("x_ref_fk")
+                || c instanceof Change.DropForeignKey d && d.foreignKey().name().equals("x_ref_fk"));
+        boolean users = changes.stream().anyMatch(c -> c instanceof Change.SwapEnumType s
+                && s.users().stream().anyMatch(u -> u.table().equals(SECOND + ".x_ref"))
+                || c instanceof Change.AddEnumValue a && a.users().stream().anyMatch(u -> u.table().equals(SECOND + ".x_ref")));
+        return (key ? "foreign key" : "-") + " / " + (users ? "enum users" : "-");
     }
 
     /** {@code db} with each kept table's columns in the order PostgreSQL leaves them (kept ones first, added last). */

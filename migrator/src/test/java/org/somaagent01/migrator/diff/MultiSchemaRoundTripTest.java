@@ -104,6 +104,24 @@ class MultiSchemaRoundTripTest {
         }
     }
 
+    @Test
+    void aForeignKeyIntoAnotherSchemaIsRebuiltAroundAChangeOfTheKeyItNeeds() throws SQLException {
+        // the primary key the foreign key depends on is renamed: dropped and added, which PostgreSQL refuses under the key
+        String child = "; CREATE TABLE public.c (p_id integer, CONSTRAINT c_fk FOREIGN KEY (p_id) REFERENCES x.p (id))";
+        try (TestDatabase a = TestServer.get().createDatabase(); TestDatabase b = TestServer.get().createDatabase();
+             Connection ca = a.connect(); Connection cb = b.connect()) {
+            exec(ca, "CREATE SCHEMA x; CREATE TABLE x.p (id integer CONSTRAINT p_pkey PRIMARY KEY)" + child);
+            exec(cb, "CREATE SCHEMA x; CREATE TABLE x.p (id integer CONSTRAINT p_key PRIMARY KEY)" + child);
+            DatabaseModel modelA = INSPECTOR.inspect(ca);
+            DatabaseModel modelB = INSPECTOR.inspect(cb);
+            List<PlannedSegment> segments = new DatabasePlan(DatabaseDiffer.diff(modelA, modelB)).segments(RenderMode.ONLINE);
+            SegmentRunner.up(ca, segments);
+            assertEquals(modelB, INSPECTOR.inspect(ca), "after up");
+            SegmentRunner.down(ca, segments);
+            assertEquals(modelA, INSPECTOR.inspect(ca), "after down");
+        }
+    }
+
     private static void exec(Connection c, String script) throws SQLException {
         try (Statement st = c.createStatement()) {
             for (String sql : script.split(";")) st.execute(sql);
