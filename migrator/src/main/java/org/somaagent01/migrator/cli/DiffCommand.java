@@ -7,11 +7,15 @@ import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.connect.Dsn;
 import org.somaagent01.migrator.declared.DeclaredRenames;
 import org.somaagent01.migrator.diff.Change;
+import org.somaagent01.migrator.diff.DatabaseDiffer;
 import org.somaagent01.migrator.diff.Differ;
 import org.somaagent01.migrator.inspect.CatalogInspector;
+import org.somaagent01.migrator.inspect.DatabaseInspector;
 import org.somaagent01.migrator.inspect.UnmodelledObjects;
+import org.somaagent01.migrator.model.DatabaseModel;
 import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.plan.DatabasePlan;
 import org.somaagent01.migrator.plan.Plan;
 import org.somaagent01.migrator.plan.PlannedSegment;
 import org.somaagent01.migrator.plan.RenderMode;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Option;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Print the DDL that turns schema FROM into schema TO. A source is a database URL, 'declared' "
                 + "(the Exposed objects), 'head' (what the scripts produce) or 'empty'. Default: from the database "
-                + "(SA01_DB_DSN / --dsn) to declared, i.e. the drift report.")
+                + "(SA01_DB_DSN / --dsn) to declared, i.e. the drift report. Two databases are compared on every user "
+                + "schema (--schema / --exclude-schema narrow it); against declared, head or empty, on the app schema.")
 final class DiffCommand extends BaseCommand {
     @Option(names = "--from", paramLabel = "SRC", description = "default: the database")
     String from;
@@ -53,43 +58,70 @@ final class DiffCommand extends BaseCommand {
     @Override
     boolean withPrivileges() { return privileges.on; }
 
+    @Mixin
+    SchemaOptions schemas = new SchemaOptions();
+
     /** One side of the comparison: its model, and what it holds that the model cannot express. */
-    private record Side(SchemaModel model, List<UnmodelledObjects.Unmodelled> outside) {
-        static Side of(SchemaModel model) { return new Side(model, List.of()); }
+    private record Side(SchemaModel model, List<UnmodelledObjects.Unmodelled> outside, DatabaseModel database) {
+        static Side of(SchemaModel model) { return new Side(model, List.of(), null); }
     }
 
     @Override
     int execute() throws Exception {
-        Side a = resolve(from);
-        Side b = resolve(to);
-        // declared renames apply when the declared schema is the goal
-        Renames renames = "declared".equals(to) ? DeclaredRenames.soma() : Renames.NONE;
-        List<Change> changes = reverse ? Differ.diff(b.model(), a.model()) : Differ.diff(a.model(), b.model(), renames);
-        Plan plan = new Plan(changes);
+        // two databases compare every user schema; a side that is one schema (declared, head, empty) compares the app's
+        boolean databases = isDatabase(from) && isDatabase(to);
+        Side a = resolve(from, databases);
+        Side b = resolve(to, databases);
+        List<PlannedSegment> segments;
+        List<String> statements;
+        boolean destructive;
+        boolean empty;
+        RenderMode mode = plain ? RenderMode.PLAIN : RenderMode.ONLINE;
+        if (databases) {
+            DatabasePlan plan = new DatabasePlan(reverse ? DatabaseDiffer.diff(b.database(), a.database())
+                    : DatabaseDiffer.diff(a.database(), b.database()));
+            segments = plan.segments(mode);
+            statements = plan.upStatements(mode);
+            destructive = plan.destructive();
+            empty = plan.isEmpty();
+        } else {
+            // declared renames apply when the declared schema is the goal
+            Renames renames = "declared".equals(to) ? DeclaredRenames.soma() : Renames.NONE;
+            List<Change> changes = reverse ? Differ.diff(b.model(), a.model()) : Differ.diff(a.model(), b.model(), renames);
+            Plan plan = new Plan(changes);
+            segments = plan.segments(mode);
+            statements = plan.upStatements(mode);
+            destructive = plan.destructive();
+            empty = plan.isEmpty();
+        }
         // never a silent "no differences": what the model cannot express is compared by definition and named
         List<String> outside = reverse ? UnmodelledObjects.compare(b.outside(), a.outside())
                 : UnmodelledObjects.compare(a.outside(), b.outside());
-        RenderMode mode = plain ? RenderMode.PLAIN : RenderMode.ONLINE;
-        List<PlannedSegment> segments = plan.segments(mode);
         if (output.json()) {
             List<Map<String, Object>> parts = new java.util.ArrayList<>();
             for (PlannedSegment s : segments) parts.add(Map.of("transactional", s.transactional(), "statements", s.up()));
-            console.result(Json.write(Map.of("statements", plan.upStatements(mode), "segments", parts,
-                    "destructive", plan.destructive(), "outside_the_model", outside)));
+            console.result(Json.write(Map.of("statements", statements, "segments", parts,
+                    "destructive", destructive, "outside_the_model", outside)));
         } else {
             for (String o : outside) console.log("warning: " + o);
-            if (plan.isEmpty() && outside.isEmpty()) console.log("no differences");
-            for (PlannedSegment s : segments) {
-                // the directives make the output a script apply can run as segments
-                if (segments.size() > 1 || !s.transactional()) console.result(ScriptBody.directive(s.transactional()));
-                for (String sql : s.up()) console.result(sql + ";");
+            if (empty && outside.isEmpty()) console.log("no differences");
+            if (!empty) {
+                for (PlannedSegment s : segments) {
+                    // the directives make the output a script apply can run as segments
+                    if (segments.size() > 1 || !s.transactional()) console.result(ScriptBody.directive(s.transactional()));
+                    for (String sql : s.up()) console.result(sql + ";");
+                }
             }
         }
-        return exitCode && (!plan.isEmpty() || !outside.isEmpty()) ? ExitCode.CHANGES_PENDING.code : 0;
+        return exitCode && (!empty || !outside.isEmpty()) ? ExitCode.CHANGES_PENDING.code : 0;
     }
 
-    private Side resolve(String source) throws Exception {
-        if (source == null) return inspect(dsn());
+    private static boolean isDatabase(String source) {
+        return source == null || !List.of("declared", "head", "empty").contains(source);
+    }
+
+    private Side resolve(String source, boolean databases) throws Exception {
+        if (source == null) return inspect(dsn(), databases);
         switch (source) {
             case "declared": return Side.of(declared(devUrl));
             case "head": return Side.of(Snapshots.head(scripts()));
@@ -97,14 +129,21 @@ final class DiffCommand extends BaseCommand {
             default:
                 Dsn other = Dsn.parse(source);
                 console.secrets = console.secrets.and(other);
-                return inspect(other);
+                return inspect(other, databases);
         }
     }
 
-    private Side inspect(Dsn target) throws Exception {
+    private Side inspect(Dsn target, boolean databases) throws Exception {
         try (Connection c = connector().connect(target)) {
-            return new Side(new CatalogInspector(options().appSchema()).withPrivileges(privileges.on).inspect(c),
-                    new UnmodelledObjects(options().appSchema(), options().historySchema()).withPrivileges(privileges.on).find(c));
+            String history = options().historySchema();
+            if (databases) {
+                DatabaseInspector inspector = new DatabaseInspector(schemas.filter(), history).withPrivileges(privileges.on);
+                DatabaseModel model = inspector.inspect(c);
+                return new Side(null, UnmodelledObjects.findIn(c, List.copyOf(model.schemas().keySet()), history, privileges.on), model);
+            }
+            List<UnmodelledObjects.Unmodelled> outside = new UnmodelledObjects(options().appSchema(), history).withPrivileges(privileges.on).find(c)
+                    .stream().filter(u -> !u.kind().equals("other schema") || schemas.filter().selects(u.name())).toList();
+            return new Side(new CatalogInspector(options().appSchema()).withPrivileges(privileges.on).inspect(c), outside, null);
         }
     }
 }

@@ -34,6 +34,26 @@ public sealed interface Change {
      */
     default boolean commitBeforeUse() { return false; }
 
+    /**
+     * The schema the changes after it are written for (their names are unqualified): {@code SET search_path TO to}
+     * ({@code null}: back to the session's default). A database's changes come as runs, each opened by one of these
+     * and the last closed by one back to null; the inverse sets {@code from}, so the down part, run in reverse,
+     * opens each run with its own schema too.
+     */
+    record SetSearchPath(String from, String to) implements Change {
+        public Change inverse() { return new SetSearchPath(to, from); }
+    }
+
+    record CreateSchema(String schema) implements Change {
+        public Change inverse() { return new DropSchema(schema); }
+    }
+
+    /** Drops an (emptied) schema; destructive, as anything not modelled in it would go too. */
+    record DropSchema(String schema) implements Change {
+        public Change inverse() { return new CreateSchema(schema); }
+        public boolean destructive() { return true; }
+    }
+
     record CreateExtension(Extension extension) implements Change {
         public Change inverse() { return new DropExtension(extension); }
     }

@@ -107,10 +107,21 @@ public final class Differ {
 
     /** Like {@link #diff(SchemaModel, SchemaModel)}, renaming what {@code renames} declares instead of drop + add. */
     public static List<Change> diff(SchemaModel from, SchemaModel to, Renames renames) {
+        List<Change> out = new ArrayList<>();
+        for (List<Change> phase : phases(from, to, renames)) out.addAll(phase);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The same changes as {@link #diff(SchemaModel, SchemaModel, Renames)}, grouped in their phases, in order (some
+     * phases may be empty); a database of several schemas interleaves its schemas' phases one by one, so that e.g.
+     * every schema's types come before any schema's tables.
+     */
+    public static List<List<Change>> phases(SchemaModel from, SchemaModel to, Renames renames) {
         return new Differ(from, to).run(renames);
     }
 
-    private List<Change> run(Renames hints) {
+    private List<List<Change>> run(Renames hints) {
         applyRenames(hints);
         findTouchedColumns();
         functions();
@@ -126,14 +137,14 @@ public final class Differ {
         rowSecurity();
         privileges();
         objectComments();
-        List<Change> out = new ArrayList<>();
+        List<List<Change>> out = new ArrayList<>();
         for (List<Change> phase : List.of(revokes, uncomments, dropViews, renames, dropPolicies, unownSequences,
                 dropTriggers, dropForeignKeys, dropIndexes,
                 dropConstraints, dropTables, dropColumns, dropFunctions, createExtensions, createEnums, createSequences,
                 alterEnums, alterColumns, createTables, addColumns, ownSequences, dropSequences, dropEnums, dropExtensions,
                 addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews,
                 createPolicies, comments, objectComments, grants)) {
-            out.addAll(phase);
+            out.add(List.copyOf(phase));
         }
         return List.copyOf(out);
     }

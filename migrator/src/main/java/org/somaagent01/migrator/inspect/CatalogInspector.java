@@ -133,7 +133,9 @@ public final class CatalogInspector {
                        ARRAY(SELECT a.attname::text FROM unnest(co.conkey) WITH ORDINALITY k(num, ord)
                              JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.num ORDER BY k.ord),
                        CASE WHEN co.contype = 'x' THEN pg_get_constraintdef(co.oid) ELSE pg_get_expr(co.conbin, co.conrelid) END,
-                       ref.relname,
+                       CASE WHEN ref.relnamespace = cl.relnamespace THEN ref.relname::text
+                            ELSE (SELECT quote_ident(nspname) FROM pg_namespace WHERE oid = ref.relnamespace)
+                                 || '.' || quote_ident(ref.relname) END,
                        ARRAY(SELECT a.attname::text FROM unnest(co.confkey) WITH ORDINALITY k(num, ord)
                              JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.num ORDER BY k.ord),
                        co.confdeltype, co.confupdtype, co.confmatchtype = 'f', co.condeferrable, co.condeferred,
@@ -226,7 +228,10 @@ public final class CatalogInspector {
 
     private void triggers(Connection c, Map<String, TableBuilder> tables) throws SQLException {
         try (ResultSet rs = query(c, """
-                SELECT tg.tgname, cl.relname, tg.tgtype, p.proname
+                SELECT tg.tgname, cl.relname, tg.tgtype,
+                       CASE WHEN p.pronamespace = cl.relnamespace THEN p.proname::text
+                            ELSE (SELECT quote_ident(nspname) FROM pg_namespace WHERE oid = p.pronamespace)
+                                 || '.' || quote_ident(p.proname) END
                 FROM pg_trigger tg
                 JOIN pg_class cl ON cl.oid = tg.tgrelid
                 JOIN pg_namespace n ON n.oid = cl.relnamespace

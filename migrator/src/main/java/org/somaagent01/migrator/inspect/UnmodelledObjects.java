@@ -123,6 +123,22 @@ public final class UnmodelledObjects {
     }
 
     /**
+     * The unmodelled objects of each of {@code schemas}, each name qualified by its schema ({@code app.v_active}).
+     * Other schemas are not reported: the schemas compared were chosen ({@code --schema}, {@code --exclude-schema}).
+     * One query per schema.
+     */
+    public static List<Unmodelled> findIn(Connection c, List<String> schemas, String historySchema, boolean privileges)
+            throws SQLException {
+        List<Unmodelled> out = new ArrayList<>();
+        for (String s : schemas) {
+            for (Unmodelled u : new UnmodelledObjects(s, historySchema).withPrivileges(privileges).find(c)) {
+                if (!u.kind().equals("other schema")) out.add(new Unmodelled(u.kind(), s + "." + u.name(), u.definition()));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Lines for a comparison of two sides' unmodelled objects: what only one side has, and what both have with
      * different definitions. Identical objects on both sides give no line.
      */

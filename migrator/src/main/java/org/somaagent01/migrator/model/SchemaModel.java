@@ -76,6 +76,12 @@ public record SchemaModel(
     }
 
     /** The same schema with other tables. */
+    /** The same schema with other extensions. */
+    public SchemaModel withExtensions(java.util.Collection<Extension> newExtensions) {
+        return new SchemaModel(Names.byName(newExtensions, Extension::name), enums, tables, functions, sequences, views,
+                grants, comments);
+    }
+
     public SchemaModel withTables(Map<String, TableModel> newTables) {
         return new SchemaModel(extensions, enums, Names.sorted(newTables), functions, sequences, views, grants, comments);
     }

@@ -31,6 +31,17 @@ public final class Sql {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
+    private static final String PART = "(?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*)";
+    private static final Pattern QUALIFIED = Pattern.compile(PART + "\\." + PART);
+
+    /**
+     * A relation name as SQL: a name of the same schema is quoted as needed; one of another schema is kept as the
+     * inspector wrote it, already quoted and qualified ({@code other.t}, {@code "Other".t}).
+     */
+    public static String relation(String name) {
+        return QUALIFIED.matcher(name).matches() ? name : ident(name);
+    }
+
     public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }

@@ -27,6 +27,11 @@ public final class SqlRenderer {
 
     public static List<String> render(Change change) {
         // Java 17 has no pattern switch; one branch per Change kind
+        if (change instanceof Change.SetSearchPath c) return List.of(c.to() == null ? "RESET search_path"
+                : "SET search_path TO " + ident(c.to()));
+        if (change instanceof Change.CreateSchema c) return List.of("CREATE SCHEMA IF NOT EXISTS " + ident(c.schema()));
+        // RESTRICT: the differ dropped what the model knows of first; anything else it held stops the drop
+        if (change instanceof Change.DropSchema c) return List.of("DROP SCHEMA IF EXISTS " + ident(c.schema()) + " RESTRICT");
         if (change instanceof Change.CreateExtension c) return List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.extension().name()));
         if (change instanceof Change.DropExtension c) return List.of("DROP EXTENSION IF EXISTS " + ident(c.extension().name()));
         if (change instanceof Change.CreateEnum c) return List.of(ignoreDuplicate("CREATE TYPE " + ident(c.type().name()) + " AS ENUM ("
@@ -46,7 +51,7 @@ public final class SqlRenderer {
         if (change instanceof Change.CreateTrigger c) return List.of("CREATE OR REPLACE TRIGGER " + ident(c.trigger().name()) + " "
                 + c.trigger().timing() + " " + String.join(" OR ", c.trigger().events()) + " ON "
                 + ident(c.trigger().table()) + " FOR EACH " + (c.trigger().forEachRow() ? "ROW" : "STATEMENT")
-                + " EXECUTE FUNCTION " + ident(c.trigger().function()) + "()");
+                + " EXECUTE FUNCTION " + Sql.relation(c.trigger().function()) + "()");
         if (change instanceof Change.DropTrigger c) return List.of("DROP TRIGGER IF EXISTS " + ident(c.trigger().name()) + " ON "
                 + ident(c.trigger().table()));
         // removing a comment precedes dropping the table: on a re-run the table is gone already
@@ -137,7 +142,7 @@ public final class SqlRenderer {
             String labels = unmapped.stream().map(Sql::literal).collect(Collectors.joining(", "));
             String used = u.array() ? ident(u.column()) + "::text[] && ARRAY[" + labels + "]"
                     : ident(u.column()) + "::text IN (" + labels + ")";
-            body.add("IF EXISTS (SELECT 1 FROM " + ident(u.table()) + " WHERE " + used + ") THEN\n"
+            body.add("IF EXISTS (SELECT 1 FROM " + Sql.relation(u.table()) + " WHERE " + used + ") THEN\n"
                     + "    RAISE EXCEPTION USING ERRCODE = 'dependent_objects_still_exist', MESSAGE = "
                     + literal("cannot remove value(s) " + String.join(", ", unmapped) + " from enum type " + c.type()
                             + ": rows of " + u.table() + "." + u.column() + " still use them; declare the label that "
@@ -146,19 +151,24 @@ public final class SqlRenderer {
         body.add("DROP TYPE IF EXISTS " + temp);
         body.add("CREATE TYPE " + temp + " AS ENUM (" + labels(c.toLabels()) + ")");
         for (Change.EnumColumn u : c.users()) {
-            if (u.defaultExpression() != null) body.add(alterColumn(u.table(), u.column()) + "DROP DEFAULT");
-            body.add(alterColumn(u.table(), u.column()) + "TYPE " + temp + (u.array() ? "[]" : "") + " USING "
+            if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "DROP DEFAULT");
+            body.add(alterUser(u.table(), u.column()) + "TYPE " + temp + (u.array() ? "[]" : "") + " USING "
                     + converted(ident(u.column()), u.array(), c.mapping()) + "::" + temp + (u.array() ? "[]" : ""));
         }
         body.add("DROP TYPE " + type);
         body.add("ALTER TYPE " + temp + " RENAME TO " + type);
         for (Change.EnumColumn u : c.users()) {
-            if (u.defaultExpression() != null) body.add(alterColumn(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
+            if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
         }
         String current = "ARRAY(SELECT enumlabel::text FROM pg_enum WHERE enumtypid = to_regtype(" + literal(type)
                 + ") ORDER BY enumsortorder)";
         return List.of("DO $$ BEGIN\nIF " + current + " IS DISTINCT FROM ARRAY[" + labels(c.toLabels()) + "]::text[] THEN\n    "
                 + String.join(";\n", body).replace("\n", "\n    ") + ";\nEND IF;\nEND $$");
+    }
+
+    /** A column using the enum type; of a table in another schema, qualified ({@link Sql#relation}). */
+    private static String alterUser(String table, String column) {
+        return "ALTER TABLE " + Sql.relation(table) + " ALTER COLUMN " + ident(column) + " ";
     }
 
     private static String labels(List<String> labels) {
@@ -330,7 +340,7 @@ public final class SqlRenderer {
 
     /** The constraint clause, without its NOT VALID. */
     static String foreignKey(ForeignKeyModel fk) {
-        return "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES " + ident(fk.targetTable()) + " ("
+        return "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES " + Sql.relation(fk.targetTable()) + " ("
                 + columns(fk.targetColumns()) + ")" + (fk.matchFull() ? " MATCH FULL" : "")
                 + (fk.onUpdate() == org.somaagent01.migrator.model.ForeignKeyAction.NO_ACTION ? "" : " ON UPDATE " + fk.onUpdate().sql)
                 + (fk.onDelete() == org.somaagent01.migrator.model.ForeignKeyAction.NO_ACTION ? "" : " ON DELETE " + fk.onDelete().sql)

@@ -54,4 +54,17 @@ class InspectionQueryCountTest {
         assertEquals(CatalogInspector.QUERY_COUNT + 1, one);
         assertEquals(one, thousand);
     }
+    @Test
+    void aDatabaseCostsOneQueryPlusOneInspectionPerSchema() throws SQLException {
+        try (LiveSchema db = new LiveSchema()) {
+            ManyTables.create(db.connection(), 50);
+            db.execute(java.util.List.of("CREATE SCHEMA s2", "CREATE TABLE s2.t (id integer)"));
+            Counting counting = new Counting();
+            var model = new org.somaagent01.migrator.inspect.DatabaseInspector(
+                    org.somaagent01.migrator.inspect.DatabaseInspector.SchemaFilter.ALL, "migrator")
+                    .inspect(counting.wrap(db.connection()));
+            assertEquals(java.util.List.of("public", "s2"), java.util.List.copyOf(model.schemas().keySet()));
+            assertEquals(1 + 2 * (CatalogInspector.QUERY_COUNT + 1), counting.statements.get());
+        }
+    }
 }
