@@ -28,7 +28,8 @@ import org.somaagent01.migrator.model.ViewModel;
  * everything that goes away, dependents first (triggers, foreign keys, indexes, constraints, tables and columns,
  * functions); then what PostgreSQL alters in place (enum labels, sequences, column types, nullability, defaults,
  * identity); then everything that comes, dependencies first (extensions, enum types and sequences before the tables
- * that use them, tables before constraints, keys before the foreign keys that need them, functions before triggers,
+ * that use them, functions and procedures before the tables and defaults that may call them, tables before
+ * constraints, keys before the foreign keys that need them,
  * views after everything they may read, each after the views it reads), comments last. Since a plan's down part is the inverses in reverse order, the same order is right
  * on the way back.
  *
@@ -117,8 +118,8 @@ public final class Differ {
         List<Change> out = new ArrayList<>();
         for (List<Change> phase : List.of(dropViews, renames, unownSequences, dropTriggers, dropForeignKeys, dropIndexes,
                 dropConstraints, dropTables, dropColumns, dropFunctions, createExtensions, createEnums, createSequences,
-                alterEnums, alterColumns, createTables, addColumns, ownSequences, dropSequences, dropEnums, dropExtensions,
-                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews, comments)) {
+                alterEnums, createFunctions, alterColumns, createTables, addColumns, ownSequences, dropSequences, dropEnums,
+                dropExtensions, addConstraints, addForeignKeys, createIndexes, createTriggers, createViews, comments)) {
             out.addAll(phase);
         }
         return List.copyOf(out);
@@ -193,23 +194,32 @@ public final class Differ {
                 && Identifiers.mentions(expression, c.name()));
     }
 
+    /**
+     * Routines keyed by signature: a changed one is replaced in place when PostgreSQL allows it (same kind, result
+     * and arguments: {@code CREATE OR REPLACE} can change neither, nor remove a default), else dropped and created,
+     * and the triggers on it with it.
+     */
     private void functions() {
         for (FunctionModel f : from.functions().values()) {
-            FunctionModel target = to.functions().get(f.name());
+            FunctionModel target = to.functions().get(f.signature());
             if (target == null) {
                 dropFunctions.add(new Change.DropFunction(f));
-            } else if (!target.equals(f) && target.returns().equals(f.returns())) {
+            } else if (!target.equals(f) && replaceable(f, target)) {
                 createFunctions.add(new Change.ReplaceFunction(f, target));
             } else if (!target.equals(f)) {
-                // CREATE OR REPLACE cannot change the return type
-                recreatedFunctions.add(f.name());
+                recreatedFunctions.add(f.signature());
                 dropFunctions.add(new Change.DropFunction(f));
                 createFunctions.add(new Change.CreateFunction(target));
             }
         }
         for (FunctionModel f : to.functions().values()) {
-            if (!from.functions().containsKey(f.name())) createFunctions.add(new Change.CreateFunction(f));
+            if (!from.functions().containsKey(f.signature())) createFunctions.add(new Change.CreateFunction(f));
         }
+    }
+
+    private static boolean replaceable(FunctionModel a, FunctionModel b) {
+        return a.procedure() == b.procedure() && Objects.equals(a.returns(), b.returns())
+                && a.arguments().equals(b.arguments());
     }
 
     private void triggers() {

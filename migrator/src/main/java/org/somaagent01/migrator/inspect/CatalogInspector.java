@@ -235,16 +235,32 @@ public final class CatalogInspector {
         }
     }
 
+    /**
+     * Functions and procedures with their arguments and attributes. Aggregates, window functions and routines with
+     * an SQL-standard body ({@code BEGIN ATOMIC}, {@code prosqlbody}) are left to {@link UnmodelledObjects}.
+     */
     private List<FunctionModel> functions(Connection c) throws SQLException {
         List<FunctionModel> out = new ArrayList<>();
         try (ResultSet rs = query(c, """
-                SELECT p.proname, format_type(p.prorettype, NULL), l.lanname, p.prosrc
+                SELECT p.proname, pg_get_function_result(p.oid), l.lanname, p.prosrc, pg_get_function_arguments(p.oid),
+                       pg_get_function_identity_arguments(p.oid), p.prokind = 'p',
+                       CASE p.provolatile WHEN 'i' THEN 'IMMUTABLE' WHEN 's' THEN 'STABLE' END, p.proisstrict,
+                       p.prosecdef, p.proleakproof,
+                       CASE p.proparallel WHEN 's' THEN 'SAFE' WHEN 'r' THEN 'RESTRICTED' END,
+                       p.procost::text, p.prorows::text, p.proconfig
                 FROM pg_proc p
                 JOIN pg_namespace n ON n.oid = p.pronamespace
                 JOIN pg_language l ON l.oid = p.prolang
-                WHERE n.nspname = ? AND p.prokind = 'f' AND p.pronargs = 0
+                WHERE n.nspname = ? AND p.prokind IN ('f', 'p') AND p.prosqlbody IS NULL
                   AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = p.oid AND dep.deptype = 'e')""", true)) {
-            while (rs.next()) out.add(new FunctionModel(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            while (rs.next()) {
+                boolean procedure = rs.getBoolean(7);
+                out.add(new FunctionModel(rs.getString(1), procedure ? null : rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), procedure, rs.getString(8), rs.getBoolean(9),
+                        rs.getBoolean(10), rs.getBoolean(11), rs.getString(12),
+                        procedure ? null : Double.valueOf(rs.getString(13)),
+                        procedure ? null : Double.valueOf(rs.getString(14)), strings(rs.getArray(15))));
+            }
         }
         return out;
     }

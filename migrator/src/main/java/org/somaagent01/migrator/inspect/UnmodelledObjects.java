@@ -11,8 +11,8 @@ import java.util.List;
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
  * options of serial and identity sequences, materialized views' indexes, comments on views and sequences,
  * partitioning, row-level security, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
- * meant to be), trigger conditions, functions with arguments or attributes,
- * domains, privileges, and other schemas holding objects. One query.
+ * meant to be), trigger conditions, aggregates and window functions, routines with an SQL-standard body
+ * ({@code BEGIN ATOMIC}), routine privileges, domains, privileges, and other schemas holding objects. One query.
  *
  * <p>Comparisons report these instead of staying silent: two schemas the model calls equal may still differ here,
  * so each object is listed with PostgreSQL's own definition, and two databases are compared on those.
@@ -73,12 +73,15 @@ public final class UnmodelledObjects {
                 FROM pg_trigger tg JOIN own c ON c.oid = tg.tgrelid
                 WHERE NOT tg.tgisinternal AND (tg.tgqual IS NOT NULL OR array_length(tg.tgattr::int2[], 1) > 0
                       OR tg.tgconstraint <> 0 OR tg.tgenabled <> 'O' OR tg.tgnargs > 0)
-            UNION ALL SELECT CASE WHEN p.prokind = 'p' THEN 'procedure' WHEN p.prokind = 'f' THEN 'function' ELSE 'routine' END,
-                p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', pg_get_functiondef(p.oid)
+            UNION ALL SELECT CASE WHEN p.prokind IN ('a', 'w') THEN 'routine' ELSE 'routine body' END,
+                p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+                CASE WHEN p.prokind IN ('a', 'w') THEN p.prokind::text ELSE pg_get_functiondef(p.oid) END
                 FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM ns)
                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
-                  AND (p.prokind <> 'f' OR p.pronargs > 0 OR p.provolatile <> 'v' OR p.prosecdef OR p.proisstrict
-                       OR p.proleakproof OR p.proconfig IS NOT NULL OR p.proacl IS NOT NULL)
+                  AND (p.prokind IN ('a', 'w') OR p.prosqlbody IS NOT NULL)
+            UNION ALL SELECT 'routine privileges', p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.proacl::text
+                FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM ns) AND p.proacl IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
             UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'composite type' END, t.typname,
                 CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END
                 FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM ns)

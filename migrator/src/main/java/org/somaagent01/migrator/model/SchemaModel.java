@@ -55,14 +55,14 @@ public record SchemaModel(
     public static SchemaModel of(Collection<Extension> extensions, Collection<EnumType> enums,
                                  Collection<TableModel> tables, Collection<FunctionModel> functions) {
         return new SchemaModel(Names.byName(extensions, Extension::name), Names.byName(enums, EnumType::name),
-                Names.byName(tables, TableModel::name), Names.byName(functions, FunctionModel::name));
+                Names.byName(tables, TableModel::name), Names.byName(functions, FunctionModel::signature));
     }
 
     public static SchemaModel of(Collection<Extension> extensions, Collection<EnumType> enums,
                                  Collection<TableModel> tables, Collection<FunctionModel> functions,
                                  Collection<SequenceModel> sequences, Collection<ViewModel> views) {
         return new SchemaModel(Names.byName(extensions, Extension::name), Names.byName(enums, EnumType::name),
-                Names.byName(tables, TableModel::name), Names.byName(functions, FunctionModel::name),
+                Names.byName(tables, TableModel::name), Names.byName(functions, FunctionModel::signature),
                 Names.byName(sequences, SequenceModel::name), Names.byName(views, ViewModel::name));
     }
 

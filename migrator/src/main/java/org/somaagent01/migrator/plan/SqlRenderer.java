@@ -39,10 +39,8 @@ public final class SqlRenderer {
                 + " DROP CONSTRAINT IF EXISTS " + ident(c.foreignKey().name()));
         if (change instanceof Change.CreateIndex c) return List.of(createIndex(c.table(), c.index()));
         if (change instanceof Change.DropIndex c) return List.of("DROP INDEX IF EXISTS " + ident(c.index().name()));
-        if (change instanceof Change.CreateFunction c) return List.of("CREATE OR REPLACE FUNCTION " + ident(c.function().name())
-                + "() RETURNS " + c.function().returns() + " LANGUAGE " + c.function().language() + " AS "
-                + Sql.dollarQuoted(c.function().body(), "body"));
-        if (change instanceof Change.DropFunction c) return List.of("DROP FUNCTION IF EXISTS " + ident(c.function().name()) + "()");
+        if (change instanceof Change.CreateFunction c) return createFunction(c.function());
+        if (change instanceof Change.DropFunction c) return List.of(dropFunction(c.function()));
         if (change instanceof Change.CreateTrigger c) return List.of("CREATE OR REPLACE TRIGGER " + ident(c.trigger().name()) + " "
                 + c.trigger().timing() + " " + String.join(" OR ", c.trigger().events()) + " ON "
                 + ident(c.trigger().table()) + " FOR EACH " + (c.trigger().forEachRow() ? "ROW" : "STATEMENT")
@@ -114,6 +112,52 @@ public final class SqlRenderer {
         if (change instanceof Change.CreateView c) return List.of(createView(c.view()));
         if (change instanceof Change.DropView c) return List.of(dropView(c.view()));
         throw new IllegalArgumentException("no SQL for " + change);
+    }
+
+    /**
+     * {@code CREATE OR REPLACE FUNCTION|PROCEDURE} with every attribute that differs from PostgreSQL's default (OR
+     * REPLACE resets the others). An SQL-language body is checked against the catalog when created, and routines come
+     * before the tables (defaults, CHECKs and index expressions may call them), so one that reads a table would fail:
+     * its creation runs with {@code check_function_bodies} off, as pg_dump's output does; the body is checked when it
+     * first runs instead. PL/pgSQL bodies are only parsed at creation and need nothing.
+     */
+    static List<String> createFunction(org.somaagent01.migrator.model.FunctionModel f) {
+        StringBuilder sql = new StringBuilder("CREATE OR REPLACE ").append(f.kind()).append(' ').append(ident(f.name()))
+                .append('(').append(f.arguments()).append(')');
+        if (f.returns() != null) sql.append(" RETURNS ").append(f.returns());
+        sql.append(" LANGUAGE ").append(f.language());
+        if (f.volatility() != null) sql.append(' ').append(f.volatility());
+        if (f.strict()) sql.append(" STRICT");
+        if (f.securityDefiner()) sql.append(" SECURITY DEFINER");
+        if (f.leakproof()) sql.append(" LEAKPROOF");
+        if (f.parallel() != null) sql.append(" PARALLEL ").append(f.parallel());
+        if (f.cost() != null) sql.append(" COST ").append(number(f.cost()));
+        if (f.rows() != null) sql.append(" ROWS ").append(number(f.rows()));
+        for (String setting : f.config()) sql.append(" SET ").append(setting(setting));
+        sql.append(" AS ").append(Sql.dollarQuoted(f.body(), "body"));
+        if (!f.language().equals("sql")) return List.of(sql.toString());
+        return List.of("SET check_function_bodies = off", sql.toString(), "RESET check_function_bodies");
+    }
+
+    static String dropFunction(org.somaagent01.migrator.model.FunctionModel f) {
+        return "DROP " + f.kind() + " IF EXISTS " + ident(f.name()) + "(" + f.identityArguments() + ")";
+    }
+
+    private static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    // settings whose value is a list PostgreSQL keeps already quoted element by element (GUC_LIST_QUOTE)
+    private static final java.util.Set<String> LIST_SETTINGS = java.util.Set.of("search_path", "temp_tablespaces",
+            "session_preload_libraries", "shared_preload_libraries", "local_preload_libraries");
+
+    /** One {@code proconfig} entry, {@code name=value}, as a {@code SET name = value} clause. */
+    private static String setting(String entry) {
+        int eq = entry.indexOf('=');
+        String name = entry.substring(0, eq);
+        String value = entry.substring(eq + 1);
+        // an empty list is kept as "", which SET reads as a zero-length identifier
+        return name + " = " + (LIST_SETTINGS.contains(name) && !value.equals("\"\"") ? value : LIST_SETTINGS.contains(name) ? "''" : literal(value));
     }
 
     /**

@@ -98,6 +98,7 @@ final class RandomSchemas {
             functions.add(g.chance() ? new FunctionModel("helper_fn", "bigint", "sql", "SELECT 1::bigint")
                     : new FunctionModel("helper_fn", "integer", "sql", "SELECT 1"));
         }
+        routines(g, functions);
 
         boolean seqA = g.chance();
 
@@ -310,5 +311,31 @@ final class RandomSchemas {
         out.add(null);
         out.addAll(List.of(values));
         return out;
+    }
+
+    /**
+     * Routines with arguments and attributes: overloads of one name, a default that changes (recreated), attributes
+     * and a body that change (replaced), a procedure.
+     */
+    private static void routines(Genome g, List<FunctionModel> functions) {
+        if (g.chance()) {
+            FunctionModel calc = new FunctionModel("calc_fn", "integer", "plpgsql", g.oneOf(List.of("BEGIN RETURN a + b; END",
+                    "BEGIN RETURN a * b; END"))).withArguments("a integer, b integer DEFAULT " + g.oneOf(List.of("1", "2")),
+                    "a integer, b integer");
+            if (g.chance()) {
+                calc = calc.withAttributes(g.oneOf(List.of("IMMUTABLE", "STABLE")), g.chance(), g.chance(), false,
+                        g.oneOf(java.util.Arrays.asList(null, "SAFE", "RESTRICTED")), g.oneOf(java.util.Arrays.asList(null, 5.0, 250.0)),
+                        null, g.oneOf(List.of(List.of(), List.of("search_path=public, pg_temp"), List.of("work_mem=64MB"))));
+            }
+            functions.add(calc);
+        }
+        if (g.chance()) {
+            functions.add(new FunctionModel("calc_fn", g.oneOf(List.of("text", "SETOF text")), "sql", "SELECT a")
+                    .withArguments("a text", "a text"));
+        }
+        if (g.chance()) {
+            functions.add(FunctionModel.ofProcedure("bump_proc", "IN n integer, INOUT total integer", "IN n integer, INOUT total integer",
+                    "plpgsql", g.oneOf(List.of("BEGIN total := total + n; END", "BEGIN total := total - n; END"))));
+        }
     }
 }
