@@ -94,6 +94,12 @@ public sealed interface Change {
         public Change inverse() { return new CreateTrigger(trigger); }
     }
 
+    /** {@code ALTER TABLE … ENABLE [REPLICA|ALWAYS] | DISABLE TRIGGER}; a null state is plain {@code ENABLE}. */
+    record SetTriggerEnabled(TriggerModel trigger, String from, String to) implements Change {
+        public SetTriggerEnabled { trigger = trigger.withEnabled(to); }
+        public Change inverse() { return new SetTriggerEnabled(trigger, to, from); }
+    }
+
     /** {@code COMMENT ON TABLE}; a null comment removes it. */
     record SetTableComment(String table, String from, String to) implements Change {
         public Change inverse() { return new SetTableComment(table, to, from); }

@@ -222,25 +222,40 @@ public final class Differ {
                 && a.arguments().equals(b.arguments());
     }
 
+    /**
+     * A changed trigger is dropped and created (with its new enabled state); one that differs only in that state is
+     * enabled or disabled in place. A trigger on a recreated function, or whose {@code WHEN} or {@code UPDATE OF}
+     * reads a column whose type changes or that goes, is dropped before and created after (PostgreSQL refuses the
+     * column change under it).
+     */
     private void triggers() {
+        Set<String> forced = new HashSet<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
             for (TriggerModel trg : t.triggers().values()) {
-                if (target == null || !trg.equals(target.triggers().get(trg.name()))
-                        || recreatedFunctions.contains(trg.function())) {
-                    dropTriggers.add(new Change.DropTrigger(trg));
-                }
+                TriggerModel after = target == null ? null : target.triggers().get(trg.name());
+                boolean force = recreatedFunctions.contains(trg.function()) || target != null && readsTouched(trg);
+                if (force) forced.add(key(t.name(), trg.name()));
+                if (force || after == null || !trg.sameButEnabled(after)) dropTriggers.add(new Change.DropTrigger(trg));
             }
         }
         for (TableModel t : to.tables().values()) {
             TableModel source = from.tables().get(t.name());
             for (TriggerModel trg : t.triggers().values()) {
-                if (source == null || !trg.equals(source.triggers().get(trg.name()))
-                        || recreatedFunctions.contains(trg.function())) {
+                TriggerModel before = source == null ? null : source.triggers().get(trg.name());
+                if (forced.contains(key(t.name(), trg.name())) || before == null || !trg.sameButEnabled(before)) {
                     createTriggers.add(new Change.CreateTrigger(trg));
+                } else if (!Objects.equals(before.enabled(), trg.enabled())) {
+                    createTriggers.add(new Change.SetTriggerEnabled(trg, before.enabled(), trg.enabled()));
                 }
             }
         }
+    }
+
+    private boolean readsTouched(TriggerModel trg) {
+        return touches(trg.table(), trg.updateColumns()) || trg.when() != null && from.tables().get(trg.table()).columns()
+                .stream().anyMatch(c -> touchedColumns.contains(key(trg.table(), c.name()))
+                        && TriggerConditions.mentions(trg.when(), c.name()));
     }
 
     private void indexesAndChecks() {

@@ -211,9 +211,14 @@ public final class CatalogInspector {
         }
     }
 
+    /** Triggers with their conditions, arguments, constraint options, transition tables and enabled state. */
     private void triggers(Connection c, Map<String, TableBuilder> tables) throws SQLException {
         try (ResultSet rs = query(c, """
-                SELECT tg.tgname, cl.relname, tg.tgtype, p.proname
+                SELECT tg.tgname, cl.relname, tg.tgtype, p.proname, pg_get_triggerdef(tg.oid),
+                       ARRAY(SELECT a.attname::text FROM unnest(tg.tgattr::int2[]) WITH ORDINALITY k(num, ord)
+                             JOIN pg_attribute a ON a.attrelid = tg.tgrelid AND a.attnum = k.num ORDER BY k.ord),
+                       tg.tgconstraint <> 0, tg.tgdeferrable, tg.tginitdeferred, tg.tgoldtable, tg.tgnewtable,
+                       tg.tgenabled
                 FROM pg_trigger tg
                 JOIN pg_class cl ON cl.oid = tg.tgrelid
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
@@ -230,7 +235,16 @@ public final class CatalogInspector {
                 if ((type & 8) != 0) events.add("DELETE");
                 if ((type & 16) != 0) events.add("UPDATE");
                 if ((type & 32) != 0) events.add("TRUNCATE");
-                t.triggers.add(new TriggerModel(rs.getString(1), t.name, timing, events, (type & 1) != 0, rs.getString(4)));
+                TriggerDefinition def = TriggerDefinition.parse(rs.getString(5));
+                String enabled = switch (rs.getString(12)) {
+                    case "D" -> TriggerModel.DISABLED;
+                    case "R" -> TriggerModel.REPLICA;
+                    case "A" -> TriggerModel.ALWAYS;
+                    default -> null;
+                };
+                t.triggers.add(new TriggerModel(rs.getString(1), t.name, timing, events, (type & 1) != 0, rs.getString(4),
+                        strings(rs.getArray(6)), def.when(), def.arguments(), rs.getBoolean(7), rs.getBoolean(8),
+                        rs.getBoolean(9), rs.getString(10), rs.getString(11), enabled));
             }
         }
     }

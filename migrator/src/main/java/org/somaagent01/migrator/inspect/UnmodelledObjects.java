@@ -11,7 +11,7 @@ import java.util.List;
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
  * options of serial and identity sequences, materialized views' indexes, comments on views and sequences,
  * partitioning, row-level security, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
- * meant to be), trigger conditions, aggregates and window functions, routines with an SQL-standard body
+ * meant to be), a constraint trigger's FROM table, aggregates and window functions, routines with an SQL-standard body
  * ({@code BEGIN ATOMIC}), routine privileges, domains, privileges, and other schemas holding objects. One query.
  *
  * <p>Comparisons report these instead of staying silent: two schemas the model calls equal may still differ here,
@@ -71,8 +71,7 @@ public final class UnmodelledObjects {
                 FROM own ic WHERE ic.relkind = 'i' AND obj_description(ic.oid, 'pg_class') IS NOT NULL
             UNION ALL SELECT 'trigger option', c.relname || '.' || tg.tgname, pg_get_triggerdef(tg.oid)
                 FROM pg_trigger tg JOIN own c ON c.oid = tg.tgrelid
-                WHERE NOT tg.tgisinternal AND (tg.tgqual IS NOT NULL OR array_length(tg.tgattr::int2[], 1) > 0
-                      OR tg.tgconstraint <> 0 OR tg.tgenabled <> 'O' OR tg.tgnargs > 0)
+                WHERE NOT tg.tgisinternal AND tg.tgconstrrelid <> 0
             UNION ALL SELECT CASE WHEN p.prokind IN ('a', 'w') THEN 'routine' ELSE 'routine body' END,
                 p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
                 CASE WHEN p.prokind IN ('a', 'w') THEN p.prokind::text ELSE pg_get_functiondef(p.oid) END

@@ -41,10 +41,8 @@ public final class SqlRenderer {
         if (change instanceof Change.DropIndex c) return List.of("DROP INDEX IF EXISTS " + ident(c.index().name()));
         if (change instanceof Change.CreateFunction c) return createFunction(c.function());
         if (change instanceof Change.DropFunction c) return List.of(dropFunction(c.function()));
-        if (change instanceof Change.CreateTrigger c) return List.of("CREATE OR REPLACE TRIGGER " + ident(c.trigger().name()) + " "
-                + c.trigger().timing() + " " + String.join(" OR ", c.trigger().events()) + " ON "
-                + ident(c.trigger().table()) + " FOR EACH " + (c.trigger().forEachRow() ? "ROW" : "STATEMENT")
-                + " EXECUTE FUNCTION " + ident(c.trigger().function()) + "()");
+        if (change instanceof Change.CreateTrigger c) return createTrigger(c.trigger());
+        if (change instanceof Change.SetTriggerEnabled c) return List.of(enableTrigger(c.trigger()));
         if (change instanceof Change.DropTrigger c) return List.of("DROP TRIGGER IF EXISTS " + ident(c.trigger().name()) + " ON "
                 + ident(c.trigger().table()));
         // removing a comment precedes dropping the table: on a re-run the table is gone already
@@ -112,6 +110,39 @@ public final class SqlRenderer {
         if (change instanceof Change.CreateView c) return List.of(createView(c.view()));
         if (change instanceof Change.DropView c) return List.of(dropView(c.view()));
         throw new IllegalArgumentException("no SQL for " + change);
+    }
+
+    /**
+     * {@code CREATE OR REPLACE TRIGGER}, which also sets it enabled; a constraint trigger has no OR REPLACE and is
+     * dropped first. A trigger not plainly enabled is then disabled or set to fire on replicas.
+     */
+    static List<String> createTrigger(org.somaagent01.migrator.model.TriggerModel t) {
+        List<String> events = t.events().stream().map(e -> e.equals("UPDATE") && !t.updateColumns().isEmpty()
+                ? "UPDATE OF " + columns(t.updateColumns()) : e).toList();
+        String referencing = t.oldTable() == null && t.newTable() == null ? "" : " REFERENCING"
+                + (t.oldTable() == null ? "" : " OLD TABLE AS " + ident(t.oldTable()))
+                + (t.newTable() == null ? "" : " NEW TABLE AS " + ident(t.newTable()));
+        String body = ident(t.name()) + " " + t.timing() + " " + String.join(" OR ", events) + " ON " + ident(t.table())
+                + (t.constraint() ? (t.deferrable() ? " DEFERRABLE" : "") + (t.initiallyDeferred() ? " INITIALLY DEFERRED" : "") : "")
+                + referencing + " FOR EACH " + (t.forEachRow() ? "ROW" : "STATEMENT")
+                + (t.when() == null ? "" : " WHEN (" + t.when() + ")")
+                + " EXECUTE FUNCTION " + ident(t.function()) + "("
+                + t.arguments().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")";
+        List<String> out = new ArrayList<>();
+        if (t.constraint()) {
+            out.add("DROP TRIGGER IF EXISTS " + ident(t.name()) + " ON " + ident(t.table()));
+            out.add("CREATE CONSTRAINT TRIGGER " + body);
+        } else {
+            out.add("CREATE OR REPLACE TRIGGER " + body);
+        }
+        if (t.enabled() != null) out.add(enableTrigger(t));
+        return out;
+    }
+
+    static String enableTrigger(org.somaagent01.migrator.model.TriggerModel t) {
+        String how = t.enabled() == null ? "ENABLE" : t.enabled().equals(org.somaagent01.migrator.model.TriggerModel.DISABLED)
+                ? "DISABLE" : "ENABLE " + t.enabled();
+        return "ALTER TABLE " + ident(t.table()) + " " + how + " TRIGGER " + ident(t.name());
     }
 
     /**

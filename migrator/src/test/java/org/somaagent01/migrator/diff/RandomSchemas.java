@@ -231,8 +231,14 @@ final class RandomSchemas {
                     if (g.chance()) events.add(e);
                 }
                 if (events.isEmpty()) events.add("INSERT");
-                triggers.add(new TriggerModel("trg_" + t, t, g.oneOf(List.of("BEFORE", "AFTER")), events, row,
-                        g.oneOf(triggerFunctions)));
+                triggers.add(triggerOptions(g, columns, new TriggerModel("trg_" + t, t, g.oneOf(List.of("BEFORE", "AFTER")),
+                        events, row, g.oneOf(triggerFunctions))));
+            }
+            if (!triggerFunctions.isEmpty() && g.chance()) {
+                // the same trigger in both schemas but for its state, which then changes in place
+                triggers.add(new TriggerModel("trg_" + t + "_state", t, "AFTER", List.of("INSERT"), false,
+                        triggerFunctions.get(0)).withEnabled(g.oneOf(java.util.Arrays.asList(null, TriggerModel.DISABLED,
+                        TriggerModel.REPLICA, TriggerModel.ALWAYS))));
             }
             KeyConstraint pk = withPk.get(t) ? new KeyConstraint("pk_" + t, List.of("id")) : null;
             tables.add(TableModel.of(t, columns, pk, uniques, checks, fks, indexes, triggers,
@@ -337,5 +343,31 @@ final class RandomSchemas {
             functions.add(FunctionModel.ofProcedure("bump_proc", "IN n integer, INOUT total integer", "IN n integer, INOUT total integer",
                     "plpgsql", g.oneOf(List.of("BEGIN total := total + n; END", "BEGIN total := total - n; END"))));
         }
+    }
+
+    /**
+     * {@code UPDATE OF} columns (in a random order, which PostgreSQL keeps), a {@code WHEN} condition reading a
+     * column whose type may change (then the trigger is dropped and created around it), arguments, a constraint
+     * trigger, and the enabled state.
+     */
+    private static TriggerModel triggerOptions(Genome g, List<ColumnModel> columns, TriggerModel trg) {
+        if (!trg.forEachRow()) return trg.withArguments(g.chance() ? List.of() : List.of("stmt"));
+        List<String> of = new ArrayList<>();
+        if (trg.events().contains("UPDATE")) {
+            for (String c : List.of("c_txt", "c_num", "c_flag")) if (has(columns, c) && g.pick(3) == 0) of.add(g.pick(2) == 0 ? 0 : of.size(), c);
+        }
+        String when = null;
+        if (!trg.events().contains("DELETE") && g.chance()) {
+            List<String> conditions = new ArrayList<>();
+            if (has(columns, "c_num")) conditions.add("(new.c_num > 0)");
+            if (has(columns, "c_txt")) conditions.add("(new.c_txt IS NOT NULL)");
+            if (!conditions.isEmpty()) when = g.oneOf(conditions);
+        }
+        TriggerModel out = trg.withCondition(of, when).withArguments(g.oneOf(List.of(List.of(), List.of("a", "it's"))));
+        if (trg.timing().equals("AFTER") && g.pick(3) == 0) {
+            boolean deferred = g.chance();
+            out = out.asConstraint(deferred || g.chance(), deferred);
+        }
+        return out.withEnabled(g.pick(4) == 0 ? TriggerModel.DISABLED : null);
     }
 }

@@ -43,7 +43,9 @@ class UnmodelledObjectsTest {
             "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'base_broken'::regclass",
             "CREATE AGGREGATE total(integer) (SFUNC = int4pl, STYPE = integer)",
             "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$",
-            "CREATE TRIGGER base_touch BEFORE UPDATE OF name ON base FOR EACH ROW WHEN (NEW.id > 0) EXECUTE FUNCTION touch()",
+            // a constraint trigger's FROM table is not modelled (its condition, columns and deferral are)
+            "CREATE CONSTRAINT TRIGGER base_touch AFTER UPDATE OF name ON base FROM base DEFERRABLE FOR EACH ROW"
+                    + " WHEN (NEW.id > 0) EXECUTE FUNCTION touch()",
             "CREATE DOMAIN positive AS integer CHECK (VALUE > 0)",
             "GRANT SELECT ON base TO PUBLIC",
             "CREATE SCHEMA tenant_b",
@@ -106,7 +108,12 @@ class UnmodelledObjectsTest {
                     "CREATE UNIQUE INDEX base_unique ON base (p_id) NULLS NOT DISTINCT",
                     "CREATE FUNCTION add_one(i integer) RETURNS integer LANGUAGE sql IMMUTABLE STRICT SET work_mem = '64MB'"
                             + " AS 'SELECT i + 1'",
-                    "CREATE PROCEDURE noop(IN n integer) LANGUAGE sql AS 'SELECT 1'"));
+                    "CREATE PROCEDURE noop(IN n integer) LANGUAGE sql AS 'SELECT 1'",
+                    "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'",
+                    "CREATE TRIGGER base_touch BEFORE UPDATE OF name ON base FOR EACH ROW WHEN (NEW.id > 0)"
+                            + " EXECUTE FUNCTION touch('x')",
+                    "CREATE CONSTRAINT TRIGGER base_later AFTER INSERT ON base DEFERRABLE FOR EACH ROW EXECUTE FUNCTION touch()",
+                    "ALTER TABLE base DISABLE TRIGGER base_later"));
             assertEquals(List.of(), new UnmodelledObjects("public", "migrator").find(c));
         }
     }
