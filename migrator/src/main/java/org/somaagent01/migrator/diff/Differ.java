@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.somaagent01.migrator.model.CheckModel;
 import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.CompositeTypeModel;
+import org.somaagent01.migrator.model.DomainModel;
 import org.somaagent01.migrator.model.EnumType;
 import org.somaagent01.migrator.model.ExclusionModel;
 import org.somaagent01.migrator.model.ForeignKeyModel;
@@ -76,6 +78,12 @@ public final class Differ {
     private final List<Change> createTriggers = new ArrayList<>();
     private final List<Change> createViews = new ArrayList<>();
     private final List<Change> comments = new ArrayList<>();
+    private final List<Change> createDomains = new ArrayList<>();
+    private final List<Change> alterDomains = new ArrayList<>();
+    private final List<Change> dropDomains = new ArrayList<>();
+    private final List<Change> createCompositeTypes = new ArrayList<>();
+    private final List<Change> alterCompositeTypes = new ArrayList<>();
+    private final List<Change> dropCompositeTypes = new ArrayList<>();
 
     // objects unchanged in the models that must still be dropped and recreated; "table.name" keys
     private final Set<String> touchedColumns = new HashSet<>();
@@ -115,11 +123,14 @@ public final class Differ {
         enums(hints);
         sequences();
         views();
+        domains();
+        compositeTypes();
         List<Change> out = new ArrayList<>();
         for (List<Change> phase : List.of(dropViews, renames, unownSequences, dropTriggers, dropForeignKeys, dropIndexes,
                 dropConstraints, dropTables, dropColumns, dropFunctions, createExtensions, createEnums, createSequences,
-                alterEnums, createFunctions, alterColumns, createTables, addColumns, ownSequences, dropSequences, dropEnums,
-                dropExtensions, addConstraints, addForeignKeys, createIndexes, createTriggers, createViews, comments)) {
+                alterEnums, createDomains, alterDomains, createCompositeTypes, alterCompositeTypes, createFunctions,
+                alterColumns, createTables, addColumns, ownSequences, dropSequences, dropCompositeTypes, dropDomains,
+                dropEnums, dropExtensions, addConstraints, addForeignKeys, createIndexes, createTriggers, createViews, comments)) {
             out.addAll(phase);
         }
         return List.copyOf(out);
@@ -250,6 +261,12 @@ public final class Differ {
                 }
             }
         }
+    }
+
+    /** Whether a trigger's WHEN or UPDATE OF reads the column (PostgreSQL then refuses even a same-type change). */
+    private static boolean triggerReads(SchemaModel schema, String table, String column) {
+        return schema.tables().get(table).triggers().values().stream().anyMatch(trg -> trg.updateColumns().contains(column)
+                || TriggerConditions.mentions(trg.when(), column));
     }
 
     private boolean readsTouched(TriggerModel trg) {
@@ -460,7 +477,8 @@ public final class Differ {
         if (retype) {
             boolean read = readByGenerated(from, table, name) || readByGenerated(to, table, name)
                     || from.views().values().stream().anyMatch(v -> v.readsColumn(table, name))
-                    || to.views().values().stream().anyMatch(v -> v.readsColumn(table, name));
+                    || to.views().values().stream().anyMatch(v -> v.readsColumn(table, name))
+                    || triggerReads(from, table, name) || triggerReads(to, table, name);
             alterColumns.add(new Change.AlterColumnType(table, name, before.type(), after.type(), read));
         }
         if (before.notNull() != after.notNull()) alterColumns.add(new Change.SetNotNull(table, name, after.notNull()));
@@ -574,6 +592,66 @@ public final class Differ {
             if (out.size() == before) throw new IllegalStateException("views read each other in a cycle: " + names);
         }
         return out;
+    }
+
+    /**
+     * Domains come before the composite types, routines and tables that use them and go after those went; a changed
+     * base type or collation is a new domain (dropped and created), the rest is altered in place: CHECKs dropped
+     * first, then default and NOT NULL, then CHECKs added.
+     */
+    private void domains() {
+        for (DomainModel d : from.domains().values()) {
+            DomainModel target = to.domains().get(d.name());
+            if (target == null) {
+                dropDomains.add(new Change.DropDomain(d));
+                continue;
+            }
+            if (!d.sameBase(target)) {
+                createDomains.add(new Change.ReplaceDomain(d, target));
+                continue;
+            }
+            for (CheckModel ck : d.checks().values()) {
+                if (!ck.equals(target.checks().get(ck.name()))) alterDomains.add(new Change.DropDomainCheck(d.name(), ck));
+            }
+            if (!Objects.equals(d.defaultExpression(), target.defaultExpression())) {
+                alterDomains.add(new Change.SetDomainDefault(d.name(), d.defaultExpression(), target.defaultExpression()));
+            }
+            if (d.notNull() != target.notNull()) alterDomains.add(new Change.SetDomainNotNull(d.name(), target.notNull()));
+            for (CheckModel ck : target.checks().values()) {
+                if (!ck.equals(d.checks().get(ck.name()))) alterDomains.add(new Change.AddDomainCheck(d.name(), ck));
+            }
+        }
+        for (DomainModel d : to.domains().values()) {
+            if (!from.domains().containsKey(d.name())) createDomains.add(new Change.CreateDomain(d));
+        }
+    }
+
+    /**
+     * Composite types: attributes that go are dropped last-first, kept ones retyped, new ones added at the end (like
+     * columns, a difference in order alone is not diffed).
+     */
+    private void compositeTypes() {
+        for (CompositeTypeModel t : from.compositeTypes().values()) {
+            CompositeTypeModel target = to.compositeTypes().get(t.name());
+            if (target == null) {
+                dropCompositeTypes.add(new Change.DropCompositeType(t));
+                continue;
+            }
+            for (int i = t.attributes().size() - 1; i >= 0; i--) {
+                CompositeTypeModel.Attribute a = t.attributes().get(i);
+                if (target.attribute(a.name()).isEmpty()) alterCompositeTypes.add(new Change.DropAttribute(t.name(), a));
+            }
+            for (CompositeTypeModel.Attribute a : t.attributes()) {
+                target.attribute(a.name()).filter(after -> !after.equals(a))
+                        .ifPresent(after -> alterCompositeTypes.add(new Change.AlterAttributeType(t.name(), a, after)));
+            }
+            for (CompositeTypeModel.Attribute a : target.attributes()) {
+                if (t.attribute(a.name()).isEmpty()) alterCompositeTypes.add(new Change.AddAttribute(t.name(), a));
+            }
+        }
+        for (CompositeTypeModel t : to.compositeTypes().values()) {
+            if (!from.compositeTypes().containsKey(t.name())) createCompositeTypes.add(new Change.CreateCompositeType(t));
+        }
     }
 
     private void extensions() {

@@ -82,7 +82,6 @@ final class Renaming {
         List<String> labels = new ArrayList<>(enums.get(type).labels());
         labels.set(labels.indexOf(from), to);
         enums.put(type, new EnumType(type, labels));
-        return new SchemaModel(schema.extensions(), enums, schema.tables(), schema.functions(), schema.sequences(),
-                schema.views());
+        return schema.withEnums(enums);
     }
 }

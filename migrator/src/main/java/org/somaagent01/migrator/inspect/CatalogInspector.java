@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.somaagent01.migrator.model.CheckModel;
 import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.CompositeTypeModel;
+import org.somaagent01.migrator.model.DomainModel;
 import org.somaagent01.migrator.model.EnumType;
 import org.somaagent01.migrator.model.ExclusionModel;
 import org.somaagent01.migrator.model.Extension;
@@ -33,7 +35,7 @@ import org.somaagent01.migrator.model.ViewModel;
  */
 public final class CatalogInspector {
     /** Queries issued per inspection; constant by design. */
-    public static final int QUERY_COUNT = 9;
+    public static final int QUERY_COUNT = 11;
 
     private final String schema;
 
@@ -55,7 +57,8 @@ public final class CatalogInspector {
             triggers(connection, tables);
             List<TableModel> built = tables.values().stream().map(TableBuilder::build).toList();
             return SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
-                    sequences(connection, built), views(connection));
+                    sequences(connection, built), views(connection))
+                    .withDomains(domains(connection)).withCompositeTypes(compositeTypes(connection));
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -247,6 +250,62 @@ public final class CatalogInspector {
                         rs.getBoolean(9), rs.getString(10), rs.getString(11), enabled));
             }
         }
+    }
+
+    /** Domains, one row per CHECK (or one without, for a domain with none). */
+    private List<DomainModel> domains(Connection c) throws SQLException {
+        Map<String, DomainModel> byName = new LinkedHashMap<>();
+        Map<String, List<CheckModel>> checks = new HashMap<>();
+        try (ResultSet rs = query(c, """
+                SELECT t.typname, format_type(t.typbasetype, t.typtypmod),
+                       CASE WHEN t.typcollation <> bt.typcollation THEN coll.collname::text END,
+                       pg_get_expr(t.typdefaultbin, 0), t.typnotnull, co.conname, pg_get_expr(co.conbin, 0),
+                       NOT co.convalidated
+                FROM pg_type t
+                JOIN pg_namespace n ON n.oid = t.typnamespace
+                JOIN pg_type bt ON bt.oid = t.typbasetype
+                LEFT JOIN pg_collation coll ON coll.oid = t.typcollation
+                LEFT JOIN pg_constraint co ON co.contypid = t.oid AND co.contype = 'c'
+                WHERE n.nspname = ? AND t.typtype = 'd'
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid
+                                  AND e.deptype = 'e')
+                ORDER BY t.typname, co.conname""", true)) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                byName.putIfAbsent(name, new DomainModel(name, rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), null));
+                List<CheckModel> list = checks.computeIfAbsent(name, n -> new ArrayList<>());
+                if (rs.getString(6) != null) list.add(new CheckModel(rs.getString(6), rs.getString(7), rs.getBoolean(8)));
+            }
+        }
+        return byName.values().stream().map(d -> DomainModel.of(d.name(), d.type(), d.collation(), d.defaultExpression(),
+                d.notNull(), checks.get(d.name()))).toList();
+    }
+
+    /** Composite types of their own ({@code CREATE TYPE … AS (…)}), not tables' row types. */
+    private List<CompositeTypeModel> compositeTypes(Connection c) throws SQLException {
+        Map<String, List<CompositeTypeModel.Attribute>> byName = new LinkedHashMap<>();
+        try (ResultSet rs = query(c, """
+                SELECT t.typname, a.attname, format_type(a.atttypid, a.atttypmod),
+                       CASE WHEN a.attcollation <> at.typcollation THEN coll.collname::text END
+                FROM pg_type t
+                JOIN pg_namespace n ON n.oid = t.typnamespace
+                JOIN pg_class r ON r.oid = t.typrelid AND r.relkind = 'c'
+                LEFT JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+                LEFT JOIN pg_type at ON at.oid = a.atttypid
+                LEFT JOIN pg_collation coll ON coll.oid = a.attcollation
+                WHERE n.nspname = ? AND t.typtype = 'c'
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid
+                                  AND e.deptype = 'e')
+                ORDER BY t.typname, a.attnum""", true)) {
+            while (rs.next()) {
+                List<CompositeTypeModel.Attribute> attributes = byName.computeIfAbsent(rs.getString(1), n -> new ArrayList<>());
+                if (rs.getString(2) != null) {
+                    attributes.add(new CompositeTypeModel.Attribute(rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return byName.entrySet().stream().map(e -> new CompositeTypeModel(e.getKey(), e.getValue())).toList();
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.List;
  * options of serial and identity sequences, materialized views' indexes, comments on views and sequences,
  * partitioning, row-level security, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
  * meant to be), a constraint trigger's FROM table, aggregates and window functions, routines with an SQL-standard body
- * ({@code BEGIN ATOMIC}), routine privileges, domains, privileges, and other schemas holding objects. One query.
+ * ({@code BEGIN ATOMIC}), routine privileges, privileges, and other schemas holding objects. One query.
  *
  * <p>Comparisons report these instead of staying silent: two schemas the model calls equal may still differ here,
  * so each object is listed with PostgreSQL's own definition, and two databases are compared on those.
@@ -81,11 +81,6 @@ public final class UnmodelledObjects {
             UNION ALL SELECT 'routine privileges', p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.proacl::text
                 FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM ns) AND p.proacl IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
-            UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'composite type' END, t.typname,
-                CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END
-                FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM ns)
-                  AND (t.typtype = 'd' OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c')))
-                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
             UNION ALL SELECT 'rule', c.relname || '.' || r.rulename, pg_get_ruledef(r.oid)
                 FROM pg_rewrite r JOIN own c ON c.oid = r.ev_class WHERE c.relkind IN ('r', 'p')
             UNION ALL SELECT 'schema privileges', nspname, nspacl::text FROM pg_namespace WHERE oid IN (SELECT oid FROM ns)

@@ -1,5 +1,6 @@
 package org.somaagent01.migrator.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ public record SchemaModel(
         SortedMap<String, TableModel> tables,
         SortedMap<String, FunctionModel> functions,
         SortedMap<String, SequenceModel> sequences,
-        SortedMap<String, ViewModel> views) {
+        SortedMap<String, ViewModel> views,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, DomainModel> domains,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CompositeTypeModel> compositeTypes) {
 
     public static final SchemaModel EMPTY = new SchemaModel(Map.of(), Map.of(), Map.of(), Map.of());
 
@@ -30,7 +33,7 @@ public record SchemaModel(
                        Map<String, FunctionModel> functions, Map<String, SequenceModel> sequences,
                        Map<String, ViewModel> views) {
         this(Names.sorted(extensions), Names.sorted(enums), Names.sorted(tables), Names.sorted(functions),
-                Names.sorted(orEmpty(sequences)), Names.sorted(orEmpty(views)));
+                Names.sorted(orEmpty(sequences)), Names.sorted(orEmpty(views)), null, null);
     }
 
     // sequences and views are absent from snapshots written before they were modelled: null reads as none
@@ -41,6 +44,8 @@ public record SchemaModel(
         functions = Names.sorted(functions);
         sequences = Names.sorted(orEmpty(sequences));
         views = Names.sorted(orEmpty(views));
+        domains = Names.sorted(orEmpty(domains));
+        compositeTypes = Names.sorted(orEmpty(compositeTypes));
     }
 
     private static <T> Map<String, T> orEmpty(Map<String, T> map) {
@@ -49,7 +54,26 @@ public record SchemaModel(
 
     /** The same schema with other tables. */
     public SchemaModel withTables(Map<String, TableModel> newTables) {
-        return new SchemaModel(extensions, enums, Names.sorted(newTables), functions, sequences, views);
+        return new SchemaModel(extensions, enums, Names.sorted(newTables), functions, sequences, views, domains,
+                compositeTypes);
+    }
+
+    /** The same schema with other enum types. */
+    public SchemaModel withEnums(Map<String, EnumType> newEnums) {
+        return new SchemaModel(extensions, Names.sorted(newEnums), tables, functions, sequences, views, domains,
+                compositeTypes);
+    }
+
+    /** The same schema with these domains instead of its own. */
+    public SchemaModel withDomains(Collection<DomainModel> list) {
+        return new SchemaModel(extensions, enums, tables, functions, sequences, views,
+                Names.byName(list, DomainModel::name), compositeTypes);
+    }
+
+    /** The same schema with these composite types instead of its own. */
+    public SchemaModel withCompositeTypes(Collection<CompositeTypeModel> list) {
+        return new SchemaModel(extensions, enums, tables, functions, sequences, views, domains,
+                Names.byName(list, CompositeTypeModel::name));
     }
 
     public static SchemaModel of(Collection<Extension> extensions, Collection<EnumType> enums,

@@ -107,9 +107,70 @@ public final class SqlRenderer {
                 + sequenceOptions(c.to()));
         if (change instanceof Change.SetSequenceOwner c) return List.of("ALTER SEQUENCE IF EXISTS " + ident(c.sequence())
                 + " OWNED BY " + (c.to() == null ? "NONE" : qualifiedColumn(c.to())));
+        if (change instanceof Change.CreateDomain c) return createDomain(c.domain());
+        if (change instanceof Change.DropDomain c) return List.of("DROP DOMAIN IF EXISTS " + ident(c.domain().name()));
+        if (change instanceof Change.ReplaceDomain c) return replaceDomain(c.to());
+        if (change instanceof Change.SetDomainDefault c) return List.of("ALTER DOMAIN " + ident(c.domain())
+                + (c.to() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.to()));
+        if (change instanceof Change.SetDomainNotNull c) return List.of("ALTER DOMAIN " + ident(c.domain())
+                + (c.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
+        if (change instanceof Change.AddDomainCheck c) return List.of(addDomainCheck(c.domain(), c.check()));
+        if (change instanceof Change.DropDomainCheck c) return List.of("ALTER DOMAIN " + ident(c.domain())
+                + " DROP CONSTRAINT IF EXISTS " + ident(c.check().name()));
+        if (change instanceof Change.CreateCompositeType c) return List.of(ignoreDuplicate("CREATE TYPE " + ident(c.type().name())
+                + " AS (" + c.type().attributes().stream().map(SqlRenderer::attribute).collect(Collectors.joining(", ")) + ")"));
+        if (change instanceof Change.DropCompositeType c) return List.of("DROP TYPE IF EXISTS " + ident(c.type().name()));
+        if (change instanceof Change.AddAttribute c) return List.of(ifAttribute(c.type(), c.attribute().name(), false,
+                "ALTER TYPE " + ident(c.type()) + " ADD ATTRIBUTE " + attribute(c.attribute())));
+        if (change instanceof Change.DropAttribute c) return List.of("ALTER TYPE " + ident(c.type()) + " DROP ATTRIBUTE IF EXISTS "
+                + ident(c.attribute().name()));
+        if (change instanceof Change.AlterAttributeType c) return List.of("ALTER TYPE " + ident(c.type()) + " ALTER ATTRIBUTE "
+                + attribute(c.to()).replaceFirst(" ", " TYPE "));
         if (change instanceof Change.CreateView c) return List.of(createView(c.view()));
         if (change instanceof Change.DropView c) return List.of(dropView(c.view()));
         throw new IllegalArgumentException("no SQL for " + change);
+    }
+
+    /** CREATE DOMAIN (none has IF NOT EXISTS), then its NOT VALID CHECKs, which CREATE DOMAIN would validate. */
+    static List<String> createDomain(org.somaagent01.migrator.model.DomainModel d) {
+        StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(ident(d.name())).append(" AS ").append(d.type());
+        if (d.collation() != null) sql.append(" COLLATE ").append(ident(d.collation()));
+        if (d.defaultExpression() != null) sql.append(" DEFAULT ").append(d.defaultExpression());
+        if (d.notNull()) sql.append(" NOT NULL");
+        for (CheckModel ck : d.checks().values()) if (!ck.notValid()) sql.append(' ').append(check(ck));
+        List<String> out = new ArrayList<>();
+        out.add(ignoreDuplicate(sql.toString()));
+        for (CheckModel ck : d.checks().values()) if (ck.notValid()) out.add(addDomainCheck(d.name(), ck));
+        return out;
+    }
+
+    /** Drops the domain unless it already has {@code d}'s base type and collation, then creates {@code d}. */
+    static List<String> replaceDomain(org.somaagent01.migrator.model.DomainModel d) {
+        String collation = d.collation() == null ? "(SELECT b.typcollation FROM pg_type b WHERE b.oid = t.typbasetype)"
+                : "(SELECT oid FROM pg_collation WHERE collname = " + literal(d.collation()) + " LIMIT 1)";
+        List<String> out = new ArrayList<>();
+        out.add("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = to_regtype(" + literal(ident(d.name()))
+                + ") AND (format_type(t.typbasetype, t.typtypmod) <> " + literal(d.type()) + " OR t.typcollation <> "
+                + collation + ")) THEN\n        DROP DOMAIN " + ident(d.name()) + ";\n    END IF;\nEND $$");
+        out.addAll(createDomain(d));
+        return out;
+    }
+
+    static String addDomainCheck(String domain, CheckModel ck) {
+        return "DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE contypid = to_regtype(" + literal(ident(domain))
+                + ") AND conname = " + literal(ck.name()) + ") THEN\n        ALTER DOMAIN " + ident(domain) + " ADD " + check(ck)
+                + (ck.notValid() ? " NOT VALID" : "") + ";\n    END IF;\nEND $$";
+    }
+
+    private static String attribute(org.somaagent01.migrator.model.CompositeTypeModel.Attribute a) {
+        return ident(a.name()) + " " + a.type() + (a.collation() == null ? "" : " COLLATE " + ident(a.collation()));
+    }
+
+    /** ADD ATTRIBUTE has no IF NOT EXISTS. */
+    private static String ifAttribute(String type, String attribute, boolean exists, String ddl) {
+        return "DO $$ BEGIN\n    IF " + (exists ? "" : "NOT ") + "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = (SELECT typrelid"
+                + " FROM pg_type WHERE oid = to_regtype(" + literal(ident(type)) + ")) AND attname = " + literal(attribute)
+                + " AND NOT attisdropped) THEN\n        " + ddl + ";\n    END IF;\nEND $$";
     }
 
     /**

@@ -252,7 +252,30 @@ final class RandomSchemas {
             sequences.add(sequence(g, "seq_b", g.oneOf(owners)));
         }
         return SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions, sequences,
-                views(g, tables));
+                views(g, tables)).withDomains(domains(g)).withCompositeTypes(compositeTypes(g));
+    }
+
+    /** A domain whose base type, default, NOT NULL and CHECKs (one maybe NOT VALID) vary. */
+    private static List<org.somaagent01.migrator.model.DomainModel> domains(Genome g) {
+        if (!g.chance()) return List.of();
+        List<org.somaagent01.migrator.model.CheckModel> checks = new ArrayList<>();
+        if (g.chance()) checks.add(new org.somaagent01.migrator.model.CheckModel("ck_pos", "(VALUE > 0)"));
+        if (g.chance()) {
+            checks.add(new org.somaagent01.migrator.model.CheckModel("ck_small", g.oneOf(List.of("(VALUE < 1000)", "(VALUE < 100)")),
+                    g.chance()));
+        }
+        return List.of(org.somaagent01.migrator.model.DomainModel.of("d_pos", g.oneOf(List.of("integer", "bigint")), null,
+                g.oneOf(nullAnd("0", "1")), g.chance(), checks));
+    }
+
+    /** A composite type whose attributes are a prefix of a fixed list (added ones come last), the first retyped. */
+    private static List<org.somaagent01.migrator.model.CompositeTypeModel> compositeTypes(Genome g) {
+        if (!g.chance()) return List.of();
+        List<org.somaagent01.migrator.model.CompositeTypeModel.Attribute> all = List.of(
+                new org.somaagent01.migrator.model.CompositeTypeModel.Attribute("x", g.oneOf(List.of("integer", "bigint"))),
+                new org.somaagent01.migrator.model.CompositeTypeModel.Attribute("y", "text"),
+                new org.somaagent01.migrator.model.CompositeTypeModel.Attribute("z", g.oneOf(List.of("numeric(10,2)", "numeric(12,2)"))));
+        return List.of(new org.somaagent01.migrator.model.CompositeTypeModel("pair_t", all.subList(0, 1 + g.pick(3))));
     }
 
     private static SequenceModel sequence(Genome g, String name, String ownedBy) {
