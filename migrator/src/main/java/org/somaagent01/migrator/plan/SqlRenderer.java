@@ -115,8 +115,10 @@ public final class SqlRenderer {
         if (change instanceof Change.SetDomainNotNull c) return List.of("ALTER DOMAIN " + ident(c.domain())
                 + (c.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
         if (change instanceof Change.AddDomainCheck c) return List.of(addDomainCheck(c.domain(), c.check()));
-        if (change instanceof Change.DropDomainCheck c) return List.of("ALTER DOMAIN " + ident(c.domain())
-                + " DROP CONSTRAINT IF EXISTS " + ident(c.check().name()));
+        // in a subtransaction of its own: PostgreSQL 15 leaves this statement's cache invalidations so that any later
+        // subtransaction (a DO block's EXCEPTION clause) in the same transaction fails ("unprocessed inval messages")
+        if (change instanceof Change.DropDomainCheck c) return List.of("DO $$ BEGIN\n    ALTER DOMAIN " + ident(c.domain())
+                + " DROP CONSTRAINT " + ident(c.check().name()) + ";\nEXCEPTION WHEN undefined_object THEN NULL;\nEND $$");
         if (change instanceof Change.CreateCompositeType c) return List.of(ignoreDuplicate("CREATE TYPE " + ident(c.type().name())
                 + " AS (" + c.type().attributes().stream().map(SqlRenderer::attribute).collect(Collectors.joining(", ")) + ")"));
         if (change instanceof Change.DropCompositeType c) return List.of("DROP TYPE IF EXISTS " + ident(c.type().name()));

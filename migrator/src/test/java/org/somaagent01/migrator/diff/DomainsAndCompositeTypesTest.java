@@ -49,7 +49,7 @@ class DomainsAndCompositeTypesTest {
         golden(new Change.SetDomainNotNull("positive", true), List.of("ALTER DOMAIN positive SET NOT NULL"),
                 List.of("ALTER DOMAIN positive DROP NOT NULL"));
         golden(new Change.DropDomainCheck("positive", new CheckModel("ck_pos", "(VALUE > 0)")),
-                List.of("ALTER DOMAIN positive DROP CONSTRAINT IF EXISTS ck_pos"),
+                List.of("DO $$ BEGIN\n    ALTER DOMAIN positive DROP CONSTRAINT ck_pos;\nEXCEPTION WHEN undefined_object THEN NULL;\nEND $$"),
                 List.of("DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE contypid = to_regtype('positive')"
                         + " AND conname = 'ck_pos') THEN\n        ALTER DOMAIN positive ADD CONSTRAINT ck_pos CHECK ((VALUE > 0));"
                         + "\n    END IF;\nEND $$"));
@@ -117,6 +117,22 @@ class DomainsAndCompositeTypesTest {
                 "CREATE TABLE t (id integer, amount positive, c code, l later)");
         assertTrue(Differ.diff(a, b).contains(new Change.ReplaceDomain(a.domains().get("code"), b.domains().get("code"))));
         roundTrip(a, b);
+    }
+
+    @Test
+    void aDroppedDomainCheckLeavesLaterSubtransactionsOfItsTransactionWorking() throws SQLException {
+        SchemaModel a = live("CREATE DOMAIN d AS integer CONSTRAINT a CHECK (VALUE > 0) CONSTRAINT b CHECK (VALUE < 1000)");
+        SchemaModel b = live("CREATE DOMAIN d AS integer CONSTRAINT a CHECK (VALUE > 0)");
+        db.reset();
+        db.execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
+        List<String> oneTransaction = new java.util.ArrayList<>(List.of("BEGIN"));
+        oneTransaction.addAll(new Plan(Differ.diff(a, b)).upStatements());
+        oneTransaction.add(SqlRenderer.render(new Change.CreateCompositeType(new CompositeTypeModel("p",
+                List.of(new Attribute("x", "integer"))))).get(0));
+        oneTransaction.add("COMMIT");
+        db.execute(oneTransaction);
+        assertEquals(b.withCompositeTypes(List.of(new CompositeTypeModel("p", List.of(new Attribute("x", "integer"))))),
+                db.inspect());
     }
 
     @Test
