@@ -310,7 +310,8 @@ public final class CatalogInspector {
 
     /**
      * Functions and procedures with their arguments and attributes. Aggregates, window functions and routines with
-     * an SQL-standard body ({@code BEGIN ATOMIC}, {@code prosqlbody}) are left to {@link UnmodelledObjects}.
+     * an SQL-standard body ({@code BEGIN ATOMIC}, {@code prosqlbody}) and C or internal ones (a library symbol, not a
+     * body) are left to {@link UnmodelledObjects}.
      */
     private List<FunctionModel> functions(Connection c) throws SQLException {
         List<FunctionModel> out = new ArrayList<>();
@@ -324,7 +325,7 @@ public final class CatalogInspector {
                 FROM pg_proc p
                 JOIN pg_namespace n ON n.oid = p.pronamespace
                 JOIN pg_language l ON l.oid = p.prolang
-                WHERE n.nspname = ? AND p.prokind IN ('f', 'p') AND p.prosqlbody IS NULL
+                WHERE n.nspname = ? AND p.prokind IN ('f', 'p') AND p.prosqlbody IS NULL AND l.lanname NOT IN ('c', 'internal')
                   AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = p.oid AND dep.deptype = 'e')""", true)) {
             while (rs.next()) {
                 boolean procedure = rs.getBoolean(7);

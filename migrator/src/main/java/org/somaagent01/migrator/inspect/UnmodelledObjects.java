@@ -12,7 +12,7 @@ import java.util.List;
  * options of serial and identity sequences, materialized views' indexes, comments on views and sequences,
  * partitioning, row-level security, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
  * meant to be), a constraint trigger's FROM table, aggregates and window functions, routines with an SQL-standard body
- * ({@code BEGIN ATOMIC}), routine privileges, privileges, and other schemas holding objects. One query.
+ * ({@code BEGIN ATOMIC}) or in C, routine privileges, privileges, and other schemas holding objects. One query.
  *
  * <p>Comparisons report these instead of staying silent: two schemas the model calls equal may still differ here,
  * so each object is listed with PostgreSQL's own definition, and two databases are compared on those.
@@ -77,7 +77,8 @@ public final class UnmodelledObjects {
                 CASE WHEN p.prokind IN ('a', 'w') THEN p.prokind::text ELSE pg_get_functiondef(p.oid) END
                 FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM ns)
                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
-                  AND (p.prokind IN ('a', 'w') OR p.prosqlbody IS NOT NULL)
+                  AND (p.prokind IN ('a', 'w') OR p.prosqlbody IS NOT NULL
+                       OR p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('c', 'internal')))
             UNION ALL SELECT 'routine privileges', p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.proacl::text
                 FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM ns) AND p.proacl IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
