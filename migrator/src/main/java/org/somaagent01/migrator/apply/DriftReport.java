@@ -58,6 +58,9 @@ public final class DriftReport {
         compare(out, "function", expected.functions().keySet(), live.functions().keySet(), expected.functions(), live.functions());
         compare(out, "sequence", expected.sequences().keySet(), live.sequences().keySet(), expected.sequences(), live.sequences());
         compare(out, "view", expected.views().keySet(), live.views().keySet(), expected.views(), live.views());
+        compare(out, "domain", expected.domains().keySet(), live.domains().keySet(), expected.domains(), live.domains());
+        compare(out, "composite type", expected.compositeTypes().keySet(), live.compositeTypes().keySet(),
+                expected.compositeTypes(), live.compositeTypes());
         for (String name : union(expected.tables().keySet(), live.tables().keySet())) {
             TableModel e = expected.tables().get(name);
             TableModel l = live.tables().get(name);

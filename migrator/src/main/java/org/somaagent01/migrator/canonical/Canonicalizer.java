@@ -115,7 +115,9 @@ public final class Canonicalizer {
         if (c instanceof Change.AddForeignKey f) return "foreign key " + f.foreignKey().name() + " on " + f.table();
         if (c instanceof Change.CreateEnum e) return "enum type " + e.type().name();
         if (c instanceof Change.CreateExtension e) return "extension " + e.extension().name();
-        if (c instanceof Change.CreateFunction f) return "function " + f.function().name() + "()";
+        if (c instanceof Change.CreateFunction f) return f.function().kind().toLowerCase() + " " + f.function().callSignature();
+        if (c instanceof Change.CreateDomain d) return "domain " + d.domain().name();
+        if (c instanceof Change.CreateCompositeType t) return "composite type " + t.type().name();
         if (c instanceof Change.CreateTrigger t) return "trigger " + t.trigger().name() + " on " + t.trigger().table();
         if (c instanceof Change.SetTableComment t) return "comment on table " + t.table();
         return c.getClass().getSimpleName();

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.somaagent01.migrator.model.CheckModel;
+import org.somaagent01.migrator.model.CompositeTypeModel;
+import org.somaagent01.migrator.model.DomainModel;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.EnumType;
 import org.somaagent01.migrator.model.ExclusionModel;
@@ -114,6 +116,74 @@ public sealed interface Change {
         public Change inverse() { return new CreateTrigger(trigger); }
     }
 
+    /** {@code ALTER TABLE … ENABLE [REPLICA|ALWAYS] | DISABLE TRIGGER}; a null state is plain {@code ENABLE}. */
+    record SetTriggerEnabled(TriggerModel trigger, String from, String to) implements Change {
+        public SetTriggerEnabled { trigger = trigger.withEnabled(to); }
+        public Change inverse() { return new SetTriggerEnabled(trigger, to, from); }
+    }
+
+    /** {@code CREATE DOMAIN} with its default, NOT NULL and CHECKs (NOT VALID ones added after, unvalidated). */
+    record CreateDomain(DomainModel domain) implements Change {
+        public Change inverse() { return new DropDomain(domain); }
+    }
+
+    record DropDomain(DomainModel domain) implements Change {
+        public Change inverse() { return new CreateDomain(domain); }
+        public boolean destructive() { return true; }
+    }
+
+    /**
+     * A domain whose base type or collation changes, which ALTER DOMAIN cannot do: dropped (unless it already is
+     * {@code to}, so a re-run keeps it) and created as {@code to}. PostgreSQL refuses while a column uses it.
+     */
+    record ReplaceDomain(DomainModel from, DomainModel to) implements Change {
+        public Change inverse() { return new ReplaceDomain(to, from); }
+        public boolean destructive() { return true; }
+    }
+
+    /** {@code ALTER DOMAIN … SET DEFAULT to}, or {@code DROP DEFAULT} when {@code to} is null. */
+    record SetDomainDefault(String domain, String from, String to) implements Change {
+        public Change inverse() { return new SetDomainDefault(domain, to, from); }
+    }
+
+    record SetDomainNotNull(String domain, boolean notNull) implements Change {
+        public Change inverse() { return new SetDomainNotNull(domain, !notNull); }
+    }
+
+    /** {@code ALTER DOMAIN … ADD CONSTRAINT … CHECK (…) [NOT VALID]}; a changed CHECK is dropped and added. */
+    record AddDomainCheck(String domain, CheckModel check) implements Change {
+        public Change inverse() { return new DropDomainCheck(domain, check); }
+    }
+
+    record DropDomainCheck(String domain, CheckModel check) implements Change {
+        public Change inverse() { return new AddDomainCheck(domain, check); }
+    }
+
+    record CreateCompositeType(CompositeTypeModel type) implements Change {
+        public Change inverse() { return new DropCompositeType(type); }
+    }
+
+    record DropCompositeType(CompositeTypeModel type) implements Change {
+        public Change inverse() { return new CreateCompositeType(type); }
+        public boolean destructive() { return true; }
+    }
+
+    /** {@code ALTER TYPE … ADD ATTRIBUTE} (at the end: PostgreSQL cannot place it elsewhere). */
+    record AddAttribute(String type, CompositeTypeModel.Attribute attribute) implements Change {
+        public Change inverse() { return new DropAttribute(type, attribute); }
+    }
+
+    record DropAttribute(String type, CompositeTypeModel.Attribute attribute) implements Change {
+        public Change inverse() { return new AddAttribute(type, attribute); }
+        public boolean destructive() { return true; }
+    }
+
+    /** {@code ALTER TYPE … ALTER ATTRIBUTE … TYPE to [COLLATE …]}. */
+    record AlterAttributeType(String type, CompositeTypeModel.Attribute from, CompositeTypeModel.Attribute to)
+            implements Change {
+        public Change inverse() { return new AlterAttributeType(type, to, from); }
+    }
+
     /** {@code COMMENT ON TABLE}; a null comment removes it. */
     record SetTableComment(String table, String from, String to) implements Change {
         public Change inverse() { return new SetTableComment(table, to, from); }
@@ -172,7 +242,7 @@ public sealed interface Change {
         }
 
         /**
-         * {@code readByGenerated}: a generated column or a view reads it. Those are dropped before and created after,
+         * {@code readByGenerated}: a generated column, a view or a trigger reads it. Those are dropped before and created after,
          * but on a re-run they are already there and PostgreSQL refuses the type change: the statement then checks
          * the type first.
          */

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.somaagent01.migrator.model.CheckModel;
 import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.CompositeTypeModel;
+import org.somaagent01.migrator.model.DomainModel;
 import org.somaagent01.migrator.model.EnumType;
 import org.somaagent01.migrator.model.ExclusionModel;
 import org.somaagent01.migrator.model.ForeignKeyModel;
@@ -30,7 +32,8 @@ import org.somaagent01.migrator.model.ViewModel;
  * everything that goes away, dependents first (triggers, foreign keys, indexes, constraints, tables and columns,
  * functions); then what PostgreSQL alters in place (enum labels, sequences, column types, nullability, defaults,
  * identity); then everything that comes, dependencies first (extensions, enum types and sequences before the tables
- * that use them, tables before constraints, keys before the foreign keys that need them, functions before triggers,
+ * that use them, functions and procedures before the tables and defaults that may call them, tables before
+ * constraints, keys before the foreign keys that need them,
  * views after everything they may read, each after the views it reads), then row-level security and policies,
  * comments, privileges last. Since a plan's down part is the inverses in reverse order, the same order is right
  * on the way back.
@@ -84,6 +87,12 @@ public final class Differ {
     private final List<Change> grants = new ArrayList<>();
     private final List<Change> uncomments = new ArrayList<>();
     private final List<Change> objectComments = new ArrayList<>();
+    private final List<Change> createDomains = new ArrayList<>();
+    private final List<Change> alterDomains = new ArrayList<>();
+    private final List<Change> dropDomains = new ArrayList<>();
+    private final List<Change> createCompositeTypes = new ArrayList<>();
+    private final List<Change> alterCompositeTypes = new ArrayList<>();
+    private final List<Change> dropCompositeTypes = new ArrayList<>();
 
     // objects unchanged in the models that must still be dropped and recreated; "table.name" keys
     private final Set<String> touchedColumns = new HashSet<>();
@@ -137,13 +146,16 @@ public final class Differ {
         rowSecurity();
         privileges();
         objectComments();
+        domains();
+        compositeTypes();
         List<List<Change>> out = new ArrayList<>();
         for (List<Change> phase : List.of(revokes, uncomments, dropViews, renames, dropPolicies, unownSequences,
-                dropTriggers, dropForeignKeys, dropIndexes,
-                dropConstraints, dropTables, dropColumns, dropFunctions, createExtensions, createEnums, createSequences,
-                alterEnums, alterColumns, createTables, addColumns, ownSequences, dropSequences, dropEnums, dropExtensions,
-                addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews,
-                createPolicies, comments, objectComments, grants)) {
+                dropTriggers, dropForeignKeys, dropIndexes, dropConstraints, dropTables, dropColumns, dropFunctions,
+                createExtensions, createEnums, createSequences, alterEnums, createDomains, alterDomains,
+                createCompositeTypes, alterCompositeTypes, createFunctions, alterColumns, createTables, addColumns,
+                ownSequences, dropSequences, dropCompositeTypes, dropDomains, dropEnums, dropExtensions, addConstraints,
+                addForeignKeys, createIndexes, createTriggers, createViews, createPolicies, comments, objectComments,
+                grants)) {
             out.add(List.copyOf(phase));
         }
         return List.copyOf(out);
@@ -218,44 +230,74 @@ public final class Differ {
                 && Identifiers.mentions(expression, c.name()));
     }
 
+    /**
+     * Routines keyed by signature: a changed one is replaced in place when PostgreSQL allows it (same kind, result
+     * and arguments: {@code CREATE OR REPLACE} can change neither, nor remove a default), else dropped and created,
+     * and the triggers on it with it.
+     */
     private void functions() {
         for (FunctionModel f : from.functions().values()) {
-            FunctionModel target = to.functions().get(f.name());
+            FunctionModel target = to.functions().get(f.signature());
             if (target == null) {
                 dropFunctions.add(new Change.DropFunction(f));
-            } else if (!target.equals(f) && target.returns().equals(f.returns())) {
+            } else if (!target.equals(f) && replaceable(f, target)) {
                 createFunctions.add(new Change.ReplaceFunction(f, target));
             } else if (!target.equals(f)) {
-                // CREATE OR REPLACE cannot change the return type
-                recreatedFunctions.add(f.name());
+                recreatedFunctions.add(f.signature());
                 dropFunctions.add(new Change.DropFunction(f));
                 createFunctions.add(new Change.CreateFunction(target));
             }
         }
         for (FunctionModel f : to.functions().values()) {
-            if (!from.functions().containsKey(f.name())) createFunctions.add(new Change.CreateFunction(f));
+            if (!from.functions().containsKey(f.signature())) createFunctions.add(new Change.CreateFunction(f));
         }
     }
 
+    private static boolean replaceable(FunctionModel a, FunctionModel b) {
+        return a.procedure() == b.procedure() && Objects.equals(a.returns(), b.returns())
+                && a.arguments().equals(b.arguments());
+    }
+
+    /**
+     * A changed trigger is dropped and created (with its new enabled state); one that differs only in that state is
+     * enabled or disabled in place. A trigger on a recreated function, or whose {@code WHEN} or {@code UPDATE OF}
+     * reads a column whose type changes or that goes, is dropped before and created after (PostgreSQL refuses the
+     * column change under it).
+     */
     private void triggers() {
+        Set<String> forced = new HashSet<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
             for (TriggerModel trg : t.triggers().values()) {
-                if (target == null || !trg.equals(target.triggers().get(trg.name()))
-                        || recreatedFunctions.contains(trg.function())) {
-                    dropTriggers.add(new Change.DropTrigger(trg));
-                }
+                TriggerModel after = target == null ? null : target.triggers().get(trg.name());
+                boolean force = recreatedFunctions.contains(trg.function()) || target != null && readsTouched(trg);
+                if (force) forced.add(key(t.name(), trg.name()));
+                if (force || after == null || !trg.sameButEnabled(after)) dropTriggers.add(new Change.DropTrigger(trg));
             }
         }
         for (TableModel t : to.tables().values()) {
             TableModel source = from.tables().get(t.name());
             for (TriggerModel trg : t.triggers().values()) {
-                if (source == null || !trg.equals(source.triggers().get(trg.name()))
-                        || recreatedFunctions.contains(trg.function())) {
+                TriggerModel before = source == null ? null : source.triggers().get(trg.name());
+                if (forced.contains(key(t.name(), trg.name())) || before == null || !trg.sameButEnabled(before)) {
                     createTriggers.add(new Change.CreateTrigger(trg));
+                } else if (!Objects.equals(before.enabled(), trg.enabled())) {
+                    createTriggers.add(new Change.SetTriggerEnabled(trg, before.enabled(), trg.enabled()));
                 }
             }
         }
+    }
+
+    /** Whether a trigger's WHEN or UPDATE OF reads the column (PostgreSQL then refuses even a same-type change). */
+    private static boolean triggerReads(SchemaModel schema, String table, String column) {
+        return schema.tables().get(table).triggers().values().stream().anyMatch(trg -> trg.updateColumns().contains(column)
+                || TriggerConditions.mentions(trg.when(), column));
+    }
+
+    private boolean readsTouched(TriggerModel trg) {
+        return touches(trg.table(), trg.updateColumns()) || trg.when() != null && from.tables().get(trg.table()).columns()
+                .stream().anyMatch(c -> touchedColumns.contains(key(trg.table(), c.name()))
+                        && TriggerConditions.mentions(trg.when(), c.name()));
     }
 
     private void indexesAndChecks() {
@@ -461,7 +503,8 @@ public final class Differ {
             boolean read = readByGenerated(from, table, name) || readByGenerated(to, table, name)
                     || from.views().values().stream().anyMatch(v -> v.readsColumn(table, name))
                     || to.views().values().stream().anyMatch(v -> v.readsColumn(table, name))
-                    || policyReads(from, table, name) || policyReads(to, table, name);
+                    || policyReads(from, table, name) || policyReads(to, table, name)
+                    || triggerReads(from, table, name) || triggerReads(to, table, name);
             alterColumns.add(new Change.AlterColumnType(table, name, before.type(), after.type(), read));
         }
         if (before.notNull() != after.notNull()) alterColumns.add(new Change.SetNotNull(table, name, after.notNull()));
@@ -656,6 +699,66 @@ public final class Differ {
             if (out.size() == before) throw new IllegalStateException("views read each other in a cycle: " + names);
         }
         return out;
+    }
+
+    /**
+     * Domains come before the composite types, routines and tables that use them and go after those went; a changed
+     * base type or collation is a new domain (dropped and created), the rest is altered in place: CHECKs dropped
+     * first, then default and NOT NULL, then CHECKs added.
+     */
+    private void domains() {
+        for (DomainModel d : from.domains().values()) {
+            DomainModel target = to.domains().get(d.name());
+            if (target == null) {
+                dropDomains.add(new Change.DropDomain(d));
+                continue;
+            }
+            if (!d.sameBase(target)) {
+                createDomains.add(new Change.ReplaceDomain(d, target));
+                continue;
+            }
+            for (CheckModel ck : d.checks().values()) {
+                if (!ck.equals(target.checks().get(ck.name()))) alterDomains.add(new Change.DropDomainCheck(d.name(), ck));
+            }
+            if (!Objects.equals(d.defaultExpression(), target.defaultExpression())) {
+                alterDomains.add(new Change.SetDomainDefault(d.name(), d.defaultExpression(), target.defaultExpression()));
+            }
+            if (d.notNull() != target.notNull()) alterDomains.add(new Change.SetDomainNotNull(d.name(), target.notNull()));
+            for (CheckModel ck : target.checks().values()) {
+                if (!ck.equals(d.checks().get(ck.name()))) alterDomains.add(new Change.AddDomainCheck(d.name(), ck));
+            }
+        }
+        for (DomainModel d : to.domains().values()) {
+            if (!from.domains().containsKey(d.name())) createDomains.add(new Change.CreateDomain(d));
+        }
+    }
+
+    /**
+     * Composite types: attributes that go are dropped last-first, kept ones retyped, new ones added at the end (like
+     * columns, a difference in order alone is not diffed).
+     */
+    private void compositeTypes() {
+        for (CompositeTypeModel t : from.compositeTypes().values()) {
+            CompositeTypeModel target = to.compositeTypes().get(t.name());
+            if (target == null) {
+                dropCompositeTypes.add(new Change.DropCompositeType(t));
+                continue;
+            }
+            for (int i = t.attributes().size() - 1; i >= 0; i--) {
+                CompositeTypeModel.Attribute a = t.attributes().get(i);
+                if (target.attribute(a.name()).isEmpty()) alterCompositeTypes.add(new Change.DropAttribute(t.name(), a));
+            }
+            for (CompositeTypeModel.Attribute a : t.attributes()) {
+                target.attribute(a.name()).filter(after -> !after.equals(a))
+                        .ifPresent(after -> alterCompositeTypes.add(new Change.AlterAttributeType(t.name(), a, after)));
+            }
+            for (CompositeTypeModel.Attribute a : target.attributes()) {
+                if (t.attribute(a.name()).isEmpty()) alterCompositeTypes.add(new Change.AddAttribute(t.name(), a));
+            }
+        }
+        for (CompositeTypeModel t : to.compositeTypes().values()) {
+            if (!from.compositeTypes().containsKey(t.name())) createCompositeTypes.add(new Change.CreateCompositeType(t));
+        }
     }
 
     private void extensions() {

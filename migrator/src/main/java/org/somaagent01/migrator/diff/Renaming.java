@@ -30,8 +30,7 @@ final class Renaming {
             String name = t.name().equals(from) ? to : t.name();
             List<ForeignKeyModel> fks = t.foreignKeys().values().stream().map(fk -> fk.targetTable().equals(from)
                     ? fk.with(fk.columns(), to, fk.targetColumns()) : fk).toList();
-            List<TriggerModel> triggers = t.triggers().values().stream().map(tg -> new TriggerModel(tg.name(), name,
-                    tg.timing(), tg.events(), tg.forEachRow(), tg.function())).toList();
+            List<TriggerModel> triggers = t.triggers().values().stream().map(tg -> tg.withTable(name)).toList();
             tables.put(name, TableModel.of(name, t.columns(), t.primaryKey(), t.uniques().values(),
                     t.checks().values(), fks, t.indexes().values(), triggers, t.comment()).withExclusions(t.exclusions().values())
                     .withRowSecurity(t.rowSecurity()));
@@ -66,8 +65,10 @@ final class Renaming {
                     ix.with(), expr.apply(ix.predicate()), names.apply(ix.include()), ix.nullsNotDistinct())).toList();
             List<ExclusionModel> exclusions = t.exclusions().values().stream()
                     .map(x -> new ExclusionModel(x.name(), expr.apply(x.definition()))).toList();
+            List<TriggerModel> triggers = t.triggers().values().stream()
+                    .map(tg -> tg.withCondition(names.apply(tg.updateColumns()), TriggerConditions.rename(tg.when(), from, to))).toList();
             tables.put(t.name(), TableModel.of(t.name(), columns, pk, uniques, checks, fks, indexes,
-                    t.triggers().values(), t.comment()).withExclusions(exclusions)
+                    triggers, t.comment()).withExclusions(exclusions)
                     .withRowSecurity(renamedPolicies(t.security(), expr)));
         }
         return schema.withTables(tables);
@@ -90,7 +91,6 @@ final class Renaming {
         List<String> labels = new ArrayList<>(enums.get(type).labels());
         labels.set(labels.indexOf(from), to);
         enums.put(type, new EnumType(type, labels));
-        return new SchemaModel(schema.extensions(), enums, schema.tables(), schema.functions(), schema.sequences(),
-                schema.views()).withGrants(schema.grants()).withComments(schema.comments());
+        return schema.withEnums(enums);
     }
 }

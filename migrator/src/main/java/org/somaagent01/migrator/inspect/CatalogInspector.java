@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.somaagent01.migrator.model.CheckModel;
 import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.CompositeTypeModel;
+import org.somaagent01.migrator.model.DomainModel;
 import org.somaagent01.migrator.model.EnumType;
 import org.somaagent01.migrator.model.ExclusionModel;
 import org.somaagent01.migrator.model.Extension;
@@ -33,7 +35,7 @@ import org.somaagent01.migrator.model.ViewModel;
  */
 public final class CatalogInspector {
     /** Queries issued per inspection; constant by design. */
-    public static final int QUERY_COUNT = 11;
+    public static final int QUERY_COUNT = 13;
 
     /** Queries added by {@link #withPrivileges(boolean)}: one, whatever the number of objects. */
     public static final int PRIVILEGE_QUERIES = 1;
@@ -66,7 +68,8 @@ public final class CatalogInspector {
             triggers(connection, tables);
             List<TableModel> built = rowSecurity(connection, tables.values().stream().map(TableBuilder::build).toList());
             SchemaModel model = SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
-                    sequences(connection, built), views(connection));
+                    sequences(connection, built), views(connection))
+                    .withDomains(domains(connection)).withCompositeTypes(compositeTypes(connection));
             model = model.withComments(objectComments(connection));
             return privileges ? model.withGrants(grants(connection)) : model;
         } finally {
@@ -226,12 +229,17 @@ public final class CatalogInspector {
         }
     }
 
+    /** Triggers with their conditions, arguments, constraint options, transition tables and enabled state. */
     private void triggers(Connection c, Map<String, TableBuilder> tables) throws SQLException {
         try (ResultSet rs = query(c, """
                 SELECT tg.tgname, cl.relname, tg.tgtype,
                        CASE WHEN p.pronamespace = cl.relnamespace THEN p.proname::text
                             ELSE (SELECT quote_ident(nspname) FROM pg_namespace WHERE oid = p.pronamespace)
-                                 || '.' || quote_ident(p.proname) END
+                                 || '.' || quote_ident(p.proname) END, pg_get_triggerdef(tg.oid),
+                       ARRAY(SELECT a.attname::text FROM unnest(tg.tgattr::int2[]) WITH ORDINALITY k(num, ord)
+                             JOIN pg_attribute a ON a.attrelid = tg.tgrelid AND a.attnum = k.num ORDER BY k.ord),
+                       tg.tgconstraint <> 0, tg.tgdeferrable, tg.tginitdeferred, tg.tgoldtable, tg.tgnewtable,
+                       tg.tgenabled
                 FROM pg_trigger tg
                 JOIN pg_class cl ON cl.oid = tg.tgrelid
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
@@ -248,21 +256,103 @@ public final class CatalogInspector {
                 if ((type & 8) != 0) events.add("DELETE");
                 if ((type & 16) != 0) events.add("UPDATE");
                 if ((type & 32) != 0) events.add("TRUNCATE");
-                t.triggers.add(new TriggerModel(rs.getString(1), t.name, timing, events, (type & 1) != 0, rs.getString(4)));
+                TriggerDefinition def = TriggerDefinition.parse(rs.getString(5));
+                String enabled = switch (rs.getString(12)) {
+                    case "D" -> TriggerModel.DISABLED;
+                    case "R" -> TriggerModel.REPLICA;
+                    case "A" -> TriggerModel.ALWAYS;
+                    default -> null;
+                };
+                t.triggers.add(new TriggerModel(rs.getString(1), t.name, timing, events, (type & 1) != 0, rs.getString(4),
+                        strings(rs.getArray(6)), def.when(), def.arguments(), rs.getBoolean(7), rs.getBoolean(8),
+                        rs.getBoolean(9), rs.getString(10), rs.getString(11), enabled));
             }
         }
     }
 
+    /** Domains, one row per CHECK (or one without, for a domain with none). */
+    private List<DomainModel> domains(Connection c) throws SQLException {
+        Map<String, DomainModel> byName = new LinkedHashMap<>();
+        Map<String, List<CheckModel>> checks = new HashMap<>();
+        try (ResultSet rs = query(c, """
+                SELECT t.typname, format_type(t.typbasetype, t.typtypmod),
+                       CASE WHEN t.typcollation <> bt.typcollation THEN coll.collname::text END,
+                       pg_get_expr(t.typdefaultbin, 0), t.typnotnull, co.conname, pg_get_expr(co.conbin, 0),
+                       NOT co.convalidated
+                FROM pg_type t
+                JOIN pg_namespace n ON n.oid = t.typnamespace
+                JOIN pg_type bt ON bt.oid = t.typbasetype
+                LEFT JOIN pg_collation coll ON coll.oid = t.typcollation
+                LEFT JOIN pg_constraint co ON co.contypid = t.oid AND co.contype = 'c'
+                WHERE n.nspname = ? AND t.typtype = 'd'
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid
+                                  AND e.deptype = 'e')
+                ORDER BY t.typname, co.conname""", true)) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                byName.putIfAbsent(name, new DomainModel(name, rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), null));
+                List<CheckModel> list = checks.computeIfAbsent(name, n -> new ArrayList<>());
+                if (rs.getString(6) != null) list.add(new CheckModel(rs.getString(6), rs.getString(7), rs.getBoolean(8)));
+            }
+        }
+        return byName.values().stream().map(d -> DomainModel.of(d.name(), d.type(), d.collation(), d.defaultExpression(),
+                d.notNull(), checks.get(d.name()))).toList();
+    }
+
+    /** Composite types of their own ({@code CREATE TYPE … AS (…)}), not tables' row types. */
+    private List<CompositeTypeModel> compositeTypes(Connection c) throws SQLException {
+        Map<String, List<CompositeTypeModel.Attribute>> byName = new LinkedHashMap<>();
+        try (ResultSet rs = query(c, """
+                SELECT t.typname, a.attname, format_type(a.atttypid, a.atttypmod),
+                       CASE WHEN a.attcollation <> at.typcollation THEN coll.collname::text END
+                FROM pg_type t
+                JOIN pg_namespace n ON n.oid = t.typnamespace
+                JOIN pg_class r ON r.oid = t.typrelid AND r.relkind = 'c'
+                LEFT JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+                LEFT JOIN pg_type at ON at.oid = a.atttypid
+                LEFT JOIN pg_collation coll ON coll.oid = a.attcollation
+                WHERE n.nspname = ? AND t.typtype = 'c'
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid
+                                  AND e.deptype = 'e')
+                ORDER BY t.typname, a.attnum""", true)) {
+            while (rs.next()) {
+                List<CompositeTypeModel.Attribute> attributes = byName.computeIfAbsent(rs.getString(1), n -> new ArrayList<>());
+                if (rs.getString(2) != null) {
+                    attributes.add(new CompositeTypeModel.Attribute(rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return byName.entrySet().stream().map(e -> new CompositeTypeModel(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * Functions and procedures with their arguments and attributes. Aggregates, window functions and routines with
+     * an SQL-standard body ({@code BEGIN ATOMIC}, {@code prosqlbody}) and C or internal ones (a library symbol, not a
+     * body) are left to {@link UnmodelledObjects}.
+     */
     private List<FunctionModel> functions(Connection c) throws SQLException {
         List<FunctionModel> out = new ArrayList<>();
         try (ResultSet rs = query(c, """
-                SELECT p.proname, format_type(p.prorettype, NULL), l.lanname, p.prosrc
+                SELECT p.proname, pg_get_function_result(p.oid), l.lanname, p.prosrc, pg_get_function_arguments(p.oid),
+                       pg_get_function_identity_arguments(p.oid), p.prokind = 'p',
+                       CASE p.provolatile WHEN 'i' THEN 'IMMUTABLE' WHEN 's' THEN 'STABLE' END, p.proisstrict,
+                       p.prosecdef, p.proleakproof,
+                       CASE p.proparallel WHEN 's' THEN 'SAFE' WHEN 'r' THEN 'RESTRICTED' END,
+                       p.procost::text, p.prorows::text, p.proconfig
                 FROM pg_proc p
                 JOIN pg_namespace n ON n.oid = p.pronamespace
                 JOIN pg_language l ON l.oid = p.prolang
-                WHERE n.nspname = ? AND p.prokind = 'f' AND p.pronargs = 0
+                WHERE n.nspname = ? AND p.prokind IN ('f', 'p') AND p.prosqlbody IS NULL AND l.lanname NOT IN ('c', 'internal')
                   AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = p.oid AND dep.deptype = 'e')""", true)) {
-            while (rs.next()) out.add(new FunctionModel(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            while (rs.next()) {
+                boolean procedure = rs.getBoolean(7);
+                out.add(new FunctionModel(rs.getString(1), procedure ? null : rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), procedure, rs.getString(8), rs.getBoolean(9),
+                        rs.getBoolean(10), rs.getBoolean(11), rs.getString(12),
+                        procedure ? null : Double.valueOf(rs.getString(13)),
+                        procedure ? null : Double.valueOf(rs.getString(14)), strings(rs.getArray(15))));
+            }
         }
         return out;
     }

@@ -11,8 +11,8 @@ import java.util.List;
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
  * options of serial and identity sequences, materialized views' indexes,
  * partitioning, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
- * meant to be), trigger conditions, functions with arguments or attributes,
- * domains, privileges, and other schemas holding objects. One query.
+ * meant to be), a constraint trigger's FROM table, aggregates and window functions, routines with an SQL-standard body
+ * ({@code BEGIN ATOMIC}) or in C, routine privileges, privileges, and other schemas holding objects. One query.
  *
  * <p>Comparisons report these instead of staying silent: two schemas the model calls equal may still differ here,
  * so each object is listed with PostgreSQL's own definition, and two databases are compared on those.
@@ -60,19 +60,17 @@ public final class UnmodelledObjects {
                 WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attcollation <> t.typcollation AND c.relkind IN ('r', 'p')
             UNION ALL SELECT 'trigger option', c.relname || '.' || tg.tgname, pg_get_triggerdef(tg.oid)
                 FROM pg_trigger tg JOIN own c ON c.oid = tg.tgrelid
-                WHERE NOT tg.tgisinternal AND (tg.tgqual IS NOT NULL OR array_length(tg.tgattr::int2[], 1) > 0
-                      OR tg.tgconstraint <> 0 OR tg.tgenabled <> 'O' OR tg.tgnargs > 0)
-            UNION ALL SELECT CASE WHEN p.prokind = 'p' THEN 'procedure' WHEN p.prokind = 'f' THEN 'function' ELSE 'routine' END,
-                p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', pg_get_functiondef(p.oid)
+                WHERE NOT tg.tgisinternal AND tg.tgconstrrelid <> 0
+            UNION ALL SELECT CASE WHEN p.prokind IN ('a', 'w') THEN 'routine' ELSE 'routine body' END,
+                p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+                CASE WHEN p.prokind IN ('a', 'w') THEN p.prokind::text ELSE pg_get_functiondef(p.oid) END
                 FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM ns)
                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
-                  AND (p.prokind <> 'f' OR p.pronargs > 0 OR p.provolatile <> 'v' OR p.prosecdef OR p.proisstrict
-                       OR p.proleakproof OR p.proconfig IS NOT NULL OR p.proacl IS NOT NULL)
-            UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'composite type' END, t.typname,
-                CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END
-                FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM ns)
-                  AND (t.typtype = 'd' OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c')))
-                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+                  AND (p.prokind IN ('a', 'w') OR p.prosqlbody IS NOT NULL
+                       OR p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('c', 'internal')))
+            UNION ALL SELECT 'routine privileges', p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.proacl::text
+                FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM ns) AND p.proacl IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
             UNION ALL SELECT 'rule', c.relname || '.' || r.rulename, pg_get_ruledef(r.oid)
                 FROM pg_rewrite r JOIN own c ON c.oid = r.ev_class WHERE c.relkind IN ('r', 'p')
             UNION ALL SELECT 'schema privileges', nspname, nspacl::text FROM pg_namespace WHERE oid IN (SELECT oid FROM ns)

@@ -1,5 +1,6 @@
 package org.somaagent01.migrator.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.SortedMap;
  * One PostgreSQL schema, immutable, in normalized form: the declared Exposed objects, a live catalog and a
  * script snapshot all become one of these, and two schemas are equal exactly when their models are equal.
  * Objects are keyed by name (sorted), except where PostgreSQL itself keeps an order (columns, enum labels,
- * index keys).
+ * index keys); functions by signature.
  */
 public record SchemaModel(
         SortedMap<String, Extension> extensions,
@@ -18,10 +19,10 @@ public record SchemaModel(
         SortedMap<String, FunctionModel> functions,
         SortedMap<String, SequenceModel> sequences,
         SortedMap<String, ViewModel> views,
-        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-        List<GrantModel> grants,
-        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-        SortedMap<String, String> comments) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GrantModel> grants,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> comments,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, DomainModel> domains,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CompositeTypeModel> compositeTypes) {
 
     public static final SchemaModel EMPTY = new SchemaModel(Map.of(), Map.of(), Map.of(), Map.of());
 
@@ -34,10 +35,10 @@ public record SchemaModel(
                        Map<String, FunctionModel> functions, Map<String, SequenceModel> sequences,
                        Map<String, ViewModel> views) {
         this(Names.sorted(extensions), Names.sorted(enums), Names.sorted(tables), Names.sorted(functions),
-                Names.sorted(orEmpty(sequences)), Names.sorted(orEmpty(views)), List.of(), new java.util.TreeMap<>());
+                Names.sorted(orEmpty(sequences)), Names.sorted(orEmpty(views)), null, null, null, null);
     }
 
-    // sequences and views are absent from snapshots written before they were modelled: null reads as none
+    // what was modelled later is absent from older snapshots (and privileges unless --with-privileges): null is none
     public SchemaModel {
         extensions = Names.sorted(extensions);
         enums = Names.sorted(enums);
@@ -45,9 +46,10 @@ public record SchemaModel(
         functions = Names.sorted(functions);
         sequences = Names.sorted(orEmpty(sequences));
         views = Names.sorted(orEmpty(views));
-        // privileges are modelled only when asked for (--with-privileges); absent from snapshots otherwise
         grants = GrantModel.sorted(grants);
         comments = Names.sorted(orEmpty(comments));
+        domains = Names.sorted(orEmpty(domains));
+        compositeTypes = Names.sorted(orEmpty(compositeTypes));
     }
 
     /**
@@ -66,47 +68,68 @@ public record SchemaModel(
         return kind + " " + name;
     }
 
-    /** The same schema with these comments (commentKey to text) instead of its own. */
-    public SchemaModel withComments(Map<String, String> newComments) {
-        return new SchemaModel(extensions, enums, tables, functions, sequences, views, grants, Names.sorted(newComments));
-    }
-
     private static <T> Map<String, T> orEmpty(Map<String, T> map) {
         return map == null ? Map.of() : map;
     }
 
-    /** The same schema with other tables. */
-    /** The same schema with other extensions. */
-    public SchemaModel withExtensions(java.util.Collection<Extension> newExtensions) {
-        return new SchemaModel(Names.byName(newExtensions, Extension::name), enums, tables, functions, sequences, views,
-                grants, comments);
+    /** The same schema with these comments (commentKey to text) instead of its own. */
+    public SchemaModel withComments(Map<String, String> newComments) {
+        return new SchemaModel(extensions, enums, tables, functions, sequences, views, grants, Names.sorted(newComments),
+                domains, compositeTypes);
     }
 
+    /** The same schema with other extensions. */
+    public SchemaModel withExtensions(Collection<Extension> newExtensions) {
+        return new SchemaModel(Names.byName(newExtensions, Extension::name), enums, tables, functions, sequences, views,
+                grants, comments, domains, compositeTypes);
+    }
+
+    /** The same schema with other tables. */
     public SchemaModel withTables(Map<String, TableModel> newTables) {
-        return new SchemaModel(extensions, enums, Names.sorted(newTables), functions, sequences, views, grants, comments);
+        return new SchemaModel(extensions, enums, Names.sorted(newTables), functions, sequences, views, grants, comments,
+                domains, compositeTypes);
+    }
+
+    /** The same schema with other enum types. */
+    public SchemaModel withEnums(Map<String, EnumType> newEnums) {
+        return new SchemaModel(extensions, Names.sorted(newEnums), tables, functions, sequences, views, grants, comments,
+                domains, compositeTypes);
+    }
+
+    /** The same schema with these domains instead of its own. */
+    public SchemaModel withDomains(Collection<DomainModel> list) {
+        return new SchemaModel(extensions, enums, tables, functions, sequences, views, grants, comments,
+                Names.byName(list, DomainModel::name), compositeTypes);
+    }
+
+    /** The same schema with these composite types instead of its own. */
+    public SchemaModel withCompositeTypes(Collection<CompositeTypeModel> list) {
+        return new SchemaModel(extensions, enums, tables, functions, sequences, views, grants, comments, domains,
+                Names.byName(list, CompositeTypeModel::name));
+    }
+
+    /** The same schema with these privileges instead of its own. */
+    public SchemaModel withGrants(List<GrantModel> newGrants) {
+        return new SchemaModel(extensions, enums, tables, functions, sequences, views, newGrants, comments, domains,
+                compositeTypes);
     }
 
     public static SchemaModel of(Collection<Extension> extensions, Collection<EnumType> enums,
                                  Collection<TableModel> tables, Collection<FunctionModel> functions) {
         return new SchemaModel(Names.byName(extensions, Extension::name), Names.byName(enums, EnumType::name),
-                Names.byName(tables, TableModel::name), Names.byName(functions, FunctionModel::name));
+                Names.byName(tables, TableModel::name), Names.byName(functions, FunctionModel::signature));
     }
 
     public static SchemaModel of(Collection<Extension> extensions, Collection<EnumType> enums,
                                  Collection<TableModel> tables, Collection<FunctionModel> functions,
                                  Collection<SequenceModel> sequences, Collection<ViewModel> views) {
         return new SchemaModel(Names.byName(extensions, Extension::name), Names.byName(enums, EnumType::name),
-                Names.byName(tables, TableModel::name), Names.byName(functions, FunctionModel::name),
+                Names.byName(tables, TableModel::name), Names.byName(functions, FunctionModel::signature),
                 Names.byName(sequences, SequenceModel::name), Names.byName(views, ViewModel::name));
     }
 
     /** All triggers of all tables. */
     public List<TriggerModel> triggers() {
         return tables.values().stream().flatMap(t -> t.triggers().values().stream()).toList();
-    }
-
-    /** The same schema with these privileges instead of its own. */
-    public SchemaModel withGrants(List<GrantModel> newGrants) {
-        return new SchemaModel(extensions, enums, tables, functions, sequences, views, newGrants, comments);
     }
 }

@@ -44,14 +44,10 @@ public final class SqlRenderer {
                 + " DROP CONSTRAINT IF EXISTS " + ident(c.foreignKey().name()));
         if (change instanceof Change.CreateIndex c) return List.of(createIndex(c.table(), c.index()));
         if (change instanceof Change.DropIndex c) return List.of("DROP INDEX IF EXISTS " + ident(c.index().name()));
-        if (change instanceof Change.CreateFunction c) return List.of("CREATE OR REPLACE FUNCTION " + ident(c.function().name())
-                + "() RETURNS " + c.function().returns() + " LANGUAGE " + c.function().language() + " AS "
-                + Sql.dollarQuoted(c.function().body(), "body"));
-        if (change instanceof Change.DropFunction c) return List.of("DROP FUNCTION IF EXISTS " + ident(c.function().name()) + "()");
-        if (change instanceof Change.CreateTrigger c) return List.of("CREATE OR REPLACE TRIGGER " + ident(c.trigger().name()) + " "
-                + c.trigger().timing() + " " + String.join(" OR ", c.trigger().events()) + " ON "
-                + ident(c.trigger().table()) + " FOR EACH " + (c.trigger().forEachRow() ? "ROW" : "STATEMENT")
-                + " EXECUTE FUNCTION " + Sql.relation(c.trigger().function()) + "()");
+        if (change instanceof Change.CreateFunction c) return createFunction(c.function());
+        if (change instanceof Change.DropFunction c) return List.of(dropFunction(c.function()));
+        if (change instanceof Change.CreateTrigger c) return createTrigger(c.trigger());
+        if (change instanceof Change.SetTriggerEnabled c) return List.of(enableTrigger(c.trigger()));
         if (change instanceof Change.DropTrigger c) return List.of("DROP TRIGGER IF EXISTS " + ident(c.trigger().name()) + " ON "
                 + ident(c.trigger().table()));
         // removing a comment precedes dropping the table: on a re-run the table is gone already
@@ -116,6 +112,27 @@ public final class SqlRenderer {
                 + sequenceOptions(c.to()));
         if (change instanceof Change.SetSequenceOwner c) return List.of("ALTER SEQUENCE IF EXISTS " + ident(c.sequence())
                 + " OWNED BY " + (c.to() == null ? "NONE" : qualifiedColumn(c.to())));
+        if (change instanceof Change.CreateDomain c) return createDomain(c.domain());
+        if (change instanceof Change.DropDomain c) return List.of("DROP DOMAIN IF EXISTS " + ident(c.domain().name()));
+        if (change instanceof Change.ReplaceDomain c) return replaceDomain(c.to());
+        if (change instanceof Change.SetDomainDefault c) return List.of("ALTER DOMAIN " + ident(c.domain())
+                + (c.to() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.to()));
+        if (change instanceof Change.SetDomainNotNull c) return List.of("ALTER DOMAIN " + ident(c.domain())
+                + (c.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
+        if (change instanceof Change.AddDomainCheck c) return List.of(addDomainCheck(c.domain(), c.check()));
+        // in a subtransaction of its own: PostgreSQL 15 leaves this statement's cache invalidations so that any later
+        // subtransaction (a DO block's EXCEPTION clause) in the same transaction fails ("unprocessed inval messages")
+        if (change instanceof Change.DropDomainCheck c) return List.of("DO $$ BEGIN\n    ALTER DOMAIN " + ident(c.domain())
+                + " DROP CONSTRAINT " + ident(c.check().name()) + ";\nEXCEPTION WHEN undefined_object THEN NULL;\nEND $$");
+        if (change instanceof Change.CreateCompositeType c) return List.of(ignoreDuplicate("CREATE TYPE " + ident(c.type().name())
+                + " AS (" + c.type().attributes().stream().map(SqlRenderer::attribute).collect(Collectors.joining(", ")) + ")"));
+        if (change instanceof Change.DropCompositeType c) return List.of("DROP TYPE IF EXISTS " + ident(c.type().name()));
+        if (change instanceof Change.AddAttribute c) return List.of(ifAttribute(c.type(), c.attribute().name(), false,
+                "ALTER TYPE " + ident(c.type()) + " ADD ATTRIBUTE " + attribute(c.attribute())));
+        if (change instanceof Change.DropAttribute c) return List.of("ALTER TYPE " + ident(c.type()) + " DROP ATTRIBUTE IF EXISTS "
+                + ident(c.attribute().name()));
+        if (change instanceof Change.AlterAttributeType c) return List.of("ALTER TYPE " + ident(c.type()) + " ALTER ATTRIBUTE "
+                + attribute(c.to()).replaceFirst(" ", " TYPE "));
         if (change instanceof Change.CreateView c) return List.of(createView(c.view()));
         if (change instanceof Change.DropView c) return List.of(dropView(c.view()));
         List<String> security = rowSecurity(change);
@@ -124,6 +141,127 @@ public final class SqlRenderer {
         if (privileges != null) return privileges;
         if (change instanceof Change.SetObjectComment c) return List.of(objectComment(c));
         throw new IllegalArgumentException("no SQL for " + change);
+    }
+
+    /** CREATE DOMAIN (none has IF NOT EXISTS), then its NOT VALID CHECKs, which CREATE DOMAIN would validate. */
+    static List<String> createDomain(org.somaagent01.migrator.model.DomainModel d) {
+        StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(ident(d.name())).append(" AS ").append(d.type());
+        if (d.collation() != null) sql.append(" COLLATE ").append(ident(d.collation()));
+        if (d.defaultExpression() != null) sql.append(" DEFAULT ").append(d.defaultExpression());
+        if (d.notNull()) sql.append(" NOT NULL");
+        for (CheckModel ck : d.checks().values()) if (!ck.notValid()) sql.append(' ').append(check(ck));
+        List<String> out = new ArrayList<>();
+        out.add(ignoreDuplicate(sql.toString()));
+        for (CheckModel ck : d.checks().values()) if (ck.notValid()) out.add(addDomainCheck(d.name(), ck));
+        return out;
+    }
+
+    /** Drops the domain unless it already has {@code d}'s base type and collation, then creates {@code d}. */
+    static List<String> replaceDomain(org.somaagent01.migrator.model.DomainModel d) {
+        String collation = d.collation() == null ? "(SELECT b.typcollation FROM pg_type b WHERE b.oid = t.typbasetype)"
+                : "(SELECT oid FROM pg_collation WHERE collname = " + literal(d.collation()) + " LIMIT 1)";
+        List<String> out = new ArrayList<>();
+        out.add("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = to_regtype(" + literal(ident(d.name()))
+                + ") AND (format_type(t.typbasetype, t.typtypmod) <> " + literal(d.type()) + " OR t.typcollation <> "
+                + collation + ")) THEN\n        DROP DOMAIN " + ident(d.name()) + ";\n    END IF;\nEND $$");
+        out.addAll(createDomain(d));
+        return out;
+    }
+
+    static String addDomainCheck(String domain, CheckModel ck) {
+        return "DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE contypid = to_regtype(" + literal(ident(domain))
+                + ") AND conname = " + literal(ck.name()) + ") THEN\n        ALTER DOMAIN " + ident(domain) + " ADD " + check(ck)
+                + (ck.notValid() ? " NOT VALID" : "") + ";\n    END IF;\nEND $$";
+    }
+
+    private static String attribute(org.somaagent01.migrator.model.CompositeTypeModel.Attribute a) {
+        return ident(a.name()) + " " + a.type() + (a.collation() == null ? "" : " COLLATE " + ident(a.collation()));
+    }
+
+    /** ADD ATTRIBUTE has no IF NOT EXISTS. */
+    private static String ifAttribute(String type, String attribute, boolean exists, String ddl) {
+        return "DO $$ BEGIN\n    IF " + (exists ? "" : "NOT ") + "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = (SELECT typrelid"
+                + " FROM pg_type WHERE oid = to_regtype(" + literal(ident(type)) + ")) AND attname = " + literal(attribute)
+                + " AND NOT attisdropped) THEN\n        " + ddl + ";\n    END IF;\nEND $$";
+    }
+
+    /**
+     * {@code CREATE OR REPLACE TRIGGER}, which also sets it enabled; a constraint trigger has no OR REPLACE and is
+     * dropped first. A trigger not plainly enabled is then disabled or set to fire on replicas.
+     */
+    static List<String> createTrigger(org.somaagent01.migrator.model.TriggerModel t) {
+        List<String> events = t.events().stream().map(e -> e.equals("UPDATE") && !t.updateColumns().isEmpty()
+                ? "UPDATE OF " + columns(t.updateColumns()) : e).toList();
+        String referencing = t.oldTable() == null && t.newTable() == null ? "" : " REFERENCING"
+                + (t.oldTable() == null ? "" : " OLD TABLE AS " + ident(t.oldTable()))
+                + (t.newTable() == null ? "" : " NEW TABLE AS " + ident(t.newTable()));
+        String body = ident(t.name()) + " " + t.timing() + " " + String.join(" OR ", events) + " ON " + ident(t.table())
+                + (t.constraint() ? (t.deferrable() ? " DEFERRABLE" : "") + (t.initiallyDeferred() ? " INITIALLY DEFERRED" : "") : "")
+                + referencing + " FOR EACH " + (t.forEachRow() ? "ROW" : "STATEMENT")
+                + (t.when() == null ? "" : " WHEN (" + t.when() + ")")
+                + " EXECUTE FUNCTION " + Sql.relation(t.function()) + "("
+                + t.arguments().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")";
+        List<String> out = new ArrayList<>();
+        if (t.constraint()) {
+            out.add("DROP TRIGGER IF EXISTS " + ident(t.name()) + " ON " + ident(t.table()));
+            out.add("CREATE CONSTRAINT TRIGGER " + body);
+        } else {
+            out.add("CREATE OR REPLACE TRIGGER " + body);
+        }
+        if (t.enabled() != null) out.add(enableTrigger(t));
+        return out;
+    }
+
+    static String enableTrigger(org.somaagent01.migrator.model.TriggerModel t) {
+        String how = t.enabled() == null ? "ENABLE" : t.enabled().equals(org.somaagent01.migrator.model.TriggerModel.DISABLED)
+                ? "DISABLE" : "ENABLE " + t.enabled();
+        return "ALTER TABLE " + ident(t.table()) + " " + how + " TRIGGER " + ident(t.name());
+    }
+
+    /**
+     * {@code CREATE OR REPLACE FUNCTION|PROCEDURE} with every attribute that differs from PostgreSQL's default (OR
+     * REPLACE resets the others). An SQL-language body is checked against the catalog when created, and routines come
+     * before the tables (defaults, CHECKs and index expressions may call them), so one that reads a table would fail:
+     * its creation runs with {@code check_function_bodies} off, as pg_dump's output does; the body is checked when it
+     * first runs instead. PL/pgSQL bodies are only parsed at creation and need nothing.
+     */
+    static List<String> createFunction(org.somaagent01.migrator.model.FunctionModel f) {
+        StringBuilder sql = new StringBuilder("CREATE OR REPLACE ").append(f.kind()).append(' ').append(ident(f.name()))
+                .append('(').append(f.arguments()).append(')');
+        if (f.returns() != null) sql.append(" RETURNS ").append(f.returns());
+        sql.append(" LANGUAGE ").append(f.language());
+        if (f.volatility() != null) sql.append(' ').append(f.volatility());
+        if (f.strict()) sql.append(" STRICT");
+        if (f.securityDefiner()) sql.append(" SECURITY DEFINER");
+        if (f.leakproof()) sql.append(" LEAKPROOF");
+        if (f.parallel() != null) sql.append(" PARALLEL ").append(f.parallel());
+        if (f.cost() != null) sql.append(" COST ").append(number(f.cost()));
+        if (f.rows() != null) sql.append(" ROWS ").append(number(f.rows()));
+        for (String setting : f.config()) sql.append(" SET ").append(setting(setting));
+        sql.append(" AS ").append(Sql.dollarQuoted(f.body(), "body"));
+        if (!f.language().equals("sql")) return List.of(sql.toString());
+        return List.of("SET check_function_bodies = off", sql.toString(), "RESET check_function_bodies");
+    }
+
+    static String dropFunction(org.somaagent01.migrator.model.FunctionModel f) {
+        return "DROP " + f.kind() + " IF EXISTS " + ident(f.name()) + "(" + f.identityArguments() + ")";
+    }
+
+    private static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    // settings whose value is a list PostgreSQL keeps already quoted element by element (GUC_LIST_QUOTE)
+    private static final java.util.Set<String> LIST_SETTINGS = java.util.Set.of("search_path", "temp_tablespaces",
+            "session_preload_libraries", "shared_preload_libraries", "local_preload_libraries");
+
+    /** One {@code proconfig} entry, {@code name=value}, as a {@code SET name = value} clause. */
+    private static String setting(String entry) {
+        int eq = entry.indexOf('=');
+        String name = entry.substring(0, eq);
+        String value = entry.substring(eq + 1);
+        // an empty list is kept as "", which SET reads as a zero-length identifier
+        return name + " = " + (LIST_SETTINGS.contains(name) && !value.equals("\"\"") ? value : LIST_SETTINGS.contains(name) ? "''" : literal(value));
     }
 
     /**

@@ -41,7 +41,7 @@ import org.somaagent01.testdb.TestServer;
  */
 class DatabaseRoundTripProperties {
     private static final String SECOND = "s2";
-    private static final DatabaseInspector INSPECTOR = new DatabaseInspector(DatabaseInspector.SchemaFilter.ALL, "migrator");
+    private static final DatabaseInspector INSPECTOR = new DatabaseInspector(DatabaseInspector.SchemaFilter.ALL, "migrator").withPrivileges(true);
     private static TestDatabase database;
     private static Connection connection;
 

@@ -98,6 +98,7 @@ final class RandomSchemas {
             functions.add(g.chance() ? new FunctionModel("helper_fn", "bigint", "sql", "SELECT 1::bigint")
                     : new FunctionModel("helper_fn", "integer", "sql", "SELECT 1"));
         }
+        routines(g, functions);
 
         boolean seqA = g.chance();
 
@@ -230,8 +231,14 @@ final class RandomSchemas {
                     if (g.chance()) events.add(e);
                 }
                 if (events.isEmpty()) events.add("INSERT");
-                triggers.add(new TriggerModel("trg_" + t, t, g.oneOf(List.of("BEFORE", "AFTER")), events, row,
-                        g.oneOf(triggerFunctions)));
+                triggers.add(triggerOptions(g, columns, new TriggerModel("trg_" + t, t, g.oneOf(List.of("BEFORE", "AFTER")),
+                        events, row, g.oneOf(triggerFunctions))));
+            }
+            if (!triggerFunctions.isEmpty() && g.chance()) {
+                // the same trigger in both schemas but for its state, which then changes in place
+                triggers.add(new TriggerModel("trg_" + t + "_state", t, "AFTER", List.of("INSERT"), false,
+                        triggerFunctions.get(0)).withEnabled(g.oneOf(java.util.Arrays.asList(null, TriggerModel.DISABLED,
+                        TriggerModel.REPLICA, TriggerModel.ALWAYS))));
             }
             KeyConstraint pk = withPk.get(t) ? new KeyConstraint("pk_" + t, List.of("id")) : null;
             tables.add(TableModel.of(t, columns, pk, uniques, checks, fks, indexes, triggers,
@@ -246,8 +253,31 @@ final class RandomSchemas {
             sequences.add(sequence(g, "seq_b", g.oneOf(owners)));
         }
         SchemaModel schema = SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions,
-                sequences, views(g, tables));
+                sequences, views(g, tables)).withDomains(domains(g)).withCompositeTypes(compositeTypes(g));
         return schema.withGrants(grants(g, schema)).withComments(objectComments(g, schema));
+    }
+
+    /** A domain whose base type, default, NOT NULL and CHECKs (one maybe NOT VALID) vary. */
+    private static List<org.somaagent01.migrator.model.DomainModel> domains(Genome g) {
+        if (!g.chance()) return List.of();
+        List<org.somaagent01.migrator.model.CheckModel> checks = new ArrayList<>();
+        if (g.chance()) checks.add(new org.somaagent01.migrator.model.CheckModel("ck_pos", "(VALUE > 0)"));
+        if (g.chance()) {
+            checks.add(new org.somaagent01.migrator.model.CheckModel("ck_small", g.oneOf(List.of("(VALUE < 1000)", "(VALUE < 100)")),
+                    g.chance()));
+        }
+        return List.of(org.somaagent01.migrator.model.DomainModel.of("d_pos", g.oneOf(List.of("integer", "bigint")), null,
+                g.oneOf(nullAnd("0", "1")), g.chance(), checks));
+    }
+
+    /** A composite type whose attributes are a prefix of a fixed list (added ones come last), the first retyped. */
+    private static List<org.somaagent01.migrator.model.CompositeTypeModel> compositeTypes(Genome g) {
+        if (!g.chance()) return List.of();
+        List<org.somaagent01.migrator.model.CompositeTypeModel.Attribute> all = List.of(
+                new org.somaagent01.migrator.model.CompositeTypeModel.Attribute("x", g.oneOf(List.of("integer", "bigint"))),
+                new org.somaagent01.migrator.model.CompositeTypeModel.Attribute("y", "text"),
+                new org.somaagent01.migrator.model.CompositeTypeModel.Attribute("z", g.oneOf(List.of("numeric(10,2)", "numeric(12,2)"))));
+        return List.of(new org.somaagent01.migrator.model.CompositeTypeModel("pair_t", all.subList(0, 1 + g.pick(3))));
     }
 
     private static SequenceModel sequence(Genome g, String name, String ownedBy) {
@@ -390,5 +420,57 @@ final class RandomSchemas {
             }
         }
         return out;
+    }
+
+    /**
+     * Routines with arguments and attributes: overloads of one name, a default that changes (recreated), attributes
+     * and a body that change (replaced), a procedure.
+     */
+    private static void routines(Genome g, List<FunctionModel> functions) {
+        if (g.chance()) {
+            FunctionModel calc = new FunctionModel("calc_fn", "integer", "plpgsql", g.oneOf(List.of("BEGIN RETURN a + b; END",
+                    "BEGIN RETURN a * b; END"))).withArguments("a integer, b integer DEFAULT " + g.oneOf(List.of("1", "2")),
+                    "a integer, b integer");
+            if (g.chance()) {
+                calc = calc.withAttributes(g.oneOf(List.of("IMMUTABLE", "STABLE")), g.chance(), g.chance(), false,
+                        g.oneOf(java.util.Arrays.asList(null, "SAFE", "RESTRICTED")), g.oneOf(java.util.Arrays.asList(null, 5.0, 250.0)),
+                        null, g.oneOf(List.of(List.of(), List.of("search_path=public, pg_temp"), List.of("work_mem=64MB"))));
+            }
+            functions.add(calc);
+        }
+        if (g.chance()) {
+            functions.add(new FunctionModel("calc_fn", g.oneOf(List.of("text", "SETOF text")), "sql", "SELECT a")
+                    .withArguments("a text", "a text"));
+        }
+        if (g.chance()) {
+            functions.add(FunctionModel.ofProcedure("bump_proc", "IN n integer, INOUT total integer", "IN n integer, INOUT total integer",
+                    "plpgsql", g.oneOf(List.of("BEGIN total := total + n; END", "BEGIN total := total - n; END"))));
+        }
+    }
+
+    /**
+     * {@code UPDATE OF} columns (in a random order, which PostgreSQL keeps), a {@code WHEN} condition reading a
+     * column whose type may change (then the trigger is dropped and created around it), arguments, a constraint
+     * trigger, and the enabled state.
+     */
+    private static TriggerModel triggerOptions(Genome g, List<ColumnModel> columns, TriggerModel trg) {
+        if (!trg.forEachRow()) return trg.withArguments(g.chance() ? List.of() : List.of("stmt"));
+        List<String> of = new ArrayList<>();
+        if (trg.events().contains("UPDATE")) {
+            for (String c : List.of("c_txt", "c_num", "c_flag")) if (has(columns, c) && g.pick(3) == 0) of.add(g.pick(2) == 0 ? 0 : of.size(), c);
+        }
+        String when = null;
+        if (!trg.events().contains("DELETE") && g.chance()) {
+            List<String> conditions = new ArrayList<>();
+            if (has(columns, "c_num")) conditions.add("(new.c_num > 0)");
+            if (has(columns, "c_txt")) conditions.add("(new.c_txt IS NOT NULL)");
+            if (!conditions.isEmpty()) when = g.oneOf(conditions);
+        }
+        TriggerModel out = trg.withCondition(of, when).withArguments(g.oneOf(List.of(List.of(), List.of("a", "it's"))));
+        if (trg.timing().equals("AFTER") && g.pick(3) == 0) {
+            boolean deferred = g.chance();
+            out = out.asConstraint(deferred || g.chance(), deferred);
+        }
+        return out.withEnabled(g.pick(4) == 0 ? TriggerModel.DISABLED : null);
     }
 }

@@ -1,0 +1,165 @@
+package org.somaagent01.migrator.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.somaagent01.migrator.model.FunctionModel;
+import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.plan.Plan;
+import org.somaagent01.migrator.plan.SqlRenderer;
+import org.somaagent01.migrator.store.Snapshots;
+
+/**
+ * Functions and procedures with arguments and attributes: the renderer's SQL (up and down, golden), what the
+ * inspector reads, snapshots, and a live round trip (diff applied to A gives B, its down gives A).
+ */
+class RoutinesTest {
+    private static LiveSchema db;
+
+    @BeforeAll
+    static void open() throws SQLException { db = new LiveSchema(); }
+
+    @AfterAll
+    static void close() throws SQLException { if (db != null) db.close(); }
+
+    private static void golden(Change change, List<String> up, List<String> down) {
+        assertEquals(up, SqlRenderer.render(change), "up of " + change);
+        assertEquals(down, SqlRenderer.render(change.inverse()), "down of " + change);
+    }
+
+    private static final FunctionModel ADD = new FunctionModel("add", "integer", "plpgsql", "BEGIN RETURN a + b; END",
+            "a integer, b integer DEFAULT 1", "a integer, b integer", false, "IMMUTABLE", true, true, true, "SAFE", 5.0,
+            null, List.of("work_mem=64MB", "search_path=public, pg_temp"));
+
+    @Test
+    void aFunctionWithArgumentsAndAttributesRenders() {
+        golden(new Change.CreateFunction(ADD),
+                List.of("CREATE OR REPLACE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE plpgsql"
+                        + " IMMUTABLE STRICT SECURITY DEFINER LEAKPROOF PARALLEL SAFE COST 5"
+                        + " SET search_path = public, pg_temp SET work_mem = '64MB' AS $body$BEGIN RETURN a + b; END$body$"),
+                List.of("DROP FUNCTION IF EXISTS add(a integer, b integer)"));
+    }
+
+    @Test
+    void aFunctionWithoutAttributesRendersAsBefore() {
+        golden(new Change.CreateFunction(new FunctionModel("touch", "trigger", "plpgsql", "BEGIN RETURN NEW; END;")),
+                List.of("CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $body$BEGIN RETURN NEW; END;$body$"),
+                List.of("DROP FUNCTION IF EXISTS touch()"));
+    }
+
+    @Test
+    void sqlBodiesAreCreatedUncheckedAndProceduresHaveNoResult() {
+        FunctionModel count = new FunctionModel("n_rows", "SETOF bigint", "sql", "SELECT count(*) FROM t")
+                .withAttributes("STABLE", false, false, false, null, null, 10.0, List.of());
+        golden(new Change.CreateFunction(count),
+                List.of("SET check_function_bodies = off",
+                        "CREATE OR REPLACE FUNCTION n_rows() RETURNS SETOF bigint LANGUAGE sql STABLE ROWS 10 AS $body$SELECT count(*) FROM t$body$",
+                        "RESET check_function_bodies"),
+                List.of("DROP FUNCTION IF EXISTS n_rows()"));
+        FunctionModel bump = FunctionModel.ofProcedure("bump", "IN n integer, INOUT total integer", "IN n integer, INOUT total integer",
+                "plpgsql", "BEGIN total := total + n; END");
+        golden(new Change.CreateFunction(bump),
+                List.of("CREATE OR REPLACE PROCEDURE bump(IN n integer, INOUT total integer) LANGUAGE plpgsql"
+                        + " AS $body$BEGIN total := total + n; END$body$"),
+                List.of("DROP PROCEDURE IF EXISTS bump(IN n integer, INOUT total integer)"));
+    }
+
+    @Test
+    void overloadsAreKeyedBySignatureAndDefaultsStayOutOfSnapshots() {
+        FunctionModel one = new FunctionModel("area", "integer", "sql", "SELECT r * r").withArguments("r integer", "r integer");
+        FunctionModel two = new FunctionModel("area", "integer", "sql", "SELECT w * h")
+                .withArguments("w integer, h integer", "w integer, h integer");
+        FunctionModel plain = new FunctionModel("touch", "trigger", "plpgsql", "BEGIN RETURN NEW; END;");
+        SchemaModel s = SchemaModel.of(List.of(), List.of(), List.of(), List.of(one, two, plain, ADD));
+        assertEquals(List.of("add(a integer, b integer)", "area(r integer)", "area(w integer, h integer)", "touch"),
+                List.copyOf(s.functions().keySet()));
+        String json = Snapshots.write(s);
+        assertEquals(s, Snapshots.read(json, "test"));
+        String touch = json.substring(json.indexOf("\"touch\" : {"));
+        assertEquals("\"touch\" : {\n      \"name\" : \"touch\",\n      \"returns\" : \"trigger\",\n      \"language\" : \"plpgsql\","
+                + "\n      \"body\" : \"BEGIN RETURN NEW; END;\"\n    }", touch.substring(0, touch.indexOf('}') + 1));
+    }
+
+    @Test
+    void aChangedBodyIsReplacedAndAChangedResultOrArgumentListIsRecreated() {
+        FunctionModel changedBody = new FunctionModel("add", "integer", "plpgsql", "BEGIN RETURN a + b + 0; END",
+                ADD.arguments(), ADD.identityArguments(), false, null, false, false, false, null, null, null, List.of());
+        List<Change> replace = Differ.diff(schema(ADD), schema(changedBody));
+        assertEquals(List.of(new Change.ReplaceFunction(ADD, changedBody)), replace);
+        FunctionModel newDefault = changedBody.withArguments("a integer, b integer DEFAULT 2", ADD.identityArguments());
+        assertEquals(List.of(new Change.DropFunction(changedBody), new Change.CreateFunction(newDefault)),
+                Differ.diff(schema(changedBody), schema(newDefault)));
+    }
+
+    private static SchemaModel schema(FunctionModel... functions) {
+        return SchemaModel.of(List.of(), List.of(), List.of(), List.of(functions));
+    }
+
+    /** Resets the schema, runs the statements and reads the schema they made. */
+    private static SchemaModel live(String... sql) throws SQLException {
+        db.reset();
+        db.execute(List.of(sql));
+        return db.inspect();
+    }
+
+    private static void roundTrip(SchemaModel a, SchemaModel b) throws SQLException {
+        db.reset();
+        db.execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
+        assertEquals(a, db.inspect(), "A from empty");
+        Plan plan = new Plan(Differ.diff(a, b));
+        db.execute(plan.upStatements());
+        assertEquals(b, db.inspect(), "the up gives B");
+        db.execute(plan.upStatements());
+        assertEquals(b, db.inspect(), "a re-run changes nothing");
+        db.execute(plan.downStatements());
+        assertEquals(a, db.inspect(), "the down gives A");
+        assertEquals(List.of(), Differ.diff(a, a));
+    }
+
+    @Test
+    void theInspectorReadsEveryAttribute() throws SQLException {
+        SchemaModel s = live("CREATE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE plpgsql"
+                        + " IMMUTABLE STRICT SECURITY DEFINER LEAKPROOF PARALLEL SAFE COST 5"
+                        + " SET search_path = public, pg_temp SET work_mem = '64MB' AS $body$BEGIN RETURN a + b; END$body$",
+                "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $body$BEGIN RETURN NEW; END;$body$");
+        assertEquals(ADD, s.functions().get("add(a integer, b integer)"));
+        assertEquals(new FunctionModel("touch", "trigger", "plpgsql", "BEGIN RETURN NEW; END;"), s.functions().get("touch"));
+    }
+
+    @Test
+    void routinesRoundTripLive() throws SQLException {
+        SchemaModel a = live(
+                "CREATE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE sql AS 'SELECT a + b'",
+                "CREATE FUNCTION area(r integer) RETURNS integer LANGUAGE sql AS 'SELECT r * r'",
+                "CREATE FUNCTION area(w integer, h integer) RETURNS integer LANGUAGE sql AS 'SELECT w * h'",
+                "CREATE PROCEDURE bump(IN n integer, INOUT total integer) LANGUAGE plpgsql AS 'BEGIN total := total + n; END'",
+                "CREATE FUNCTION code() RETURNS text LANGUAGE sql STABLE AS $$SELECT 'x'$$",
+                // a default calls a function: it must exist before the table
+                "CREATE TABLE t (id integer, code text DEFAULT code(), CHECK (add(id) > 0))",
+                // an SQL body reading the table: created before it, so unchecked
+                "CREATE FUNCTION n_rows() RETURNS SETOF bigint LANGUAGE sql STABLE ROWS 10 AS 'SELECT count(*) FROM t'",
+                "CREATE FUNCTION pairs(n integer) RETURNS TABLE(i integer, j integer) LANGUAGE sql AS 'SELECT n, n'");
+        assertEquals(7, a.functions().size(), a.functions().keySet().toString());
+        SchemaModel b = live(
+                "CREATE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
+                        + " COST 7 AS 'SELECT a + b + 0'",
+                "CREATE FUNCTION area(r integer) RETURNS bigint LANGUAGE sql AS 'SELECT (r * r)::bigint'",
+                "CREATE FUNCTION area(w integer, h integer DEFAULT 2) RETURNS integer LANGUAGE sql AS 'SELECT w * h'",
+                "CREATE FUNCTION code() RETURNS text LANGUAGE sql STABLE AS $$SELECT 'y'$$",
+                "CREATE TABLE t (id integer, code text DEFAULT code(), CHECK (add(id) > 0))",
+                "CREATE FUNCTION n_rows() RETURNS SETOF bigint LANGUAGE sql STABLE ROWS 10 AS 'SELECT count(*) FROM t'",
+                "CREATE FUNCTION secure() RETURNS integer LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp"
+                        + " SET statement_timeout = '5s' AS 'SELECT 1'",
+                "CREATE PROCEDURE bump(IN n integer, INOUT total integer) LANGUAGE plpgsql SECURITY DEFINER"
+                        + " AS 'BEGIN total := total + n * 2; END'");
+        assertFalse(a.equals(b));
+        assertTrue(Differ.diff(a, b).stream().anyMatch(c -> c instanceof Change.ReplaceFunction));
+        roundTrip(a, b);
+    }
+}
