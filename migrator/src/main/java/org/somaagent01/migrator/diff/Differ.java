@@ -75,6 +75,10 @@ public final class Differ {
     private final List<Change> createTriggers = new ArrayList<>();
     private final List<Change> createViews = new ArrayList<>();
     private final List<Change> comments = new ArrayList<>();
+    // partitions attached (and detached from a parent that stays) and parents inherited, once columns are in place
+    private final List<Change> attachPartitions = new ArrayList<>();
+    private final List<TableModel> tableDrops = new ArrayList<>();
+    private final List<TableModel> tableCreates = new ArrayList<>();
 
     // objects unchanged in the models that must still be dropped and recreated; "table.name" keys
     private final Set<String> touchedColumns = new HashSet<>();
@@ -98,6 +102,14 @@ public final class Differ {
 
     /** Like {@link #diff(SchemaModel, SchemaModel)}, renaming what {@code renames} declares instead of drop + add. */
     public static List<Change> diff(SchemaModel from, SchemaModel to, Renames renames) {
+        // a partition key cannot change: the table goes, with its partitions and what refers to them, and comes back
+        Set<String> rebuilt = Partitions.rebuilt(from, to);
+        if (!rebuilt.isEmpty()) {
+            SchemaModel between = Partitions.without(from, Partitions.withDescendants(from, rebuilt));
+            List<Change> out = new ArrayList<>(new Differ(from, between).run(Renames.NONE));
+            out.addAll(new Differ(between, to).run(renames));
+            return List.copyOf(out);
+        }
         return new Differ(from, to).run(renames);
     }
 
@@ -110,6 +122,8 @@ public final class Differ {
         keys();
         foreignKeys();
         tablesAndColumns();
+        tableHierarchies();
+        layouts();
         extensions();
         enums(hints);
         sequences();
@@ -117,11 +131,11 @@ public final class Differ {
         List<Change> out = new ArrayList<>();
         for (List<Change> phase : List.of(dropViews, renames, unownSequences, dropTriggers, dropForeignKeys, dropIndexes,
                 dropConstraints, dropTables, dropColumns, dropFunctions, createExtensions, createEnums, createSequences,
-                alterEnums, alterColumns, createTables, addColumns, ownSequences, dropSequences, dropEnums, dropExtensions,
+                alterEnums, alterColumns, createTables, addColumns, attachPartitions, ownSequences, dropSequences, dropEnums, dropExtensions,
                 addConstraints, createFunctions, addForeignKeys, createIndexes, createTriggers, createViews, comments)) {
             out.addAll(phase);
         }
-        return List.copyOf(out);
+        return List.copyOf(plainOnPartitioned(out));
     }
 
     private void applyRenames(Renames hints) {
@@ -376,9 +390,13 @@ public final class Differ {
                 for (ColumnModel c : t.columns()) {
                     if (c.comment() != null) dropTables.add(new Change.SetColumnComment(t.name(), c.name(), c.comment(), null));
                 }
-                dropTables.add(new Change.DropTable(t));
+                // a partition whose parent goes too goes with it
+                String parent = t.shape().partitionOf();
+                if (parent == null || to.tables().containsKey(parent) || !from.tables().containsKey(parent)) tableDrops.add(t);
                 continue;
             }
+            // a table that becomes a partition (or stops being one) has the parent's columns, attached or detached
+            if (t.shape().isPartition() != target.shape().isPartition()) continue;
             for (int i = t.columns().size() - 1; i >= 0; i--) {
                 ColumnModel c = t.columns().get(i);
                 ColumnModel after = target.column(c.name()).orElse(null);
@@ -396,8 +414,10 @@ public final class Differ {
         for (TableModel t : to.tables().values()) {
             TableModel source = from.tables().get(t.name());
             if (source == null) {
-                createTables.add(new Change.CreateTable(t));
-            } else {
+                // a partition of a new parent is created with it
+                String parent = t.shape().partitionOf();
+                if (parent == null || from.tables().containsKey(parent) || !to.tables().containsKey(parent)) tableCreates.add(t);
+            } else if (source.shape().isPartition() == t.shape().isPartition()) {
                 for (ColumnModel c : t.columns()) {
                     if (source.column(c.name()).isEmpty()) addColumns.add(new Change.AddColumn(t.name(), c));
                     else if (replaced(t.name(), c.name())) {
@@ -414,6 +434,82 @@ public final class Differ {
                 if (!Objects.equals(was, c.comment())) comments.add(new Change.SetColumnComment(t.name(), c.name(), was, c.comment()));
             }
         }
+    }
+
+    /**
+     * Tables are created each after its parent (a partitioned table with its new partitions, in one change) and
+     * dropped each before it (a partitioned table with its partitions: one DROP).
+     */
+    private void tableHierarchies() {
+        List<TableModel> drops = Partitions.parentsFirst(tableDrops);
+        for (int i = drops.size() - 1; i >= 0; i--) {
+            TableModel t = drops.get(i);
+            dropTables.add(t.shape().isPartitioned()
+                    ? new Change.DropPartitioned(t, Partitions.partitions(from, t.name(), n -> !to.tables().containsKey(n)))
+                    : new Change.DropTable(t));
+        }
+        for (TableModel t : Partitions.parentsFirst(tableCreates)) {
+            createTables.add(t.shape().isPartitioned()
+                    ? new Change.CreatePartitioned(t, Partitions.partitions(to, t.name(), n -> !from.tables().containsKey(n)))
+                    : new Change.CreateTable(t));
+        }
+    }
+
+    /**
+     * Layout changes of tables on both sides (a partition key change is a rebuild, see {@link #diff}): a partition
+     * whose bound or parent changes is detached and attached, after column changes on the parent reached it (but
+     * before its old parent is dropped); inheritance is added or removed; a table becomes (un)logged.
+     */
+    private void layouts() {
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            if (target == null) continue;
+            org.somaagent01.migrator.model.TableLayout a = t.shape();
+            org.somaagent01.migrator.model.TableLayout b = target.shape();
+            if (!Objects.equals(a.partitionOf(), b.partitionOf()) || !Objects.equals(a.bound(), b.bound())) {
+                if (a.isPartition()) {
+                    Change detach = new Change.DetachPartition(t.name(), a.partitionOf(), a.bound());
+                    (to.tables().containsKey(a.partitionOf()) ? attachPartitions : dropConstraints).add(detach);
+                }
+                if (b.isPartition()) attachPartitions.add(new Change.AttachPartition(t.name(), b.partitionOf(), b.bound()));
+            }
+            for (String p : a.inherits()) {
+                if (!b.inherits().contains(p)) dropConstraints.add(new Change.SetInherit(t.name(), p, false));
+            }
+            for (String p : b.inherits()) {
+                if (!a.inherits().contains(p)) attachPartitions.add(new Change.SetInherit(t.name(), p, true));
+            }
+            if (a.unlogged() != b.unlogged()) alterColumns.add(new Change.SetUnlogged(t.name(), b.unlogged()));
+        }
+    }
+
+    /** Index and constraint changes on a partitioned table, or a foreign key onto one, keep their plain form. */
+    private List<Change> plainOnPartitioned(List<Change> changes) {
+        Set<String> partitioned = new HashSet<>();
+        for (SchemaModel s : List.of(from, to)) {
+            s.tables().values().forEach(t -> { if (t.shape().isPartitioned()) partitioned.add(t.name()); });
+        }
+        if (partitioned.isEmpty()) return changes;
+        List<Change> out = new ArrayList<>();
+        for (Change c : changes) {
+            String table = null;
+            String target = null;
+            if (c instanceof Change.CreateIndex x) table = x.table();
+            if (c instanceof Change.DropIndex x) table = x.table();
+            if (c instanceof Change.AddCheck x) table = x.table();
+            if (c instanceof Change.DropCheck x) table = x.table();
+            if (c instanceof Change.SetCheckValidated x) table = x.table();
+            if (c instanceof Change.AddUnique x) table = x.table();
+            if (c instanceof Change.DropUnique x) table = x.table();
+            if (c instanceof Change.AddPrimaryKey x) table = x.table();
+            if (c instanceof Change.DropPrimaryKey x) table = x.table();
+            if (c instanceof Change.SetNotNull x) table = x.table();
+            if (c instanceof Change.AddForeignKey x) { table = x.table(); target = x.foreignKey().targetTable(); }
+            if (c instanceof Change.DropForeignKey x) { table = x.table(); target = x.foreignKey().targetTable(); }
+            if (c instanceof Change.SetForeignKeyValidated x) { table = x.table(); target = x.foreignKey().targetTable(); }
+            out.add(partitioned.contains(table) || partitioned.contains(target) ? new Change.OnPartitionedTable(c) : c);
+        }
+        return out;
     }
 
     /**

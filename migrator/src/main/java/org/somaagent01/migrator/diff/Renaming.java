@@ -33,7 +33,8 @@ final class Renaming {
             List<TriggerModel> triggers = t.triggers().values().stream().map(tg -> new TriggerModel(tg.name(), name,
                     tg.timing(), tg.events(), tg.forEachRow(), tg.function())).toList();
             tables.put(name, TableModel.of(name, t.columns(), t.primaryKey(), t.uniques().values(),
-                    t.checks().values(), fks, t.indexes().values(), triggers, t.comment()).withExclusions(t.exclusions().values()));
+                    t.checks().values(), fks, t.indexes().values(), triggers, t.comment()).withExclusions(t.exclusions().values())
+                    .withLayout(renamedParent(t.shape(), from, to)));
         }
         return schema.withTables(tables);
     }
@@ -49,7 +50,7 @@ final class Renaming {
             if (!t.name().equals(table)) {
                 tables.put(t.name(), TableModel.of(t.name(), t.columns(), t.primaryKey(), t.uniques().values(),
                         t.checks().values(), fks, t.indexes().values(), t.triggers().values(), t.comment())
-                        .withExclusions(t.exclusions().values()));
+                        .withExclusions(t.exclusions().values()).withLayout(t.layout()));
                 continue;
             }
             List<ColumnModel> columns = t.columns().stream().map(c -> new ColumnModel(c.name().equals(from) ? to : c.name(),
@@ -66,9 +67,15 @@ final class Renaming {
             List<ExclusionModel> exclusions = t.exclusions().values().stream()
                     .map(x -> new ExclusionModel(x.name(), expr.apply(x.definition()))).toList();
             tables.put(t.name(), TableModel.of(t.name(), columns, pk, uniques, checks, fks, indexes,
-                    t.triggers().values(), t.comment()).withExclusions(exclusions));
+                    t.triggers().values(), t.comment()).withExclusions(exclusions).withLayout(t.layout()));
         }
         return schema.withTables(tables);
+    }
+
+    private static org.somaagent01.migrator.model.TableLayout renamedParent(org.somaagent01.migrator.model.TableLayout l,
+                                                                         String from, String to) {
+        return l.withPartitionOf(from.equals(l.partitionOf()) ? to : l.partitionOf(), l.bound())
+                .withInherits(l.inherits().stream().map(p -> p.equals(from) ? to : p).toList());
     }
 
     private static KeyConstraint renamed(KeyConstraint k, UnaryOperator<List<String>> names) {

@@ -21,6 +21,7 @@ import org.somaagent01.migrator.model.FunctionModel;
 import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.model.TableLayout;
 import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.model.SequenceModel;
 import org.somaagent01.migrator.model.TriggerModel;
@@ -33,7 +34,7 @@ import org.somaagent01.migrator.model.ViewModel;
  */
 public final class CatalogInspector {
     /** Queries issued per inspection; constant by design. */
-    public static final int QUERY_COUNT = 9;
+    public static final int QUERY_COUNT = 10;
 
     private final String schema;
 
@@ -53,6 +54,7 @@ public final class CatalogInspector {
             constraints(connection, tables);
             indexes(connection, tables);
             triggers(connection, tables);
+            layouts(connection, tables);
             List<TableModel> built = tables.values().stream().map(TableBuilder::build).toList();
             return SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
                     sequences(connection, built), views(connection));
@@ -90,7 +92,7 @@ public final class CatalogInspector {
                        a.attidentity, a.attgenerated, col_description(cl.oid, a.attnum)
                 FROM pg_class cl
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
-                LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
+                LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
                   AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = cl.oid AND dep.deptype = 'e')
@@ -130,7 +132,7 @@ public final class CatalogInspector {
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
                 LEFT JOIN pg_class ref ON ref.oid = co.confrelid
                 LEFT JOIN pg_index ix ON ix.indexrelid = co.conindid AND co.contype = 'u'
-                WHERE n.nspname = ? AND co.contype IN ('p', 'u', 'c', 'f', 'x')""", true)) {
+                WHERE n.nspname = ? AND co.contype IN ('p', 'u', 'c', 'f', 'x') AND co.conislocal AND co.conparentid = 0""", true)) {
             while (rs.next()) {
                 TableBuilder t = tables.get(rs.getString(1));
                 if (t == null) continue;
@@ -182,7 +184,7 @@ public final class CatalogInspector {
                 LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.pos
                 LEFT JOIN pg_type ty ON ty.oid = ia.atttypid
                 LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k.pos - 1]
-                WHERE n.nspname = ? AND i.indisvalid
+                WHERE n.nspname = ? AND i.indisvalid AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
                 ORDER BY tc.relname, ic.relname, k.pos""", true)) {
             while (rs.next()) {
@@ -218,7 +220,7 @@ public final class CatalogInspector {
                 JOIN pg_class cl ON cl.oid = tg.tgrelid
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
                 JOIN pg_proc p ON p.oid = tg.tgfoid
-                WHERE n.nspname = ? AND NOT tg.tgisinternal""", true)) {
+                WHERE n.nspname = ? AND NOT tg.tgisinternal AND tg.tgparentid = 0""", true)) {
             while (rs.next()) {
                 TableBuilder t = tables.get(rs.getString(2));
                 if (t == null) continue;
@@ -316,6 +318,32 @@ public final class CatalogInspector {
         return out;
     }
 
+    /**
+     * Partitioning, inheritance and UNLOGGED, for the tables that have any. What a partition or an inheriting table
+     * takes from its parent (columns, constraints, indexes, triggers) the other queries leave out: it is the
+     * parent's.
+     */
+    private void layouts(Connection c, Map<String, TableBuilder> tables) throws SQLException {
+        try (ResultSet rs = query(c, """
+                SELECT cl.relname, pg_get_partkeydef(cl.oid), par.relname,
+                       CASE WHEN cl.relispartition THEN pg_get_expr(cl.relpartbound, cl.oid) END, cl.relpersistence = 'u',
+                       ARRAY(SELECT p.relname::text FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+                             WHERE i.inhrelid = cl.oid AND NOT cl.relispartition ORDER BY i.inhseqno)
+                FROM pg_class cl
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                LEFT JOIN pg_inherits pi ON pi.inhrelid = cl.oid AND cl.relispartition
+                LEFT JOIN pg_class par ON par.oid = pi.inhparent
+                WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
+                  AND (cl.relkind = 'p' OR cl.relpersistence = 'u' OR EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = cl.oid))""", true)) {
+            while (rs.next()) {
+                TableBuilder t = tables.get(rs.getString(1));
+                if (t == null) continue;
+                t.layout = new TableLayout(rs.getString(2), rs.getString(3), rs.getString(4), strings(rs.getArray(6)),
+                        rs.getBoolean(5));
+            }
+        }
+    }
+
     private ResultSet query(Connection c, String sql, int schemaParameters) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         ps.closeOnCompletion();
@@ -358,12 +386,13 @@ public final class CatalogInspector {
         final List<IndexModel> indexes = new ArrayList<>();
         final List<TriggerModel> triggers = new ArrayList<>();
         final List<ExclusionModel> exclusions = new ArrayList<>();
+        TableLayout layout;
 
         TableBuilder(String name) { this.name = name; }
 
         TableModel build() {
             return TableModel.of(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment)
-                    .withExclusions(exclusions);
+                    .withExclusions(exclusions).withLayout(layout);
         }
     }
 

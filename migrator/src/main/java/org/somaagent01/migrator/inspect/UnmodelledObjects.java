@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
  * options of serial and identity sequences, materialized views' indexes, comments on views and sequences,
- * partitioning, row-level security, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
+ * row-level security, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
  * meant to be), trigger conditions, functions with arguments or attributes,
  * domains, privileges, and other schemas holding objects. One query.
  *
@@ -45,11 +45,6 @@ public final class UnmodelledObjects {
                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own m ON m.oid = i.indrelid WHERE m.relkind = 'm'
             UNION ALL SELECT 'view comment', relname, obj_description(oid, 'pg_class') FROM own
                 WHERE relkind IN ('v', 'm', 'S') AND obj_description(oid, 'pg_class') IS NOT NULL
-            UNION ALL SELECT 'partitioned table', relname, pg_get_partkeydef(oid) FROM own WHERE relkind = 'p'
-            UNION ALL SELECT 'partition', relname, pg_get_expr(relpartbound, oid) FROM own WHERE relispartition
-            UNION ALL SELECT 'inheritance', c.relname, 'INHERITS ' || p.relname FROM pg_inherits i JOIN own c ON c.oid = i.inhrelid
-                JOIN pg_class p ON p.oid = i.inhparent WHERE NOT c.relispartition
-            UNION ALL SELECT 'unlogged table', relname, NULL FROM own WHERE relkind IN ('r', 'p') AND relpersistence = 'u'
             UNION ALL SELECT 'row level security', relname, CASE WHEN relforcerowsecurity THEN 'FORCE' ELSE 'ENABLE' END
                 FROM own WHERE relrowsecurity OR relforcerowsecurity
             UNION ALL SELECT 'policy', c.relname || '.' || p.polname, pg_get_expr(p.polqual, p.polrelid)

@@ -20,13 +20,21 @@ public record TableModel(
         SortedMap<String, IndexModel> indexes,
         SortedMap<String, TriggerModel> triggers,
         String comment,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ExclusionModel> exclusions) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ExclusionModel> exclusions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) TableLayout layout) {
 
     public TableModel(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
                       SortedMap<String, KeyConstraint> uniques, SortedMap<String, CheckModel> checks,
                       SortedMap<String, ForeignKeyModel> foreignKeys, SortedMap<String, IndexModel> indexes,
                       SortedMap<String, TriggerModel> triggers, String comment) {
         this(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment, null);
+    }
+
+    public TableModel(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
+                      SortedMap<String, KeyConstraint> uniques, SortedMap<String, CheckModel> checks,
+                      SortedMap<String, ForeignKeyModel> foreignKeys, SortedMap<String, IndexModel> indexes,
+                      SortedMap<String, TriggerModel> triggers, String comment, SortedMap<String, ExclusionModel> exclusions) {
+        this(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment, exclusions, null);
     }
 
     public TableModel {
@@ -37,6 +45,8 @@ public record TableModel(
         indexes = Names.sorted(indexes);
         triggers = Names.sorted(triggers);
         exclusions = Names.sorted(exclusions == null ? java.util.Map.of() : exclusions);
+        // an ordinary table has no layout: left out of snapshots, which read back equal
+        if (layout != null && layout.isPlain()) layout = null;
     }
 
     public static TableModel of(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
@@ -51,10 +61,21 @@ public record TableModel(
     /** This table with the given exclusion constraints instead of its own. */
     public TableModel withExclusions(Collection<ExclusionModel> list) {
         return new TableModel(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment,
-                Names.byName(list, ExclusionModel::name));
+                Names.byName(list, ExclusionModel::name), layout);
     }
 
     public Optional<ColumnModel> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    /** This table with the given layout (partitioning, inheritance, unlogged) instead of its own. */
+    public TableModel withLayout(TableLayout newLayout) {
+        return new TableModel(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment,
+                exclusions, newLayout);
+    }
+
+    /** Its layout, {@link TableLayout#PLAIN} for an ordinary table. */
+    public TableLayout shape() {
+        return layout == null ? TableLayout.PLAIN : layout;
     }
 }

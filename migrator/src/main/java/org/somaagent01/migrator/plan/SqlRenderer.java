@@ -113,6 +113,8 @@ public final class SqlRenderer {
                 + " OWNED BY " + (c.to() == null ? "NONE" : qualifiedColumn(c.to())));
         if (change instanceof Change.CreateView c) return List.of(createView(c.view()));
         if (change instanceof Change.DropView c) return List.of(dropView(c.view()));
+        List<String> layout = TableLayouts.render(change);
+        if (layout != null) return layout;
         throw new IllegalArgumentException("no SQL for " + change);
     }
 
@@ -285,7 +287,7 @@ public final class SqlRenderer {
         for (CheckModel ck : t.checks().values()) if (!ck.notValid()) parts.add(check(ck));
         for (ExclusionModel ex : t.exclusions().values()) parts.add(exclusion(ex));
         List<String> out = new ArrayList<>();
-        out.add("CREATE TABLE IF NOT EXISTS " + ident(t.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        out.add(TableLayouts.createTable(t, parts));
         for (CheckModel ck : t.checks().values()) if (ck.notValid()) out.add(addCheck(t.name(), ck));
         return out;
     }
