@@ -365,11 +365,6 @@ public sealed interface Change {
         public Change inverse() { return new SetUnlogged(table, !unlogged); }
     }
 
-    /** {@code ALTER TABLE table INHERIT parent} (or {@code NO INHERIT}). */
-    record SetInherit(String table, String parent, boolean inherit) implements Change {
-        public Change inverse() { return new SetInherit(table, parent, !inherit); }
-    }
-
     /**
      * A change of an index or constraint of a partitioned table: always done in its plain form, since PostgreSQL
      * builds no index CONCURRENTLY on a partitioned table, nor adds a foreign key NOT VALID to one.

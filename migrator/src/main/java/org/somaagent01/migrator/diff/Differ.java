@@ -102,7 +102,8 @@ public final class Differ {
 
     /** Like {@link #diff(SchemaModel, SchemaModel)}, renaming what {@code renames} declares instead of drop + add. */
     public static List<Change> diff(SchemaModel from, SchemaModel to, Renames renames) {
-        // a partition key cannot change: the table goes, with its partitions and what refers to them, and comes back
+        // a partition key or the parents a table inherits cannot change: the table goes, with its partitions (or
+        // inheriting tables) and what refers to them, and comes back
         Set<String> rebuilt = Partitions.rebuilt(from, to);
         if (!rebuilt.isEmpty()) {
             SchemaModel between = Partitions.without(from, Partitions.withDescendants(from, rebuilt));
@@ -458,7 +459,8 @@ public final class Differ {
     /**
      * Layout changes of tables on both sides (a partition key change is a rebuild, see {@link #diff}): a partition
      * whose bound or parent changes is detached and attached, after column changes on the parent reached it (but
-     * before its old parent is dropped); inheritance is added or removed; a table becomes (un)logged.
+     * before its old parent is dropped); a table becomes (un)logged. (A change of parents is a rebuild, as
+     * {@code NO INHERIT} would turn the inherited columns into the table's own.)
      */
     private void layouts() {
         for (TableModel t : from.tables().values()) {
@@ -472,12 +474,6 @@ public final class Differ {
                     (to.tables().containsKey(a.partitionOf()) ? attachPartitions : dropConstraints).add(detach);
                 }
                 if (b.isPartition()) attachPartitions.add(new Change.AttachPartition(t.name(), b.partitionOf(), b.bound()));
-            }
-            for (String p : a.inherits()) {
-                if (!b.inherits().contains(p)) dropConstraints.add(new Change.SetInherit(t.name(), p, false));
-            }
-            for (String p : b.inherits()) {
-                if (!a.inherits().contains(p)) attachPartitions.add(new Change.SetInherit(t.name(), p, true));
             }
             if (a.unlogged() != b.unlogged()) alterColumns.add(new Change.SetUnlogged(t.name(), b.unlogged()));
         }

@@ -19,12 +19,18 @@ import org.somaagent01.migrator.model.ViewModel;
 final class Partitions {
     private Partitions() {}
 
-    /** Tables on both sides whose partition key changes (or that become, or stop being, partitioned): rebuilt. */
+    /**
+     * Tables on both sides whose partition key changes (or that become, or stop being, partitioned), or whose
+     * inherited parents change: rebuilt.
+     */
     static Set<String> rebuilt(SchemaModel from, SchemaModel to) {
         Set<String> out = new LinkedHashSet<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
-            if (target != null && !Objects.equals(t.shape().partitionBy(), target.shape().partitionBy())) out.add(t.name());
+            if (target != null && (!Objects.equals(t.shape().partitionBy(), target.shape().partitionBy())
+                    || !t.shape().inherits().equals(target.shape().inherits()))) {
+                out.add(t.name());
+            }
         }
         return out;
     }

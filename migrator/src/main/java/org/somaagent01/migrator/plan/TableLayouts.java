@@ -29,8 +29,6 @@ final class TableLayouts {
                 "ALTER TABLE " + ident(c.parent()) + " ATTACH PARTITION " + ident(c.table()) + " " + c.bound()));
         if (change instanceof Change.SetUnlogged c) return List.of("ALTER TABLE IF EXISTS " + ident(c.table())
                 + (c.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
-        if (change instanceof Change.SetInherit c) return List.of(ifPartition(c.table(), c.parent(), !c.inherit(),
-                "ALTER TABLE " + ident(c.table()) + (c.inherit() ? " INHERIT " : " NO INHERIT ") + ident(c.parent())));
         if (change instanceof Change.OnPartitionedTable c) return SqlRenderer.render(c.change());
         return null;
     }

@@ -112,7 +112,7 @@ class DiffRoundTripProperties {
         for (TableModel t : schema.tables().values()) {
             TableModel o = other.tables().get(t.name());
             tables.add(o == null ? t : new TableModel(t.name(), order.apply(t, o), t.primaryKey(), t.uniques(), t.checks(),
-                    t.foreignKeys(), t.indexes(), t.triggers(), t.comment(), t.exclusions()));
+                    t.foreignKeys(), t.indexes(), t.triggers(), t.comment(), t.exclusions()).withLayout(t.layout()));
         }
         return schema.withTables(tables.stream().collect(java.util.stream.Collectors.toMap(TableModel::name, t -> t)));
     }

@@ -162,11 +162,6 @@ class PartitionsTest {
                         + " = to_regclass('p')) THEN\n        ALTER TABLE p DETACH PARTITION p1;\n    END IF;\nEND $$"));
         golden(new Change.SetUnlogged("t", true), List.of("ALTER TABLE IF EXISTS t SET UNLOGGED"),
                 List.of("ALTER TABLE IF EXISTS t SET LOGGED"));
-        golden(new Change.SetInherit("c", "p", true),
-                List.of("DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass('c') AND inhparent"
-                        + " = to_regclass('p')) THEN\n        ALTER TABLE c INHERIT p;\n    END IF;\nEND $$"),
-                List.of("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass('c') AND inhparent"
-                        + " = to_regclass('p')) THEN\n        ALTER TABLE c NO INHERIT p;\n    END IF;\nEND $$"));
         TableModel p = table("p", List.of(new ColumnModel("at", "date", false, null)), TableLayout.partitioned("RANGE (at)"));
         TableModel p1 = table("p1", List.of(), TableLayout.partitionOf("p", Y2026).withUnlogged(true));
         TableModel c = table("c", List.of(new ColumnModel("x", "text", false, null)), TableLayout.PLAIN.withInherits(List.of("p1")));
@@ -254,5 +249,12 @@ class PartitionsTest {
                 List.of());
         roundTrip(a, b);
         roundTrip(b, SchemaModel.EMPTY);
+        // another parent: NO INHERIT would make the inherited columns the child's own, so the child is rebuilt
+        TableModel other = TableModel.of("other", List.of(new ColumnModel("n", "bigint", false, null)), null, List.of(),
+                List.of(), List.of(), List.of(), List.of(), null);
+        SchemaModel c = SchemaModel.of(List.of(), List.of(), List.of(base, other, child.withLayout(TableLayout.PLAIN
+                .withInherits(List.of("base", "other")))), List.of());
+        assertTrue(new Plan(Differ.diff(b, c)).destructive());
+        roundTrip(b, c);
     }
 }
