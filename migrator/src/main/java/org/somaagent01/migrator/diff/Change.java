@@ -366,6 +366,14 @@ public sealed interface Change {
     }
 
     /**
+     * {@code ALTER COLUMN … TYPE type COLLATE to} ({@code "default"} for null: the type's own); the type is the one
+     * the column has on both sides of this change.
+     */
+    record SetColumnCollation(String table, String column, String type, String from, String to) implements Change {
+        public Change inverse() { return new SetColumnCollation(table, column, type, to, from); }
+    }
+
+    /**
      * A change of an index or constraint of a partitioned table: always done in its plain form, since PostgreSQL
      * builds no index CONCURRENTLY on a partitioned table, nor adds a foreign key NOT VALID to one.
      */

@@ -176,7 +176,10 @@ public final class Differ {
             if (target == null) continue;
             for (ColumnModel c : t.columns()) {
                 ColumnModel after = target.column(c.name()).orElse(null);
-                if (after == null || !after.type().equals(c.type())) touchedColumns.add(key(t.name(), c.name()));
+                // a collation change rewrites the column as a type change does
+                if (after == null || !after.type().equals(c.type()) || !Objects.equals(after.collation(), c.collation())) {
+                    touchedColumns.add(key(t.name(), c.name()));
+                }
             }
         }
         for (TableModel t : from.tables().values()) {
@@ -528,7 +531,15 @@ public final class Differ {
             boolean read = readByGenerated(from, table, name) || readByGenerated(to, table, name)
                     || from.views().values().stream().anyMatch(v -> v.readsColumn(table, name))
                     || to.views().values().stream().anyMatch(v -> v.readsColumn(table, name));
+            if (before.collation() != null) {
+                alterColumns.add(new Change.SetColumnCollation(table, name, before.type(), before.collation(), null));
+            }
             alterColumns.add(new Change.AlterColumnType(table, name, before.type(), after.type(), read));
+        }
+        // a type change resets the collation: a collated column loses it just before, and gains it just after
+        if (retype ? after.collation() != null : !Objects.equals(before.collation(), after.collation())) {
+            alterColumns.add(new Change.SetColumnCollation(table, name, after.type(), retype ? null : before.collation(),
+                    after.collation()));
         }
         if (before.notNull() != after.notNull()) alterColumns.add(new Change.SetNotNull(table, name, after.notNull()));
         String defaultBefore = dropDefault ? null : before.defaultExpression();

@@ -54,7 +54,8 @@ final class Renaming {
                 continue;
             }
             List<ColumnModel> columns = t.columns().stream().map(c -> new ColumnModel(c.name().equals(from) ? to : c.name(),
-                    c.type(), c.notNull(), c.defaultExpression(), c.identity(), expr.apply(c.generated()), c.comment())).toList();
+                    c.type(), c.notNull(), c.defaultExpression(), c.identity(), expr.apply(c.generated()), c.comment(),
+                    c.collation())).toList();
             KeyConstraint pk = t.primaryKey() == null ? null
                     : renamed(t.primaryKey(), names);
             List<KeyConstraint> uniques = t.uniques().values().stream().map(u -> renamed(u, names)).toList();

@@ -89,7 +89,9 @@ public final class CatalogInspector {
         try (ResultSet rs = query(c, """
                 SELECT cl.relname, obj_description(cl.oid, 'pg_class'), a.attname,
                        format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
-                       a.attidentity, a.attgenerated, col_description(cl.oid, a.attnum)
+                       a.attidentity, a.attgenerated, col_description(cl.oid, a.attnum),
+                       (SELECT co.collname FROM pg_collation co JOIN pg_type ty ON ty.oid = a.atttypid
+                        WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)
                 FROM pg_class cl
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
                 LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal
@@ -109,7 +111,8 @@ public final class CatalogInspector {
                     // a generated column's expression is stored where a default would be
                     boolean generated = "s".equals(rs.getString(8));
                     t.columns.add(new ColumnModel(rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                            generated ? null : rs.getString(6), identity, generated ? rs.getString(6) : null, rs.getString(9)));
+                            generated ? null : rs.getString(6), identity, generated ? rs.getString(6) : null, rs.getString(9),
+                            rs.getString(10)));
                 }
             }
         }

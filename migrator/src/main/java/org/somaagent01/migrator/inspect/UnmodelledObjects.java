@@ -55,10 +55,6 @@ public final class UnmodelledObjects {
             UNION ALL SELECT 'invalid index', ic.relname, pg_get_indexdef(i.indexrelid)
                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own t ON t.oid = i.indrelid
                 WHERE NOT i.indisvalid
-            UNION ALL SELECT 'column collation', c.relname || '.' || a.attname, coll.collname
-                FROM pg_attribute a JOIN own c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
-                JOIN pg_collation coll ON coll.oid = a.attcollation
-                WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attcollation <> t.typcollation AND c.relkind IN ('r', 'p')
             UNION ALL SELECT 'view column comment', c.relname || '.' || a.attname, col_description(c.oid, a.attnum)
                 FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
                 WHERE a.attnum > 0 AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NOT NULL AND c.relkind IN ('v', 'm')

@@ -297,15 +297,19 @@ public final class SqlRenderer {
             return ident(c.name()) + " " + c.type() + " GENERATED " + c.identity() + " AS IDENTITY" + (c.notNull() ? " NOT NULL" : "");
         }
         if (c.generated() != null) {
-            return ident(c.name()) + " " + c.type() + " GENERATED ALWAYS AS (" + c.generated() + ") STORED"
+            return ident(c.name()) + " " + c.type() + collate(c) + " GENERATED ALWAYS AS (" + c.generated() + ") STORED"
                     + (c.notNull() ? " NOT NULL" : "");
         }
         if (c.isSerial(table)) {
             return ident(c.name()) + " " + serialType(c.type()) + (c.notNull() ? " NOT NULL" : "");
         }
-        return ident(c.name()) + " " + c.type()
+        return ident(c.name()) + " " + c.type() + collate(c)
                 + (c.defaultExpression() == null ? "" : " DEFAULT " + c.defaultExpression())
                 + (c.notNull() ? " NOT NULL" : "");
+    }
+
+    private static String collate(ColumnModel c) {
+        return c.collation() == null ? "" : " COLLATE " + ident(c.collation());
     }
 
     private static String serialType(String type) {

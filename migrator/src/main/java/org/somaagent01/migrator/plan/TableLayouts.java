@@ -29,8 +29,20 @@ final class TableLayouts {
                 "ALTER TABLE " + ident(c.parent()) + " ATTACH PARTITION " + ident(c.table()) + " " + c.bound()));
         if (change instanceof Change.SetUnlogged c) return List.of("ALTER TABLE IF EXISTS " + ident(c.table())
                 + (c.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
+        if (change instanceof Change.SetColumnCollation c) return List.of(collate(c));
         if (change instanceof Change.OnPartitionedTable c) return SqlRenderer.render(c.change());
         return null;
+    }
+
+    /** Only while the column has that type and another collation: a re-run (or a later type change) is left alone. */
+    private static String collate(Change.SetColumnCollation c) {
+        String collation = c.to() == null ? "default" : c.to();
+        return "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+                + " JOIN pg_collation co ON co.oid = a.attcollation WHERE a.attrelid = to_regclass(" + literal(ident(c.table()))
+                + ") AND a.attname = " + literal(c.column()) + " AND format_type(a.atttypid, a.atttypmod) = " + literal(c.type())
+                + " AND " + (c.to() == null ? "a.attcollation <> t.typcollation" : "co.collname <> " + literal(c.to()))
+                + ") THEN\n        " + SqlRenderer.alterColumn(c.table(), c.column()) + "TYPE " + c.type() + " COLLATE "
+                + ident(collation) + ";\n    END IF;\nEND $$";
     }
 
     /** CREATE TABLE with its layout: {@code parts} are its columns and constraints. */

@@ -237,6 +237,27 @@ class PartitionsTest {
         assertEquals(a, db.inspect());
     }
 
+    private static SchemaModel collated(String type, String collation) {
+        return SchemaModel.of(List.of(), List.of(), List.of(table("t", List.of(new ColumnModel("id", "integer", true, null),
+                new ColumnModel("name", type, false, null).withCollation(collation)), TableLayout.PLAIN)), List.of());
+    }
+
+    @Test
+    void aColumnCollationIsCreatedChangedAndKeptAcrossATypeChange() throws SQLException {
+        List<Change> changes = Differ.diff(collated("text", null), collated("text", "C"));
+        assertEquals(List.of(new Change.SetColumnCollation("t", "name", "text", null, "C")), changes);
+        assertEquals(List.of("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+                + " JOIN pg_collation co ON co.oid = a.attcollation WHERE a.attrelid = to_regclass('t') AND a.attname = 'name'"
+                + " AND format_type(a.atttypid, a.atttypmod) = 'text' AND co.collname <> 'C') THEN\n"
+                + "        ALTER TABLE t ALTER COLUMN name TYPE text COLLATE \"C\";\n    END IF;\nEND $$"), SqlRenderer.render(changes.get(0)));
+        assertEquals(List.of("CREATE TABLE IF NOT EXISTS t (\n    id integer NOT NULL,\n    name text COLLATE \"C\"\n)"),
+                SqlRenderer.render(new Change.CreateTable(collated("text", "C").tables().get("t"))));
+        roundTrip(collated("text", null), collated("text", "C"));
+        roundTrip(collated("text", "C"), collated("text", "POSIX"));
+        roundTrip(collated("text", "C"), collated("character varying(20)", "C"));
+        roundTrip(collated("character varying(20)", "POSIX"), collated("text", null));
+    }
+
     @Test
     void inheritanceAndUnloggedRoundTrip() throws SQLException {
         TableModel base = TableModel.of("base", List.of(new ColumnModel("id", "integer", false, null)), null, List.of(),

@@ -250,6 +250,7 @@ final class RandomSchemas {
         unlogged(g, tables);
         partitioned(g, tables);
         inheriting(g, tables);
+        collations(g, tables);
         return SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions, sequences,
                 views);
     }
@@ -313,6 +314,25 @@ final class RandomSchemas {
         tables.add(TableModel.of("t_kid", List.of(new ColumnModel("c_kid", "text", g.chance(), null)), null, List.of(), checks,
                 List.of(), List.of(), List.of(), null)
                 .withLayout(g.pick(4) == 0 ? TableLayout.PLAIN : TableLayout.PLAIN.withInherits(List.of("t_base"))));
+    }
+
+    /**
+     * Perhaps a COLLATE on c_txt, where no index reads it (an index key's collation is inspected relative to the
+     * column's).
+     */
+    private static void collations(Genome g, List<TableModel> tables) {
+        for (int i = 0; i < tables.size(); i++) {
+            TableModel t = tables.get(i);
+            if (t.column("c_txt").isEmpty() || t.indexes().values().stream().anyMatch(ix -> ix.toString().contains("c_txt"))) continue;
+            String drawn = g.oneOf(nullAnd("C", "POSIX"));
+            String collation = g.chance() ? null : drawn;
+            if (collation == null) continue;
+            List<ColumnModel> columns = t.columns().stream()
+                    .map(c -> c.name().equals("c_txt") ? c.withCollation(collation) : c).toList();
+            tables.set(i, TableModel.of(t.name(), columns, t.primaryKey(), t.uniques().values(), t.checks().values(),
+                    t.foreignKeys().values(), t.indexes().values(), t.triggers().values(), t.comment())
+                    .withExclusions(t.exclusions().values()).withLayout(t.layout()));
+        }
     }
 
     private static TableModel partition(String name, TableLayout layout) {
