@@ -37,6 +37,8 @@ public final class CatalogInspector {
     public static final int QUERY_COUNT = 10;
 
     private final String schema;
+    // indexes of materialized views, read with the tables' ones: view name -> its indexes
+    private final Map<String, List<IndexModel>> viewIndexes = new HashMap<>();
 
     public CatalogInspector(String schema) {
         this.schema = schema;
@@ -51,13 +53,14 @@ public final class CatalogInspector {
                 st.execute("SET LOCAL search_path TO " + org.somaagent01.migrator.plan.Sql.ident(schema));
             }
             Map<String, TableBuilder> tables = columns(connection);
+            viewIndexes.clear();
             constraints(connection, tables);
             indexes(connection, tables);
             triggers(connection, tables);
             layouts(connection, tables);
             List<TableModel> built = tables.values().stream().map(TableBuilder::build).toList();
             return SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
-                    sequences(connection, built), views(connection));
+                    sequences(connection, built), withIndexes(views(connection), viewIndexes));
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -209,10 +212,10 @@ public final class CatalogInspector {
         }
         for (IndexBuilder ix : byName.values()) {
             TableBuilder t = tables.get(ix.table);
-            if (t != null) {
-                t.indexes.add(new IndexModel(ix.name, ix.unique, ix.method, ix.keys, ix.with, ix.predicate, ix.include,
-                        ix.nullsNotDistinct));
-            }
+            IndexModel index = new IndexModel(ix.name, ix.unique, ix.method, ix.keys, ix.with, ix.predicate, ix.include,
+                    ix.nullsNotDistinct);
+            if (t != null) t.indexes.add(index);
+            else viewIndexes.computeIfAbsent(ix.table, n -> new ArrayList<>()).add(index);
         }
     }
 
@@ -345,6 +348,11 @@ public final class CatalogInspector {
                         rs.getBoolean(5));
             }
         }
+    }
+
+    private static List<ViewModel> withIndexes(List<ViewModel> views, Map<String, List<IndexModel>> indexes) {
+        return views.stream().map(v -> v.materialized() && indexes.containsKey(v.name()) ? v.withIndexes(indexes.get(v.name())) : v)
+                .toList();
     }
 
     private ResultSet query(Connection c, String sql, int schemaParameters) throws SQLException {

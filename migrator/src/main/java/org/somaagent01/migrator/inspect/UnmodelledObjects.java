@@ -41,8 +41,6 @@ public final class UnmodelledObjects {
                   AND (q.seqstart <> 1 OR q.seqincrement <> 1 OR q.seqmin <> 1 OR q.seqcache <> 1 OR q.seqcycle
                        OR q.seqmax <> CASE format_type(q.seqtypid, NULL) WHEN 'smallint' THEN 32767 WHEN 'integer' THEN 2147483647
                                       ELSE 9223372036854775807 END)
-            UNION ALL SELECT 'materialized view index', ic.relname, pg_get_indexdef(i.indexrelid)
-                FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own m ON m.oid = i.indrelid WHERE m.relkind = 'm'
             UNION ALL SELECT 'view comment', relname, obj_description(oid, 'pg_class') FROM own
                 WHERE relkind IN ('v', 'm', 'S') AND obj_description(oid, 'pg_class') IS NOT NULL
             UNION ALL SELECT 'row level security', relname, CASE WHEN relforcerowsecurity THEN 'FORCE' ELSE 'ENABLE' END

@@ -111,6 +111,12 @@ public final class SqlRenderer {
                 + sequenceOptions(c.to()));
         if (change instanceof Change.SetSequenceOwner c) return List.of("ALTER SEQUENCE IF EXISTS " + ident(c.sequence())
                 + " OWNED BY " + (c.to() == null ? "NONE" : qualifiedColumn(c.to())));
+        if (change instanceof Change.CreateView c && !c.view().indexes().isEmpty()) {
+            // its indexes after it; they go with it when it is dropped
+            List<String> out = new ArrayList<>(List.of(createView(c.view())));
+            for (IndexModel ix : c.view().indexes().values()) out.add(createIndex(c.view().name(), ix));
+            return out;
+        }
         if (change instanceof Change.CreateView c) return List.of(createView(c.view()));
         if (change instanceof Change.DropView c) return List.of(dropView(c.view()));
         List<String> layout = TableLayouts.render(change);

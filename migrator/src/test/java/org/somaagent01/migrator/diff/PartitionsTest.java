@@ -269,6 +269,24 @@ class PartitionsTest {
     }
 
     @Test
+    void aMaterializedViewsIndexesAreCreatedAfterItAndGoWithIt() throws SQLException {
+        TableModel t = table("t", List.of(new ColumnModel("id", "integer", true, null)), TableLayout.PLAIN);
+        org.somaagent01.migrator.model.ViewModel m = new org.somaagent01.migrator.model.ViewModel("m", true,
+                " SELECT t.id\n   FROM t;", java.util.Map.of(), List.of("t.id"));
+        IndexModel ix = new IndexModel("m_id", true, "btree", List.of(new IndexModel.IndexKey("id", null, false)), List.of(), null);
+        SchemaModel a = SchemaModel.of(List.of(), List.of(), List.of(t), List.of(), List.of(), List.of(m));
+        SchemaModel b = SchemaModel.of(List.of(), List.of(), List.of(t), List.of(), List.of(), List.of(m.withIndexes(List.of(ix))));
+        assertEquals(List.of("CREATE MATERIALIZED VIEW IF NOT EXISTS m AS\n SELECT t.id\n   FROM t",
+                "CREATE UNIQUE INDEX IF NOT EXISTS m_id ON m USING btree (id)"),
+                SqlRenderer.render(new Change.CreateView(b.views().get("m"))));
+        roundTrip(a, b);
+        roundTrip(b, SchemaModel.EMPTY);
+        assertEquals(b, Snapshots.read(Snapshots.write(b), "test"));
+        String onlyView = Snapshots.write(SchemaModel.of(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(m)));
+        assertFalse(onlyView.contains("indexes"), onlyView);
+    }
+
+    @Test
     void inheritanceAndUnloggedRoundTrip() throws SQLException {
         TableModel base = TableModel.of("base", List.of(new ColumnModel("id", "integer", false, null)), null, List.of(),
                 List.of(new org.somaagent01.migrator.model.CheckModel("ck_base", "(id > 0)", false)), List.of(), List.of(),

@@ -245,12 +245,13 @@ final class RandomSchemas {
             for (TableModel t : tables) owners.add(t.name() + ".id");
             sequences.add(sequence(g, "seq_b", g.oneOf(owners)));
         }
-        List<ViewModel> views = views(g, tables);
+        List<ViewModel> views = new ArrayList<>(views(g, tables));
         // drawn last, so that the genes before decode as they did before these kinds existed
         unlogged(g, tables);
         partitioned(g, tables);
         inheriting(g, tables);
         collations(g, tables);
+        viewIndexes(g, views);
         return SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions, sequences,
                 views);
     }
@@ -332,6 +333,16 @@ final class RandomSchemas {
             tables.set(i, TableModel.of(t.name(), columns, t.primaryKey(), t.uniques().values(), t.checks().values(),
                     t.foreignKeys().values(), t.indexes().values(), t.triggers().values(), t.comment())
                     .withExclusions(t.exclusions().values()).withLayout(t.layout()));
+        }
+    }
+
+    /** Perhaps an index on the materialized v_main: created after it, changed by recreating it. */
+    private static void viewIndexes(Genome g, List<ViewModel> views) {
+        for (int i = 0; i < views.size(); i++) {
+            ViewModel v = views.get(i);
+            if (!v.materialized() || !g.chance()) continue;
+            views.set(i, v.withIndexes(List.of(new IndexModel("ix_" + v.name() + "_id", g.chance(), "btree",
+                    List.of(new IndexKey("id", null, g.chance())), Map.of(), null))));
         }
     }
 

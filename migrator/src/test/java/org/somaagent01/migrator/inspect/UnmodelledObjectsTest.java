@@ -74,7 +74,7 @@ class UnmodelledObjectsTest {
             Set<String> kinds = new TreeSet<>();
             finder.find(r).forEach(u -> kinds.add(u.kind()));
             assertEquals(new TreeSet<>(List.of("domain", "function", "invalid index",
-                    "materialized view index", "other schema", "policy", "privileges",
+                    "other schema", "policy", "privileges",
                     "row level security", "sequence option", "trigger option", "view column comment", "view comment")),
                     kinds);
 
