@@ -88,6 +88,7 @@ public final class Planner {
                     newTables.add(t.to());
                 }
                 if (c instanceof Change.AlterColumnType a) touchedColumns.add(a.table() + "." + a.column());
+                if (c instanceof Change.SetColumnCollation a) touchedColumns.add(a.table() + "." + a.column());
                 if (c instanceof Change.DropColumn d) touchedColumns.add(d.table() + "." + d.column().name());
                 if (c instanceof Change.DropReplacedColumn d) touchedColumns.add(d.table() + "." + d.column().name());
                 if (c instanceof Change.SwapEnumType s) for (Change.EnumColumn u : s.users()) touchedColumns.add(u.table() + "." + u.column());

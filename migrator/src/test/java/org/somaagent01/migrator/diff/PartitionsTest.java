@@ -287,6 +287,17 @@ class PartitionsTest {
     }
 
     @Test
+    void anIndexOnAMaterializedViewTheScriptCreatedIsNoLockHazard() {
+        String sql = "CREATE MATERIALIZED VIEW IF NOT EXISTS m AS\n SELECT 1 AS id;\n\nCREATE INDEX IF NOT EXISTS m_id ON m USING btree (id);\n";
+        var findings = org.somaagent01.migrator.lint.Linter.lint("0002_x.up.sql", sql).stream()
+                .flatMap(l -> l.findings().stream()).map(f -> f.rule()).toList();
+        assertFalse(findings.contains(org.somaagent01.migrator.lint.LintRule.REQUIRE_CONCURRENT_INDEX_CREATION), findings.toString());
+        var existing = org.somaagent01.migrator.lint.Linter.lint("0002_x.up.sql", "CREATE INDEX IF NOT EXISTS m_id ON m USING btree (id);\n")
+                .stream().flatMap(l -> l.findings().stream()).map(f -> f.rule()).toList();
+        assertTrue(existing.contains(org.somaagent01.migrator.lint.LintRule.REQUIRE_CONCURRENT_INDEX_CREATION), existing.toString());
+    }
+
+    @Test
     void inheritanceAndUnloggedRoundTrip() throws SQLException {
         TableModel base = TableModel.of("base", List.of(new ColumnModel("id", "integer", false, null)), null, List.of(),
                 List.of(new org.somaagent01.migrator.model.CheckModel("ck_base", "(id > 0)", false)), List.of(), List.of(),
