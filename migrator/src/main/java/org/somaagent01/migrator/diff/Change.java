@@ -473,4 +473,53 @@ public sealed interface Change {
     record SetObjectComment(String kind, String name, String from, String to) implements Change {
         public Change inverse() { return new SetObjectComment(kind, name, to, from); }
     }
+
+    /**
+     * Creates a partitioned table, then its partitions, each after its parent (sub-partitioned ones too); the
+     * parent's indexes come after (created on the parent, PostgreSQL builds them on every partition).
+     */
+    record CreatePartitioned(TableModel table, List<TableModel> partitions) implements Change {
+        public CreatePartitioned { partitions = List.copyOf(partitions); }
+        public Change inverse() { return new DropPartitioned(table, partitions); }
+    }
+
+    /** Drops a partitioned table, which takes its partitions along: one statement. Destructive. */
+    record DropPartitioned(TableModel table, List<TableModel> partitions) implements Change {
+        public DropPartitioned { partitions = List.copyOf(partitions); }
+        public Change inverse() { return new CreatePartitioned(table, partitions); }
+        public boolean destructive() { return true; }
+    }
+
+    /** {@code ALTER TABLE parent DETACH PARTITION table}: the table stays, as a table of its own. */
+    record DetachPartition(String table, String parent, String bound) implements Change {
+        public Change inverse() { return new AttachPartition(table, parent, bound); }
+    }
+
+    /** {@code ALTER TABLE parent ATTACH PARTITION table bound}. */
+    record AttachPartition(String table, String parent, String bound) implements Change {
+        public Change inverse() { return new DetachPartition(table, parent, bound); }
+    }
+
+    /** {@code ALTER TABLE … SET UNLOGGED} (or {@code SET LOGGED}). */
+    record SetUnlogged(String table, boolean unlogged) implements Change {
+        public Change inverse() { return new SetUnlogged(table, !unlogged); }
+    }
+
+    /**
+     * {@code ALTER COLUMN … TYPE type COLLATE to} ({@code "default"} for null: the type's own); the type is the one
+     * the column has on both sides of this change.
+     */
+    record SetColumnCollation(String table, String column, String type, String from, String to) implements Change {
+        public Change inverse() { return new SetColumnCollation(table, column, type, to, from); }
+    }
+
+    /**
+     * A change of an index or constraint of a partitioned table: always done in its plain form, since PostgreSQL
+     * builds no index CONCURRENTLY on a partitioned table, nor adds a foreign key NOT VALID to one.
+     */
+    record OnPartitionedTable(Change change) implements Change {
+        public Change inverse() { return new OnPartitionedTable(change.inverse()); }
+        public boolean destructive() { return change.destructive(); }
+        public boolean commitBeforeUse() { return change.commitBeforeUse(); }
+    }
 }

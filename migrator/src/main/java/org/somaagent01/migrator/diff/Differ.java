@@ -93,6 +93,10 @@ public final class Differ {
     private final List<Change> createCompositeTypes = new ArrayList<>();
     private final List<Change> alterCompositeTypes = new ArrayList<>();
     private final List<Change> dropCompositeTypes = new ArrayList<>();
+    // partitions attached (and detached from a parent that stays) and parents inherited, once columns are in place
+    private final List<Change> attachPartitions = new ArrayList<>();
+    private final List<TableModel> tableDrops = new ArrayList<>();
+    private final List<TableModel> tableCreates = new ArrayList<>();
 
     // objects unchanged in the models that must still be dropped and recreated; "table.name" keys
     private final Set<String> touchedColumns = new HashSet<>();
@@ -127,6 +131,20 @@ public final class Differ {
      * every schema's types come before any schema's tables.
      */
     public static List<List<Change>> phases(SchemaModel from, SchemaModel to, Renames renames) {
+        // a partition key or the parents a table inherits cannot change: the table goes, with its partitions (or
+        // inheriting tables) and what refers to them, and comes back
+        Set<String> rebuilt = Partitions.rebuilt(from, to);
+        if (!rebuilt.isEmpty()) {
+            SchemaModel between = Partitions.without(from, Partitions.withDescendants(from, rebuilt));
+            // the way there, all of it, opens the first phase of the way on: the phases keep their number, so that
+            // a database's schemas still interleave phase by phase
+            List<List<Change>> out = new ArrayList<>(new Differ(between, to).run(renames));
+            List<Change> first = new ArrayList<>();
+            new Differ(from, between).run(Renames.NONE).forEach(first::addAll);
+            first.addAll(out.get(0));
+            out.set(0, List.copyOf(first));
+            return List.copyOf(out);
+        }
         return new Differ(from, to).run(renames);
     }
 
@@ -139,6 +157,8 @@ public final class Differ {
         keys();
         foreignKeys();
         tablesAndColumns();
+        tableHierarchies();
+        layouts();
         extensions();
         enums(hints);
         sequences();
@@ -153,10 +173,10 @@ public final class Differ {
                 dropTriggers, dropForeignKeys, dropIndexes, dropConstraints, dropTables, dropColumns, dropFunctions,
                 createExtensions, createEnums, createSequences, alterEnums, createDomains, alterDomains,
                 createCompositeTypes, alterCompositeTypes, createFunctions, alterColumns, createTables, addColumns,
-                ownSequences, dropSequences, dropCompositeTypes, dropDomains, dropEnums, dropExtensions, addConstraints,
+                attachPartitions, ownSequences, dropSequences, dropCompositeTypes, dropDomains, dropEnums, dropExtensions, addConstraints,
                 addForeignKeys, createIndexes, createTriggers, createViews, createPolicies, comments, objectComments,
                 grants)) {
-            out.add(List.copyOf(phase));
+            out.add(List.copyOf(plainOnPartitioned(phase)));
         }
         return List.copyOf(out);
     }
@@ -198,7 +218,10 @@ public final class Differ {
             if (target == null) continue;
             for (ColumnModel c : t.columns()) {
                 ColumnModel after = target.column(c.name()).orElse(null);
-                if (after == null || !after.type().equals(c.type())) touchedColumns.add(key(t.name(), c.name()));
+                // a collation change rewrites the column as a type change does
+                if (after == null || !after.type().equals(c.type()) || !Objects.equals(after.collation(), c.collation())) {
+                    touchedColumns.add(key(t.name(), c.name()));
+                }
             }
         }
         for (TableModel t : from.tables().values()) {
@@ -443,9 +466,13 @@ public final class Differ {
                 for (ColumnModel c : t.columns()) {
                     if (c.comment() != null) dropTables.add(new Change.SetColumnComment(t.name(), c.name(), c.comment(), null));
                 }
-                dropTables.add(new Change.DropTable(t));
+                // a partition whose parent goes too goes with it
+                String parent = t.shape().partitionOf();
+                if (parent == null || to.tables().containsKey(parent) || !from.tables().containsKey(parent)) tableDrops.add(t);
                 continue;
             }
+            // a table that becomes a partition (or stops being one) has the parent's columns, attached or detached
+            if (t.shape().isPartition() != target.shape().isPartition()) continue;
             for (int i = t.columns().size() - 1; i >= 0; i--) {
                 ColumnModel c = t.columns().get(i);
                 ColumnModel after = target.column(c.name()).orElse(null);
@@ -463,8 +490,10 @@ public final class Differ {
         for (TableModel t : to.tables().values()) {
             TableModel source = from.tables().get(t.name());
             if (source == null) {
-                createTables.add(new Change.CreateTable(t));
-            } else {
+                // a partition of a new parent is created with it
+                String parent = t.shape().partitionOf();
+                if (parent == null || from.tables().containsKey(parent) || !to.tables().containsKey(parent)) tableCreates.add(t);
+            } else if (source.shape().isPartition() == t.shape().isPartition()) {
                 for (ColumnModel c : t.columns()) {
                     if (source.column(c.name()).isEmpty()) addColumns.add(new Change.AddColumn(t.name(), c));
                     else if (replaced(t.name(), c.name())) {
@@ -481,6 +510,77 @@ public final class Differ {
                 if (!Objects.equals(was, c.comment())) comments.add(new Change.SetColumnComment(t.name(), c.name(), was, c.comment()));
             }
         }
+    }
+
+    /**
+     * Tables are created each after its parent (a partitioned table with its new partitions, in one change) and
+     * dropped each before it (a partitioned table with its partitions: one DROP).
+     */
+    private void tableHierarchies() {
+        List<TableModel> drops = Partitions.parentsFirst(tableDrops);
+        for (int i = drops.size() - 1; i >= 0; i--) {
+            TableModel t = drops.get(i);
+            dropTables.add(t.shape().isPartitioned()
+                    ? new Change.DropPartitioned(t, Partitions.partitions(from, t.name(), n -> !to.tables().containsKey(n)))
+                    : new Change.DropTable(t));
+        }
+        for (TableModel t : Partitions.parentsFirst(tableCreates)) {
+            createTables.add(t.shape().isPartitioned()
+                    ? new Change.CreatePartitioned(t, Partitions.partitions(to, t.name(), n -> !from.tables().containsKey(n)))
+                    : new Change.CreateTable(t));
+        }
+    }
+
+    /**
+     * Layout changes of tables on both sides (a partition key change is a rebuild, see {@link #diff}): a partition
+     * whose bound or parent changes is detached and attached, after column changes on the parent reached it (but
+     * before its old parent is dropped); a table becomes (un)logged. (A change of parents is a rebuild, as
+     * {@code NO INHERIT} would turn the inherited columns into the table's own.)
+     */
+    private void layouts() {
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            if (target == null) continue;
+            org.somaagent01.migrator.model.TableLayout a = t.shape();
+            org.somaagent01.migrator.model.TableLayout b = target.shape();
+            if (!Objects.equals(a.partitionOf(), b.partitionOf()) || !Objects.equals(a.bound(), b.bound())) {
+                if (a.isPartition()) {
+                    Change detach = new Change.DetachPartition(t.name(), a.partitionOf(), a.bound());
+                    (to.tables().containsKey(a.partitionOf()) ? attachPartitions : dropConstraints).add(detach);
+                }
+                if (b.isPartition()) attachPartitions.add(new Change.AttachPartition(t.name(), b.partitionOf(), b.bound()));
+            }
+            if (a.unlogged() != b.unlogged()) alterColumns.add(new Change.SetUnlogged(t.name(), b.unlogged()));
+        }
+    }
+
+    /** Index and constraint changes on a partitioned table, or a foreign key onto one, keep their plain form. */
+    private List<Change> plainOnPartitioned(List<Change> changes) {
+        Set<String> partitioned = new HashSet<>();
+        for (SchemaModel s : List.of(from, to)) {
+            s.tables().values().forEach(t -> { if (t.shape().isPartitioned()) partitioned.add(t.name()); });
+        }
+        if (partitioned.isEmpty()) return changes;
+        List<Change> out = new ArrayList<>();
+        for (Change c : changes) {
+            String table = null;
+            String target = null;
+            if (c instanceof Change.CreateIndex x) table = x.table();
+            if (c instanceof Change.DropIndex x) table = x.table();
+            if (c instanceof Change.AddCheck x) table = x.table();
+            if (c instanceof Change.DropCheck x) table = x.table();
+            if (c instanceof Change.SetCheckValidated x) table = x.table();
+            if (c instanceof Change.AddUnique x) table = x.table();
+            if (c instanceof Change.DropUnique x) table = x.table();
+            if (c instanceof Change.AddPrimaryKey x) table = x.table();
+            if (c instanceof Change.DropPrimaryKey x) table = x.table();
+            if (c instanceof Change.SetNotNull x) table = x.table();
+            if (c instanceof Change.AddForeignKey x) { table = x.table(); target = x.foreignKey().targetTable(); }
+            if (c instanceof Change.DropForeignKey x) { table = x.table(); target = x.foreignKey().targetTable(); }
+            if (c instanceof Change.SetForeignKeyValidated x) { table = x.table(); target = x.foreignKey().targetTable(); }
+            out.add(partitioned.contains(table) || partitioned.contains(target) ? new Change.OnPartitionedTable(c) : c);
+        }
+        return out;
     }
 
     /**
@@ -505,7 +605,15 @@ public final class Differ {
                     || to.views().values().stream().anyMatch(v -> v.readsColumn(table, name))
                     || policyReads(from, table, name) || policyReads(to, table, name)
                     || triggerReads(from, table, name) || triggerReads(to, table, name);
+            if (before.collation() != null) {
+                alterColumns.add(new Change.SetColumnCollation(table, name, before.type(), before.collation(), null));
+            }
             alterColumns.add(new Change.AlterColumnType(table, name, before.type(), after.type(), read));
+        }
+        // a type change resets the collation: a collated column loses it just before, and gains it just after
+        if (retype ? after.collation() != null : !Objects.equals(before.collation(), after.collation())) {
+            alterColumns.add(new Change.SetColumnCollation(table, name, after.type(), retype ? null : before.collation(),
+                    after.collation()));
         }
         if (before.notNull() != after.notNull()) alterColumns.add(new Change.SetNotNull(table, name, after.notNull()));
         String defaultBefore = dropDefault ? null : before.defaultExpression();
@@ -902,7 +1010,7 @@ public final class Differ {
     private void privileges() {
         Set<String> dropped = new HashSet<>();
         for (List<Change> phase : List.of(dropViews, dropTables, dropColumns, dropFunctions, dropSequences)) {
-            for (Change c : phase) {
+            for (Change c : underlying(phase)) {
                 if (c instanceof Change.DropView d) dropped.add("TABLE " + d.view().name());
                 if (c instanceof Change.DropTable d) dropped.add("TABLE " + d.table().name());
                 if (c instanceof Change.DropColumn d) dropped.add("COLUMN " + key(d.table(), d.column().name()));
@@ -911,10 +1019,16 @@ public final class Differ {
                 if (c instanceof Change.DropSequence d) dropped.add("SEQUENCE " + d.sequence().name());
             }
         }
-        java.util.function.Predicate<org.somaagent01.migrator.model.GrantModel> goes = g -> dropped.contains(g.kind() + " " + g.object())
-                || g.kind().equals("COLUMN") && dropped.contains("TABLE " + g.relation());
         Set<org.somaagent01.migrator.model.GrantModel> before = new HashSet<>(from.grants());
         Set<org.somaagent01.migrator.model.GrantModel> after = new HashSet<>(to.grants());
+        // revoking a privilege on a table revokes it on each of its columns too (either way: the down revokes what
+        // the up grants): a column grant under a table grant that changes is revoked first and granted again after
+        Set<String> tableGrantsChanging = new HashSet<>();
+        for (var g : from.grants()) if (g.kind().equals("TABLE") && !after.contains(g)) tableGrantsChanging.add(g.object() + " " + g.grantee() + " " + g.privilege());
+        for (var g : to.grants()) if (g.kind().equals("TABLE") && !before.contains(g)) tableGrantsChanging.add(g.object() + " " + g.grantee() + " " + g.privilege());
+        java.util.function.Predicate<org.somaagent01.migrator.model.GrantModel> goes = g -> dropped.contains(g.kind() + " " + g.object())
+                || g.kind().equals("COLUMN") && (dropped.contains("TABLE " + g.relation())
+                        || tableGrantsChanging.contains(g.relation() + " " + g.grantee() + " " + g.privilege()));
         for (org.somaagent01.migrator.model.GrantModel g : from.grants()) {
             if (!after.contains(g) || goes.test(g)) revokes.add(new Change.Revoke(g));
         }
@@ -932,7 +1046,7 @@ public final class Differ {
         Set<String> dropped = new HashSet<>();
         for (List<Change> phase : List.of(dropViews, dropTables, dropIndexes, dropConstraints, dropForeignKeys, dropSequences,
                 addConstraints, addForeignKeys)) {
-            for (Change c : phase) {
+            for (Change c : underlying(phase)) {
                 if (c instanceof Change.DropView d) {
                     dropped.add(SchemaModel.commentKey(d.view().materialized() ? "MATERIALIZED VIEW" : "VIEW", d.view().name()));
                     dropped.add("COLUMN " + d.view().name() + ".*");
@@ -971,6 +1085,25 @@ public final class Differ {
             String before = goes.test(k) ? null : from.comments().get(k);
             if (!Objects.equals(before, text)) objectComments.add(comment(k, before, text));
         });
+    }
+
+    /**
+     * The changes as what they do to single objects: a partitioned table's drop drops it and each partition, and a
+     * change on a partitioned table is the change itself.
+     */
+    private static List<Change> underlying(List<Change> changes) {
+        List<Change> out = new ArrayList<>();
+        for (Change c : changes) {
+            if (c instanceof Change.OnPartitionedTable p) {
+                out.add(p.change());
+            } else if (c instanceof Change.DropPartitioned d) {
+                out.add(new Change.DropTable(d.table()));
+                for (TableModel t : d.partitions()) out.add(new Change.DropTable(t));
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static Change comment(String key, String from, String to) {

@@ -33,7 +33,7 @@ final class Renaming {
             List<TriggerModel> triggers = t.triggers().values().stream().map(tg -> tg.withTable(name)).toList();
             tables.put(name, TableModel.of(name, t.columns(), t.primaryKey(), t.uniques().values(),
                     t.checks().values(), fks, t.indexes().values(), triggers, t.comment()).withExclusions(t.exclusions().values())
-                    .withRowSecurity(t.rowSecurity()));
+                    .withRowSecurity(t.rowSecurity()).withLayout(renamedParent(t.shape(), from, to)));
         }
         return schema.withTables(tables);
     }
@@ -49,11 +49,12 @@ final class Renaming {
             if (!t.name().equals(table)) {
                 tables.put(t.name(), TableModel.of(t.name(), t.columns(), t.primaryKey(), t.uniques().values(),
                         t.checks().values(), fks, t.indexes().values(), t.triggers().values(), t.comment())
-                        .withExclusions(t.exclusions().values()).withRowSecurity(t.rowSecurity()));
+                        .withExclusions(t.exclusions().values()).withRowSecurity(t.rowSecurity()).withLayout(t.layout()));
                 continue;
             }
             List<ColumnModel> columns = t.columns().stream().map(c -> new ColumnModel(c.name().equals(from) ? to : c.name(),
-                    c.type(), c.notNull(), c.defaultExpression(), c.identity(), expr.apply(c.generated()), c.comment())).toList();
+                    c.type(), c.notNull(), c.defaultExpression(), c.identity(), expr.apply(c.generated()), c.comment(),
+                    c.collation())).toList();
             KeyConstraint pk = t.primaryKey() == null ? null
                     : renamed(t.primaryKey(), names);
             List<KeyConstraint> uniques = t.uniques().values().stream().map(u -> renamed(u, names)).toList();
@@ -69,7 +70,8 @@ final class Renaming {
                     .map(tg -> tg.withCondition(names.apply(tg.updateColumns()), TriggerConditions.rename(tg.when(), from, to))).toList();
             tables.put(t.name(), TableModel.of(t.name(), columns, pk, uniques, checks, fks, indexes,
                     triggers, t.comment()).withExclusions(exclusions)
-                    .withRowSecurity(renamedPolicies(t.security(), expr)));
+                    .withRowSecurity(renamedPolicies(t.security(), expr))
+                    .withLayout(t.layout()));
         }
         return schema.withTables(tables);
     }
@@ -79,6 +81,12 @@ final class Renaming {
         return org.somaagent01.migrator.model.RowSecurity.of(security.enabled(), security.forced(),
                 security.policies().values().stream().map(p -> new org.somaagent01.migrator.model.PolicyModel(p.name(),
                         p.permissive(), p.command(), p.roles(), expr.apply(p.using()), expr.apply(p.withCheck()))).toList());
+    }
+
+    private static org.somaagent01.migrator.model.TableLayout renamedParent(org.somaagent01.migrator.model.TableLayout l,
+                                                                         String from, String to) {
+        return l.withPartitionOf(from.equals(l.partitionOf()) ? to : l.partitionOf(), l.bound())
+                .withInherits(l.inherits().stream().map(p -> p.equals(from) ? to : p).toList());
     }
 
     private static KeyConstraint renamed(KeyConstraint k, UnaryOperator<List<String>> names) {

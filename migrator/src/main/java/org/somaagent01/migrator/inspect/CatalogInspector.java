@@ -23,6 +23,7 @@ import org.somaagent01.migrator.model.FunctionModel;
 import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.model.TableLayout;
 import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.model.SequenceModel;
 import org.somaagent01.migrator.model.TriggerModel;
@@ -35,13 +36,15 @@ import org.somaagent01.migrator.model.ViewModel;
  */
 public final class CatalogInspector {
     /** Queries issued per inspection; constant by design. */
-    public static final int QUERY_COUNT = 13;
+    public static final int QUERY_COUNT = 14;
 
     /** Queries added by {@link #withPrivileges(boolean)}: one, whatever the number of objects. */
     public static final int PRIVILEGE_QUERIES = 1;
 
     private final String schema;
     private boolean privileges;
+    // indexes of materialized views, read with the tables' ones: view name -> its indexes
+    private final Map<String, List<IndexModel>> viewIndexes = new HashMap<>();
 
     public CatalogInspector(String schema) {
         this.schema = schema;
@@ -63,12 +66,14 @@ public final class CatalogInspector {
                 st.execute("SET LOCAL search_path TO " + org.somaagent01.migrator.plan.Sql.ident(schema));
             }
             Map<String, TableBuilder> tables = columns(connection);
+            viewIndexes.clear();
             constraints(connection, tables);
             indexes(connection, tables);
             triggers(connection, tables);
+            layouts(connection, tables);
             List<TableModel> built = rowSecurity(connection, tables.values().stream().map(TableBuilder::build).toList());
             SchemaModel model = SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
-                    sequences(connection, built), views(connection))
+                    sequences(connection, built), withIndexes(views(connection), viewIndexes))
                     .withDomains(domains(connection)).withCompositeTypes(compositeTypes(connection));
             model = model.withComments(objectComments(connection));
             return privileges ? model.withGrants(grants(connection)) : model;
@@ -103,10 +108,12 @@ public final class CatalogInspector {
         try (ResultSet rs = query(c, """
                 SELECT cl.relname, obj_description(cl.oid, 'pg_class'), a.attname,
                        format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
-                       a.attidentity, a.attgenerated, col_description(cl.oid, a.attnum)
+                       a.attidentity, a.attgenerated, col_description(cl.oid, a.attnum),
+                       (SELECT co.collname FROM pg_collation co JOIN pg_type ty ON ty.oid = a.atttypid
+                        WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)
                 FROM pg_class cl
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
-                LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
+                LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
                   AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = cl.oid AND dep.deptype = 'e')
@@ -123,7 +130,8 @@ public final class CatalogInspector {
                     // a generated column's expression is stored where a default would be
                     boolean generated = "s".equals(rs.getString(8));
                     t.columns.add(new ColumnModel(rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                            generated ? null : rs.getString(6), identity, generated ? rs.getString(6) : null, rs.getString(9)));
+                            generated ? null : rs.getString(6), identity, generated ? rs.getString(6) : null, rs.getString(9),
+                            rs.getString(10)));
                 }
             }
         }
@@ -148,7 +156,7 @@ public final class CatalogInspector {
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
                 LEFT JOIN pg_class ref ON ref.oid = co.confrelid
                 LEFT JOIN pg_index ix ON ix.indexrelid = co.conindid AND co.contype = 'u'
-                WHERE n.nspname = ? AND co.contype IN ('p', 'u', 'c', 'f', 'x')""", true)) {
+                WHERE n.nspname = ? AND co.contype IN ('p', 'u', 'c', 'f', 'x') AND co.conislocal AND co.conparentid = 0""", true)) {
             while (rs.next()) {
                 TableBuilder t = tables.get(rs.getString(1));
                 if (t == null) continue;
@@ -200,7 +208,7 @@ public final class CatalogInspector {
                 LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.pos
                 LEFT JOIN pg_type ty ON ty.oid = ia.atttypid
                 LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k.pos - 1]
-                WHERE n.nspname = ? AND i.indisvalid
+                WHERE n.nspname = ? AND i.indisvalid AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
                 ORDER BY tc.relname, ic.relname, k.pos""", true)) {
             while (rs.next()) {
@@ -222,10 +230,10 @@ public final class CatalogInspector {
         }
         for (IndexBuilder ix : byName.values()) {
             TableBuilder t = tables.get(ix.table);
-            if (t != null) {
-                t.indexes.add(new IndexModel(ix.name, ix.unique, ix.method, ix.keys, ix.with, ix.predicate, ix.include,
-                        ix.nullsNotDistinct));
-            }
+            IndexModel index = new IndexModel(ix.name, ix.unique, ix.method, ix.keys, ix.with, ix.predicate, ix.include,
+                    ix.nullsNotDistinct);
+            if (t != null) t.indexes.add(index);
+            else viewIndexes.computeIfAbsent(ix.table, n -> new ArrayList<>()).add(index);
         }
     }
 
@@ -244,7 +252,7 @@ public final class CatalogInspector {
                 JOIN pg_class cl ON cl.oid = tg.tgrelid
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
                 JOIN pg_proc p ON p.oid = tg.tgfoid
-                WHERE n.nspname = ? AND NOT tg.tgisinternal""", true)) {
+                WHERE n.nspname = ? AND NOT tg.tgisinternal AND tg.tgparentid = 0""", true)) {
             while (rs.next()) {
                 TableBuilder t = tables.get(rs.getString(2));
                 if (t == null) continue;
@@ -424,6 +432,37 @@ public final class CatalogInspector {
         return out;
     }
 
+    /**
+     * Partitioning, inheritance and UNLOGGED, for the tables that have any. What a partition or an inheriting table
+     * takes from its parent (columns, constraints, indexes, triggers) the other queries leave out: it is the
+     * parent's.
+     */
+    private void layouts(Connection c, Map<String, TableBuilder> tables) throws SQLException {
+        try (ResultSet rs = query(c, """
+                SELECT cl.relname, pg_get_partkeydef(cl.oid), par.relname,
+                       CASE WHEN cl.relispartition THEN pg_get_expr(cl.relpartbound, cl.oid) END, cl.relpersistence = 'u',
+                       ARRAY(SELECT p.relname::text FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+                             WHERE i.inhrelid = cl.oid AND NOT cl.relispartition ORDER BY i.inhseqno)
+                FROM pg_class cl
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                LEFT JOIN pg_inherits pi ON pi.inhrelid = cl.oid AND cl.relispartition
+                LEFT JOIN pg_class par ON par.oid = pi.inhparent
+                WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
+                  AND (cl.relkind = 'p' OR cl.relpersistence = 'u' OR EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = cl.oid))""", true)) {
+            while (rs.next()) {
+                TableBuilder t = tables.get(rs.getString(1));
+                if (t == null) continue;
+                t.layout = new TableLayout(rs.getString(2), rs.getString(3), rs.getString(4), strings(rs.getArray(6)),
+                        rs.getBoolean(5));
+            }
+        }
+    }
+
+    private static List<ViewModel> withIndexes(List<ViewModel> views, Map<String, List<IndexModel>> indexes) {
+        return views.stream().map(v -> v.materialized() && indexes.containsKey(v.name()) ? v.withIndexes(indexes.get(v.name())) : v)
+                .toList();
+    }
+
     private ResultSet query(Connection c, String sql, int schemaParameters) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         ps.closeOnCompletion();
@@ -466,12 +505,13 @@ public final class CatalogInspector {
         final List<IndexModel> indexes = new ArrayList<>();
         final List<TriggerModel> triggers = new ArrayList<>();
         final List<ExclusionModel> exclusions = new ArrayList<>();
+        TableLayout layout;
 
         TableBuilder(String name) { this.name = name; }
 
         TableModel build() {
             return TableModel.of(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment)
-                    .withExclusions(exclusions);
+                    .withExclusions(exclusions).withLayout(layout);
         }
     }
 
@@ -573,7 +613,7 @@ public final class CatalogInspector {
                 FROM pg_class cl
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
                 JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = cl.oid AND d.objsubid = 0
-                WHERE n.nspname = ? AND cl.relkind IN ('v', 'm', 'S', 'i')
+                WHERE n.nspname = ? AND cl.relkind IN ('v', 'm', 'S', 'i', 'I')
                   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = cl.oid AND e.deptype = 'e')
                 UNION ALL
                 SELECT 'COLUMN', cl.relname || '.' || a.attname, d.description

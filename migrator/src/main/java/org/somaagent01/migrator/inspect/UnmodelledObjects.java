@@ -9,10 +9,9 @@ import java.util.List;
 
 /**
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
- * options of serial and identity sequences, materialized views' indexes,
- * partitioning, invalid indexes (left by a failed CONCURRENTLY build: not the index they were
- * meant to be), a constraint trigger's FROM table, aggregates and window functions, routines with an SQL-standard body
- * ({@code BEGIN ATOMIC}) or in C, routine privileges, privileges, and other schemas holding objects. One query.
+ * options of serial and identity sequences, invalid indexes (left by a failed CONCURRENTLY build: not the index they
+ * were meant to be), a constraint trigger's FROM table, aggregates and window functions, routines with an SQL-standard
+ * body ({@code BEGIN ATOMIC}) or in C, routine privileges, privileges, and other schemas holding objects. One query.
  *
  * <p>Comparisons report these instead of staying silent: two schemas the model calls equal may still differ here,
  * so each object is listed with PostgreSQL's own definition, and two databases are compared on those.
@@ -41,23 +40,12 @@ public final class UnmodelledObjects {
                   AND (q.seqstart <> 1 OR q.seqincrement <> 1 OR q.seqmin <> 1 OR q.seqcache <> 1 OR q.seqcycle
                        OR q.seqmax <> CASE format_type(q.seqtypid, NULL) WHEN 'smallint' THEN 32767 WHEN 'integer' THEN 2147483647
                                       ELSE 9223372036854775807 END)
-            UNION ALL SELECT 'materialized view index', ic.relname, pg_get_indexdef(i.indexrelid)
-                FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own m ON m.oid = i.indrelid WHERE m.relkind = 'm'
-            UNION ALL SELECT 'partitioned table', relname, pg_get_partkeydef(oid) FROM own WHERE relkind = 'p'
-            UNION ALL SELECT 'partition', relname, pg_get_expr(relpartbound, oid) FROM own WHERE relispartition
-            UNION ALL SELECT 'inheritance', c.relname, 'INHERITS ' || p.relname FROM pg_inherits i JOIN own c ON c.oid = i.inhrelid
-                JOIN pg_class p ON p.oid = i.inhparent WHERE NOT c.relispartition
-            UNION ALL SELECT 'unlogged table', relname, NULL FROM own WHERE relkind IN ('r', 'p') AND relpersistence = 'u'
             UNION ALL SELECT 'privileges', relname, relacl::text FROM own WHERE relacl IS NOT NULL AND relkind IN ('r', 'p', 'v', 'm', 'S')
             UNION ALL SELECT 'column privileges', c.relname || '.' || a.attname, a.attacl::text FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
                 WHERE a.attacl IS NOT NULL AND a.attnum > 0
             UNION ALL SELECT 'invalid index', ic.relname, pg_get_indexdef(i.indexrelid)
                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own t ON t.oid = i.indrelid
                 WHERE NOT i.indisvalid
-            UNION ALL SELECT 'column collation', c.relname || '.' || a.attname, coll.collname
-                FROM pg_attribute a JOIN own c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
-                JOIN pg_collation coll ON coll.oid = a.attcollation
-                WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attcollation <> t.typcollation AND c.relkind IN ('r', 'p')
             UNION ALL SELECT 'trigger option', c.relname || '.' || tg.tgname, pg_get_triggerdef(tg.oid)
                 FROM pg_trigger tg JOIN own c ON c.oid = tg.tgrelid
                 WHERE NOT tg.tgisinternal AND tg.tgconstrrelid <> 0

@@ -103,8 +103,10 @@ public final class Linter {
         String table = relations.isEmpty() ? null : relations.get(0);
         boolean existing = table != null && !created.contains(key(table));
         switch (kind) {
+            // a materialized view the script created is as new as a table it created (its indexes follow it)
+            case "CREATE MATERIALIZED VIEW":
             case "CREATE TABLE": {
-                int i = indexOf(t, "TABLE") + 1;
+                int i = indexOf(t, kind.equals("CREATE TABLE") ? "TABLE" : "VIEW") + 1;
                 if (indexOf(t, "IF", "NOT", "EXISTS") == i) i += 3;
                 StringBuilder name = new StringBuilder();
                 while (i < t.size() && isName(t.get(i))) {

@@ -11,13 +11,21 @@ package org.somaagent01.migrator.model;
  * Snapshots written before these existed read them as null, which is what such columns are.
  */
 public record ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
-                          String generated, String comment) {
+                          String generated, String comment,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          String collation) {
 
     public static final String ALWAYS = "ALWAYS";
     public static final String BY_DEFAULT = "BY DEFAULT";
 
     public ColumnModel(String name, String type, boolean notNull, String defaultExpression) {
         this(name, type, notNull, defaultExpression, null, null, null);
+    }
+
+    /** {@code collation}: a {@code COLLATE} other than its type's default ({@code C}), else null (left out of snapshots). */
+    public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
+                       String generated, String comment) {
+        this(name, type, notNull, defaultExpression, identity, generated, comment, null);
     }
 
     public ColumnModel {
@@ -34,6 +42,10 @@ public record ColumnModel(String name, String type, boolean notNull, String defa
     }
 
     public ColumnModel withComment(String newComment) {
-        return new ColumnModel(name, type, notNull, defaultExpression, identity, generated, newComment);
+        return new ColumnModel(name, type, notNull, defaultExpression, identity, generated, newComment, collation);
+    }
+
+    public ColumnModel withCollation(String newCollation) {
+        return new ColumnModel(name, type, notNull, defaultExpression, identity, generated, comment, newCollation);
     }
 }

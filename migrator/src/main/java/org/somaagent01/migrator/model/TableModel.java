@@ -21,21 +21,21 @@ public record TableModel(
         SortedMap<String, TriggerModel> triggers,
         String comment,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, ExclusionModel> exclusions,
-        @JsonInclude(JsonInclude.Include.NON_NULL) RowSecurity rowSecurity) {
-
-    public TableModel(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
-                      SortedMap<String, KeyConstraint> uniques, SortedMap<String, CheckModel> checks,
-                      SortedMap<String, ForeignKeyModel> foreignKeys, SortedMap<String, IndexModel> indexes,
-                      SortedMap<String, TriggerModel> triggers, String comment,
-                      SortedMap<String, ExclusionModel> exclusions) {
-        this(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment, exclusions, null);
-    }
+        @JsonInclude(JsonInclude.Include.NON_NULL) RowSecurity rowSecurity,
+        @JsonInclude(JsonInclude.Include.NON_NULL) TableLayout layout) {
 
     public TableModel(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
                       SortedMap<String, KeyConstraint> uniques, SortedMap<String, CheckModel> checks,
                       SortedMap<String, ForeignKeyModel> foreignKeys, SortedMap<String, IndexModel> indexes,
                       SortedMap<String, TriggerModel> triggers, String comment) {
         this(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment, null);
+    }
+
+    public TableModel(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
+                      SortedMap<String, KeyConstraint> uniques, SortedMap<String, CheckModel> checks,
+                      SortedMap<String, ForeignKeyModel> foreignKeys, SortedMap<String, IndexModel> indexes,
+                      SortedMap<String, TriggerModel> triggers, String comment, SortedMap<String, ExclusionModel> exclusions) {
+        this(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment, exclusions, null, null);
     }
 
     public TableModel {
@@ -48,6 +48,8 @@ public record TableModel(
         exclusions = Names.sorted(exclusions == null ? java.util.Map.of() : exclusions);
         // no row security is null, so that it stays out of snapshots and tables without it compare equal
         if (rowSecurity != null && rowSecurity.isNone()) rowSecurity = null;
+        // an ordinary table has no layout: left out of snapshots, which read back equal
+        if (layout != null && layout.isPlain()) layout = null;
     }
 
     public static TableModel of(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
@@ -62,7 +64,7 @@ public record TableModel(
     /** This table with the given exclusion constraints instead of its own. */
     public TableModel withExclusions(Collection<ExclusionModel> list) {
         return new TableModel(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment,
-                Names.byName(list, ExclusionModel::name), rowSecurity);
+                Names.byName(list, ExclusionModel::name), rowSecurity, layout);
     }
 
     public Optional<ColumnModel> column(String columnName) {
@@ -77,6 +79,17 @@ public record TableModel(
     /** This table with the given row-level security instead of its own (null or NONE for none). */
     public TableModel withRowSecurity(RowSecurity security) {
         return new TableModel(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment,
-                exclusions, security);
+                exclusions, security, layout);
+    }
+
+    /** This table with the given layout (partitioning, inheritance, unlogged) instead of its own. */
+    public TableModel withLayout(TableLayout newLayout) {
+        return new TableModel(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment,
+                exclusions, rowSecurity, newLayout);
+    }
+
+    /** Its layout, {@link TableLayout#PLAIN} for an ordinary table. */
+    public TableLayout shape() {
+        return layout == null ? TableLayout.PLAIN : layout;
     }
 }

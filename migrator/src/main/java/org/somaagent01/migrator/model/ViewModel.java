@@ -12,16 +12,29 @@ import java.util.SortedMap;
  * a view before a column it reads changes type or goes, and to order views over views.
  */
 public record ViewModel(String name, boolean materialized, String definition, SortedMap<String, String> options,
-                        List<String> reads) {
+                        List<String> reads,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                        SortedMap<String, IndexModel> indexes) {
 
     public ViewModel(String name, boolean materialized, String definition, Map<String, String> options,
                      List<String> reads) {
-        this(name, materialized, definition, Names.sorted(options == null ? Map.of() : options), reads);
+        this(name, materialized, definition, Names.sorted(options == null ? Map.of() : options), reads, null);
+    }
+
+    public ViewModel(String name, boolean materialized, String definition, SortedMap<String, String> options,
+                     List<String> reads) {
+        this(name, materialized, definition, options, reads, null);
+    }
+
+    /** This (materialized) view with the given indexes, which are created after it and go with it. */
+    public ViewModel withIndexes(java.util.Collection<IndexModel> list) {
+        return new ViewModel(name, materialized, definition, options, reads, Names.byName(list, IndexModel::name));
     }
 
     public ViewModel {
         options = Names.sorted(options == null ? Map.of() : options);
         reads = reads == null ? List.of() : reads.stream().sorted().distinct().toList();
+        indexes = Names.sorted(indexes == null ? Map.of() : indexes);
         if (definition != null && definition.strip().endsWith(";")) {
             String d = definition.stripTrailing();
             definition = d.substring(0, d.length() - 1);

@@ -76,11 +76,19 @@ public final class Planner {
                     createdTables.add(t.table().name());
                 }
                 if (c instanceof Change.DropTable t) newTables.add(t.table().name());
+                if (c instanceof Change.CreatePartitioned t) {
+                    for (String name : partitionTree(t.table(), t.partitions())) {
+                        newTables.add(name);
+                        createdTables.add(name);
+                    }
+                }
+                if (c instanceof Change.DropPartitioned t) newTables.addAll(partitionTree(t.table(), t.partitions()));
                 if (c instanceof Change.RenameTable t) {
                     newTables.add(t.from());
                     newTables.add(t.to());
                 }
                 if (c instanceof Change.AlterColumnType a) touchedColumns.add(a.table() + "." + a.column());
+                if (c instanceof Change.SetColumnCollation a) touchedColumns.add(a.table() + "." + a.column());
                 if (c instanceof Change.DropColumn d) touchedColumns.add(d.table() + "." + d.column().name());
                 if (c instanceof Change.DropReplacedColumn d) touchedColumns.add(d.table() + "." + d.column().name());
                 if (c instanceof Change.SwapEnumType s) for (Change.EnumColumn u : s.users()) touchedColumns.add(u.table() + "." + u.column());
@@ -132,6 +140,13 @@ public final class Planner {
                     }
                 }
             }
+        }
+
+        private static List<String> partitionTree(org.somaagent01.migrator.model.TableModel root,
+                                                  List<org.somaagent01.migrator.model.TableModel> partitions) {
+            List<String> out = new ArrayList<>(List.of(root.name()));
+            for (org.somaagent01.migrator.model.TableModel p : partitions) out.add(p.name());
+            return out;
         }
 
         private boolean touchedColumns(String table, List<String> columns) {

@@ -133,8 +133,16 @@ public final class SqlRenderer {
                 + ident(c.attribute().name()));
         if (change instanceof Change.AlterAttributeType c) return List.of("ALTER TYPE " + ident(c.type()) + " ALTER ATTRIBUTE "
                 + attribute(c.to()).replaceFirst(" ", " TYPE "));
+        if (change instanceof Change.CreateView c && !c.view().indexes().isEmpty()) {
+            // its indexes after it; they go with it when it is dropped
+            List<String> out = new ArrayList<>(List.of(createView(c.view())));
+            for (IndexModel ix : c.view().indexes().values()) out.add(createIndex(c.view().name(), ix));
+            return out;
+        }
         if (change instanceof Change.CreateView c) return List.of(createView(c.view()));
         if (change instanceof Change.DropView c) return List.of(dropView(c.view()));
+        List<String> layout = TableLayouts.render(change);
+        if (layout != null) return layout;
         List<String> security = rowSecurity(change);
         if (security != null) return security;
         List<String> privileges = privileges(change);
@@ -438,7 +446,7 @@ public final class SqlRenderer {
         for (CheckModel ck : t.checks().values()) if (!ck.notValid()) parts.add(check(ck));
         for (ExclusionModel ex : t.exclusions().values()) parts.add(exclusion(ex));
         List<String> out = new ArrayList<>();
-        out.add("CREATE TABLE IF NOT EXISTS " + ident(t.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        out.add(TableLayouts.createTable(t, parts));
         for (CheckModel ck : t.checks().values()) if (ck.notValid()) out.add(addCheck(t.name(), ck));
         return out;
     }
@@ -448,15 +456,19 @@ public final class SqlRenderer {
             return ident(c.name()) + " " + c.type() + " GENERATED " + c.identity() + " AS IDENTITY" + (c.notNull() ? " NOT NULL" : "");
         }
         if (c.generated() != null) {
-            return ident(c.name()) + " " + c.type() + " GENERATED ALWAYS AS (" + c.generated() + ") STORED"
+            return ident(c.name()) + " " + c.type() + collate(c) + " GENERATED ALWAYS AS (" + c.generated() + ") STORED"
                     + (c.notNull() ? " NOT NULL" : "");
         }
         if (c.isSerial(table)) {
             return ident(c.name()) + " " + serialType(c.type()) + (c.notNull() ? " NOT NULL" : "");
         }
-        return ident(c.name()) + " " + c.type()
+        return ident(c.name()) + " " + c.type() + collate(c)
                 + (c.defaultExpression() == null ? "" : " DEFAULT " + c.defaultExpression())
                 + (c.notNull() ? " NOT NULL" : "");
+    }
+
+    private static String collate(ColumnModel c) {
+        return c.collation() == null ? "" : " COLLATE " + ident(c.collation());
     }
 
     private static String serialType(String type) {
@@ -596,13 +608,13 @@ public final class SqlRenderer {
                     + literal(ident(c.name().substring(0, dot))) + ") AND attname = " + literal(c.name().substring(dot + 1))
                     + " AND NOT attisdropped)";
             // only a relation of that kind: on a re-run, a view may have become materialized (or back)
-            default -> "EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass(" + literal(ident(c.name())) + ") AND relkind = "
+            default -> "EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass(" + literal(ident(c.name())) + ") AND relkind IN ("
                     + switch (c.kind()) {
                         case "VIEW" -> "'v'";
                         case "MATERIALIZED VIEW" -> "'m'";
                         case "SEQUENCE" -> "'S'";
-                        default -> "'i'";
-                    } + ")";
+                        default -> "'i', 'I'"; // an index of a partitioned table is an 'I'
+                    } + "))";
         };
         return "DO $$ BEGIN\n    IF " + exists + " THEN\n        " + ddl + ";\n    END IF;\nEND $$";
     }

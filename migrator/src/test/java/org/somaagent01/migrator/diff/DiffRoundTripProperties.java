@@ -44,7 +44,7 @@ class DiffRoundTripProperties {
     @Provide
     Arbitrary<RandomSchemas.Pair> pairs() { return RandomSchemas.pairs(); }
 
-    @Property(tries = 120, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
     @StatisticsReport(format = net.jqwik.api.statistics.Histogram.class)
     void upGivesBAndDownGivesA(@ForAll("pairs") RandomSchemas.Pair pair) throws SQLException {
         SchemaModel a = pair.a();
@@ -116,7 +116,8 @@ class DiffRoundTripProperties {
         for (TableModel t : schema.tables().values()) {
             TableModel o = other.tables().get(t.name());
             tables.add(o == null ? t : new TableModel(t.name(), order.apply(t, o), t.primaryKey(), t.uniques(), t.checks(),
-                    t.foreignKeys(), t.indexes(), t.triggers(), t.comment(), t.exclusions()).withRowSecurity(t.rowSecurity()));
+                    t.foreignKeys(), t.indexes(), t.triggers(), t.comment(), t.exclusions()).withRowSecurity(t.rowSecurity())
+                    .withLayout(t.layout()));
         }
         return schema.withTables(tables.stream().collect(java.util.stream.Collectors.toMap(TableModel::name, t -> t)));
     }

@@ -39,7 +39,7 @@ class ObjectCommentsTest {
     @Test
     void commentsRender() {
         golden(new Change.SetObjectComment("VIEW", "v", null, "it's a view"), "COMMENT ON VIEW v IS 'it''s a view'",
-                "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass('v') AND relkind = 'v') THEN\n"
+                "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass('v') AND relkind IN ('v')) THEN\n"
                         + "        COMMENT ON VIEW v IS NULL;\n    END IF;\nEND $$");
         golden(new Change.SetObjectComment("CONSTRAINT", "t.ck_n", null, "positive"), "COMMENT ON CONSTRAINT ck_n ON t IS 'positive'",
                 "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('t') AND conname = 'ck_n') THEN\n"

@@ -19,6 +19,7 @@ import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.IndexModel.IndexKey;
 import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.model.TableLayout;
 import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.model.SequenceModel;
 import org.somaagent01.migrator.model.TriggerModel;
@@ -252,8 +253,15 @@ final class RandomSchemas {
             for (TableModel t : tables) owners.add(t.name() + ".id");
             sequences.add(sequence(g, "seq_b", g.oneOf(owners)));
         }
+        List<ViewModel> views = new ArrayList<>(views(g, tables));
+        // drawn last, so that the genes before decode as they did before these kinds existed
+        unlogged(g, tables);
+        partitioned(g, tables);
+        inheriting(g, tables);
+        collations(g, tables);
+        viewIndexes(g, views);
         SchemaModel schema = SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions,
-                sequences, views(g, tables)).withDomains(domains(g)).withCompositeTypes(compositeTypes(g));
+                sequences, views).withDomains(domains(g)).withCompositeTypes(compositeTypes(g));
         return schema.withGrants(grants(g, schema)).withComments(objectComments(g, schema));
     }
 
@@ -278,6 +286,100 @@ final class RandomSchemas {
                 new org.somaagent01.migrator.model.CompositeTypeModel.Attribute("y", "text"),
                 new org.somaagent01.migrator.model.CompositeTypeModel.Attribute("z", g.oneOf(List.of("numeric(10,2)", "numeric(12,2)"))));
         return List.of(new org.somaagent01.migrator.model.CompositeTypeModel("pair_t", all.subList(0, 1 + g.pick(3))));
+    }
+
+    /**
+     * Perhaps one table made UNLOGGED: one that no other table references (a logged table may not reference an
+     * unlogged one).
+     */
+    private static void unlogged(Genome g, List<TableModel> tables) {
+        if (tables.isEmpty() || !g.chance()) return;
+        int i = g.pick(tables.size());
+        String name = tables.get(i).name();
+        boolean referenced = tables.stream().anyMatch(t -> !t.name().equals(name)
+                && t.foreignKeys().values().stream().anyMatch(fk -> fk.targetTable().equals(name)));
+        if (!referenced) tables.set(i, tables.get(i).withLayout(TableLayout.PLAIN.withUnlogged(true)));
+    }
+
+    /**
+     * Perhaps t_part, partitioned by range (mostly) or list of {@code at}, with partitions whose bounds vary between
+     * draws, a default one, one sub-partitioned by hash and one unlogged; bounds as pg_get_expr prints them.
+     */
+    private static void partitioned(Genome g, List<TableModel> tables) {
+        if (!g.chance()) return;
+        boolean list = g.pick(4) == 3;
+        List<ColumnModel> columns = new ArrayList<>(List.of(new ColumnModel("id", "integer", true, null),
+                new ColumnModel("at", "integer", true, null)));
+        if (g.chance()) columns.add(new ColumnModel("c_txt", "text", g.chance(), g.oneOf(nullAnd("'x'::text"))));
+        List<CheckModel> checks = g.chance() ? List.of(new CheckModel("ck_t_part_id", g.oneOf(List.of("(id > 0)", "(id >= 0)")),
+                false)) : List.of();
+        List<IndexModel> indexes = g.chance() ? List.of(new IndexModel("ix_t_part_at", false, "btree",
+                List.of(new IndexKey("at", null, g.chance())), Map.of(), null)) : List.of();
+        KeyConstraint pk = g.chance() ? new KeyConstraint("pk_t_part", List.of("id", "at")) : null;
+        tables.add(TableModel.of("t_part", columns, pk, List.of(), checks, List.of(), indexes, List.of(), null)
+                .withLayout(TableLayout.partitioned(list ? "LIST (at)" : "RANGE (at)")));
+        String first = list ? g.oneOf(List.of("FOR VALUES IN (1)", "FOR VALUES IN (1, 2)"))
+                : g.oneOf(List.of("FOR VALUES FROM (0) TO (10)", "FOR VALUES FROM (0) TO (20)"));
+        TableLayout one = TableLayout.partitionOf("t_part", first);
+        boolean hashed = g.chance();
+        tables.add(partition("t_part_1", hashed ? one.withPartitionBy("HASH (id)") : one));
+        if (hashed) tables.add(partition("t_part_1_h", TableLayout.partitionOf("t_part_1", "FOR VALUES WITH (modulus 1, remainder 0)")));
+        if (g.chance()) {
+            tables.add(partition("t_part_2", TableLayout.partitionOf("t_part", list ? "FOR VALUES IN (20)"
+                    : "FOR VALUES FROM (20) TO (30)").withUnlogged(g.chance())));
+        }
+        if (g.chance()) tables.add(partition("t_part_def", TableLayout.partitionOf("t_part", "DEFAULT")));
+    }
+
+    /**
+     * Perhaps t_base, and t_kid inheriting it (or not: a rebuild), with a column and perhaps a CHECK of its own;
+     * t_base's columns come and go and change type under t_kid. (Not the other tables: PostgreSQL cannot add an
+     * identity column to a table with children.)
+     */
+    private static void inheriting(Genome g, List<TableModel> tables) {
+        if (!g.chance()) return;
+        List<ColumnModel> columns = new ArrayList<>(List.of(new ColumnModel("id", "integer", true, null)));
+        if (g.chance()) columns.add(new ColumnModel("c_base", g.oneOf(List.of("text", "character varying(20)")), g.chance(), null));
+        List<CheckModel> baseChecks = g.chance() ? List.of(new CheckModel("ck_t_base", "(id > 0)", g.chance())) : List.of();
+        tables.add(TableModel.of("t_base", columns, null, List.of(), baseChecks, List.of(), List.of(), List.of(), null));
+        if (!g.chance()) return;
+        List<CheckModel> checks = g.chance() ? List.of(new CheckModel("ck_t_kid", "(c_kid <> ''::text)", false)) : List.of();
+        tables.add(TableModel.of("t_kid", List.of(new ColumnModel("c_kid", "text", g.chance(), null)), null, List.of(), checks,
+                List.of(), List.of(), List.of(), null)
+                .withLayout(g.pick(4) == 0 ? TableLayout.PLAIN : TableLayout.PLAIN.withInherits(List.of("t_base"))));
+    }
+
+    /**
+     * Perhaps a COLLATE on c_txt, where no index reads it (an index key's collation is inspected relative to the
+     * column's).
+     */
+    private static void collations(Genome g, List<TableModel> tables) {
+        for (int i = 0; i < tables.size(); i++) {
+            TableModel t = tables.get(i);
+            if (t.column("c_txt").isEmpty() || t.indexes().values().stream().anyMatch(ix -> ix.toString().contains("c_txt"))) continue;
+            String drawn = g.oneOf(nullAnd("C", "POSIX"));
+            String collation = g.chance() ? null : drawn;
+            if (collation == null) continue;
+            List<ColumnModel> columns = t.columns().stream()
+                    .map(c -> c.name().equals("c_txt") ? c.withCollation(collation) : c).toList();
+            tables.set(i, TableModel.of(t.name(), columns, t.primaryKey(), t.uniques().values(), t.checks().values(),
+                    t.foreignKeys().values(), t.indexes().values(), t.triggers().values(), t.comment())
+                    .withExclusions(t.exclusions().values()).withRowSecurity(t.rowSecurity()).withLayout(t.layout()));
+        }
+    }
+
+    /** Perhaps an index on the materialized v_main: created after it, changed by recreating it. */
+    private static void viewIndexes(Genome g, List<ViewModel> views) {
+        for (int i = 0; i < views.size(); i++) {
+            ViewModel v = views.get(i);
+            if (!v.materialized() || !g.chance()) continue;
+            views.set(i, v.withIndexes(List.of(new IndexModel("ix_" + v.name() + "_id", g.chance(), "btree",
+                    List.of(new IndexKey("id", null, g.chance())), Map.of(), null))));
+        }
+    }
+
+    private static TableModel partition(String name, TableLayout layout) {
+        return TableModel.of(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), null).withLayout(layout);
     }
 
     private static SequenceModel sequence(Genome g, String name, String ownedBy) {
