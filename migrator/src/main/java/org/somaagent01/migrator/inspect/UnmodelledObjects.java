@@ -26,6 +26,7 @@ public final class UnmodelledObjects {
         }
     }
 
+    // comments are joined from pg_description (obj_description() and col_description() are a query per row)
     private static final String QUERY = """
             WITH ns AS (SELECT oid FROM pg_namespace WHERE nspname = ?),
             own AS (SELECT c.* FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM ns)
@@ -43,8 +44,9 @@ public final class UnmodelledObjects {
                                       ELSE 9223372036854775807 END)
             UNION ALL SELECT 'materialized view index', ic.relname, pg_get_indexdef(i.indexrelid)
                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own m ON m.oid = i.indrelid WHERE m.relkind = 'm'
-            UNION ALL SELECT 'view comment', relname, obj_description(oid, 'pg_class') FROM own
-                WHERE relkind IN ('v', 'm', 'S') AND obj_description(oid, 'pg_class') IS NOT NULL
+            UNION ALL SELECT 'view comment', c.relname, ds.description FROM own c
+                JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
+                WHERE c.relkind IN ('v', 'm', 'S')
             UNION ALL SELECT 'partitioned table', relname, pg_get_partkeydef(oid) FROM own WHERE relkind = 'p'
             UNION ALL SELECT 'partition', relname, pg_get_expr(relpartbound, oid) FROM own WHERE relispartition
             UNION ALL SELECT 'inheritance', c.relname, 'INHERITS ' || p.relname FROM pg_inherits i JOIN own c ON c.oid = i.inhrelid
@@ -64,11 +66,13 @@ public final class UnmodelledObjects {
                 FROM pg_attribute a JOIN own c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
                 JOIN pg_collation coll ON coll.oid = a.attcollation
                 WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attcollation <> t.typcollation AND c.relkind IN ('r', 'p')
-            UNION ALL SELECT 'view column comment', c.relname || '.' || a.attname, col_description(c.oid, a.attnum)
+            UNION ALL SELECT 'view column comment', c.relname || '.' || a.attname, ds.description
                 FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
-                WHERE a.attnum > 0 AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NOT NULL AND c.relkind IN ('v', 'm')
-            UNION ALL SELECT 'index or constraint comment', ic.relname, obj_description(ic.oid, 'pg_class')
-                FROM own ic WHERE ic.relkind = 'i' AND obj_description(ic.oid, 'pg_class') IS NOT NULL
+                JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
+                WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('v', 'm')
+            UNION ALL SELECT 'index or constraint comment', ic.relname, ds.description
+                FROM own ic JOIN pg_description ds ON ds.objoid = ic.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
+                WHERE ic.relkind = 'i'
             UNION ALL SELECT 'trigger option', c.relname || '.' || tg.tgname, pg_get_triggerdef(tg.oid)
                 FROM pg_trigger tg JOIN own c ON c.oid = tg.tgrelid
                 WHERE NOT tg.tgisinternal AND (tg.tgqual IS NOT NULL OR array_length(tg.tgattr::int2[], 1) > 0
