@@ -3,6 +3,9 @@ package org.somaagent01.migrator.cli;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.connect.Dsn;
 import org.somaagent01.migrator.declared.DeclaredRenames;
@@ -54,8 +57,15 @@ final class DiffCommand extends BaseCommand {
 
     @Override
     int execute() throws Exception {
-        Side a = resolve(from);
-        Side b = resolve(to);
+        Callable<Side> readA = resolve(from);
+        Callable<Side> readB = resolve(to);
+        // the two sides are read at once, each on its own connection: an inspection mostly waits for its server
+        FutureTask<Side> readingB = new FutureTask<>(readB);
+        Thread worker = new Thread(readingB, "diff-read-to");
+        worker.setDaemon(true);
+        worker.start();
+        Side a = readA.call();
+        Side b = result(readingB);
         // declared renames apply when the declared schema is the goal
         Renames renames = "declared".equals(to) ? DeclaredRenames.soma() : Renames.NONE;
         List<Change> changes = reverse ? Differ.diff(b.model(), a.model()) : Differ.diff(a.model(), b.model(), renames);
@@ -82,16 +92,31 @@ final class DiffCommand extends BaseCommand {
         return exitCode && (!plan.isEmpty() || !outside.isEmpty()) ? ExitCode.CHANGES_PENDING.code : 0;
     }
 
-    private Side resolve(String source) throws Exception {
-        if (source == null) return inspect(dsn());
+    /** How to read a side; a database URL is parsed (and its password registered for masking) here, up front. */
+    private Callable<Side> resolve(String source) {
+        if (source == null) {
+            Dsn main = dsn();
+            return () -> inspect(main);
+        }
         switch (source) {
-            case "declared": return Side.of(declared(devUrl));
-            case "head": return Side.of(Snapshots.head(scripts()));
-            case "empty": return Side.of(SchemaModel.EMPTY);
+            case "declared": return () -> Side.of(declared(devUrl));
+            case "head": return () -> Side.of(Snapshots.head(scripts()));
+            case "empty": return () -> Side.of(SchemaModel.EMPTY);
             default:
                 Dsn other = Dsn.parse(source);
                 console.secrets = console.secrets.and(other);
-                return inspect(other);
+                return () -> inspect(other);
+        }
+    }
+
+    /** The side read on the worker thread, its failure rethrown as it was thrown there. */
+    private static Side result(FutureTask<Side> reading) throws Exception {
+        try {
+            return reading.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) throw cause;
+            if (e.getCause() instanceof Error error) throw error;
+            throw e;
         }
     }
 
