@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Issue 10's target: a whole-process `migrator diff` of two databases of TABLES tables is faster than one
 # `pg_dump --schema-only` of one of them, measured side by side in the same run.
-#   bench/diff-vs-pgdump.sh [TABLES] [--runs N] [--profile default|aot]
+#   bench/diff-vs-pgdump.sh [TABLES] [--runs N] [--profile default|aot] [--before JAR]
 # TABLES (default 1000) tables in each of two databases A and B: 8 columns, a primary key, an index and a foreign
 # key each; B differs from A by one change per table (an added column, a changed index, or a dropped NOT NULL, in
 # turn). Each database is created from one generated SQL file by one psql. Then N runs (default 5; one warm-up
 # each first) of: the JVM + JDBC floor (bench.Floor: connect, select 1), `pg_dump --schema-only A > /dev/null` and
 # `java -jar migrator.jar diff --from A --to B > /dev/null`, taking turns. Prints medians, min-max and the ratio.
+# --before JAR adds the same diff by another build of the migrator (e.g. one from before a change) to the turns.
 #
 # Profiles as in bench/run.sh: default is `java` on PATH (or $JAVA) without flags; aot is JDK 25 with
 # -XX:TieredStopAtLevel=1 and an AOT cache per program recorded by one training run of the same command.
@@ -21,11 +22,13 @@ ROOT=$PWD
 TABLES=1000
 RUNS=5
 PROFILE=default
+BEFORE=
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) RUNS=$2; shift 2 ;;
     --profile) PROFILE=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --before) BEFORE=$(realpath "$2"); shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     [0-9]*) TABLES=$1; shift ;;
     *) echo "bench: unknown argument '$1' (see bench/diff-vs-pgdump.sh --help)" >&2; exit 2 ;;
   esac
@@ -81,7 +84,7 @@ for side in a b; do
 done
 
 read -r -a USER_OPTS <<< "${JAVA_OPTS:-}"
-FL_FLOOR=("${USER_OPTS[@]}"); FL_MIG=("${USER_OPTS[@]}")
+FL_FLOOR=("${USER_OPTS[@]}"); FL_MIG=("${USER_OPTS[@]}"); FL_BEFORE=("${USER_OPTS[@]}")
 case $PROFILE in
   default) JAVA=${JAVA:-java} ;;
   aot) JAVA=${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -1)}
@@ -89,7 +92,12 @@ case $PROFILE in
        base=(-XX:TieredStopAtLevel=1 "${USER_OPTS[@]}")
        "$JAVA" "${base[@]}" -XX:AOTCacheOutput="$TMP/floor.aot" -cp "$FLOOR_CP" bench.Floor "$A" >"$TMP/train.log" 2>&1
        "$JAVA" "${base[@]}" -XX:AOTCacheOutput="$TMP/mig.aot" -jar "$JAR" diff --from "$A" --to "$B" >>"$TMP/train.log" 2>&1
-       FL_FLOOR=("${base[@]}" -XX:AOTCache="$TMP/floor.aot"); FL_MIG=("${base[@]}" -XX:AOTCache="$TMP/mig.aot") ;;
+       FL_FLOOR=("${base[@]}" -XX:AOTCache="$TMP/floor.aot"); FL_MIG=("${base[@]}" -XX:AOTCache="$TMP/mig.aot")
+       FL_BEFORE=("${base[@]}")
+       if [ -n "$BEFORE" ]; then
+         "$JAVA" "${base[@]}" -XX:AOTCacheOutput="$TMP/before.aot" -jar "$BEFORE" diff --from "$A" --to "$B" >>"$TMP/train.log" 2>&1
+         FL_BEFORE=("${base[@]}" -XX:AOTCache="$TMP/before.aot")
+       fi ;;
   *) echo "bench: unknown profile '$PROFILE'" >&2; exit 2 ;;
 esac
 
@@ -98,9 +106,11 @@ cmd_of() {
     floor) CMD=("$JAVA" "${FL_FLOOR[@]}" -cp "$FLOOR_CP" bench.Floor "$A") ;;
     pg_dump) CMD=(pg_dump --schema-only "$A") ;;
     diff) CMD=("$JAVA" "${FL_MIG[@]}" -jar "$JAR" diff --from "$A" --to "$B") ;;
+    before) CMD=("$JAVA" "${FL_BEFORE[@]}" -jar "$BEFORE" diff --from "$A" --to "$B") ;;
   esac
 }
 CASES="floor pg_dump diff"
+[ -n "$BEFORE" ] && CASES="$CASES before"
 measure() { # case, [warmup]: appends wall ms to $TMP/$1
   local t0 t1
   cmd_of "$1"
@@ -112,9 +122,11 @@ measure() { # case, [warmup]: appends wall ms to $TMP/$1
 stats() { sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m, a[1], a[NR]}'; }
 
 l0=$(cut -d' ' -f1 /proc/loadavg)
-for c in $CASES; do : > "$TMP/$c"; measure "$c" warmup; done
-# the diff must see one change per table (a sanity check of the generated pair, not timed)
-changes=$(grep -c ";$" "$TMP/out" || true)
+for c in $CASES; do
+  : > "$TMP/$c"; measure "$c" warmup
+  # the statements the diff prints (one change per table: a sanity check of the generated pair, not timed)
+  [ "$c" = diff ] && changes=$(grep -c ";$" "$TMP/out" || true)
+done
 for r in $(seq "$RUNS"); do for c in $CASES; do measure "$c"; done; done
 l1=$(cut -d' ' -f1 /proc/loadavg)
 
@@ -130,6 +142,7 @@ label() {
     floor) echo "JVM + JDBC floor (connect, select 1)" ;;
     pg_dump) echo "pg_dump --schema-only A" ;;
     diff) echo "migrator diff --from A --to B (whole process)" ;;
+    before) echo "the same diff, --before $(basename "$BEFORE")" ;;
   esac
 }
 for c in $CASES; do
@@ -138,3 +151,7 @@ for c in $CASES; do
 done
 awk -v d="$(stats "$TMP/diff" | cut -d' ' -f1)" -v p="$(stats "$TMP/pg_dump" | cut -d' ' -f1)" \
   'BEGIN {printf "\ndiff / pg_dump (wall medians): %.2fx (target < 1: %s)\n", d / p, (d < p ? "met" : "not met")}'
+if [ -n "$BEFORE" ]; then
+  awk -v d="$(stats "$TMP/before" | cut -d' ' -f1)" -v p="$(stats "$TMP/pg_dump" | cut -d' ' -f1)" \
+    'BEGIN {printf "before / pg_dump (wall medians): %.2fx\n", d / p}'
+fi
