@@ -71,8 +71,8 @@ generate() {
         (change == 0 ? ", extra integer" : "")
       if (change == 1) printf "CREATE INDEX ix_t%d_name ON t%d (name, created);\n", i, i
       else printf "CREATE INDEX ix_t%d_name ON t%d (name);\n", i, i
-      # a transaction per 500 tables: one for all would outgrow max_locks_per_transaction
-      if (i % 500 == 0) print "COMMIT; BEGIN;"
+      # a transaction per 100 tables: one for all would outgrow the shared lock table (max_locks_per_transaction)
+      if (i % 100 == 0) print "COMMIT; BEGIN;"
     }
     print "COMMIT;"
   }' > "$TMP/$1.sql"
