@@ -3,6 +3,9 @@ package org.somaagent01.migrator.cli;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.connect.Dsn;
 import org.somaagent01.migrator.declared.DeclaredRenames;
@@ -70,8 +73,14 @@ final class DiffCommand extends BaseCommand {
     int execute() throws Exception {
         // two databases compare every user schema; a side that is one schema (declared, head, empty) compares the app's
         boolean databases = isDatabase(from) && isDatabase(to);
-        Side a = resolve(from, databases);
-        Side b = resolve(to, databases);
+        // the two sides are read at once, each on its own connection: an inspection mostly waits for its server
+        Callable<Side> readA = resolve(from, databases);
+        FutureTask<Side> readingB = new FutureTask<>(resolve(to, databases));
+        Thread worker = new Thread(readingB, "diff-read-to");
+        worker.setDaemon(true);
+        worker.start();
+        Side a = readA.call();
+        Side b = result(readingB);
         List<PlannedSegment> segments;
         List<String> statements;
         boolean destructive;
@@ -120,16 +129,31 @@ final class DiffCommand extends BaseCommand {
         return source == null || !List.of("declared", "head", "empty").contains(source);
     }
 
-    private Side resolve(String source, boolean databases) throws Exception {
-        if (source == null) return inspect(dsn(), databases);
+    /** How to read a side; a database URL is parsed (and its password registered for masking) here, up front. */
+    private Callable<Side> resolve(String source, boolean databases) {
+        if (source == null) {
+            Dsn main = dsn();
+            return () -> inspect(main, databases);
+        }
         switch (source) {
-            case "declared": return Side.of(declared(devUrl));
-            case "head": return Side.of(Snapshots.head(scripts()));
-            case "empty": return Side.of(SchemaModel.EMPTY);
+            case "declared": return () -> Side.of(declared(devUrl));
+            case "head": return () -> Side.of(Snapshots.head(scripts()));
+            case "empty": return () -> Side.of(SchemaModel.EMPTY);
             default:
                 Dsn other = Dsn.parse(source);
                 console.secrets = console.secrets.and(other);
-                return inspect(other, databases);
+                return () -> inspect(other, databases);
+        }
+    }
+
+    /** The side read on the worker thread, its failure rethrown as it was thrown there. */
+    private static Side result(FutureTask<Side> reading) throws Exception {
+        try {
+            return reading.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) throw cause;
+            if (e.getCause() instanceof Error error) throw error;
+            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.somaagent01.migrator.diff;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,8 @@ public final class Differ {
     private final Set<String> forcedExclusions = new HashSet<>();
     private final Set<String> forcedForeignKeys = new HashSet<>();
     private final Set<String> recreatedFunctions = new HashSet<>();
+    /** Dropped primary keys, unique constraints and indexes by table; built by the first {@link #keyGoes}. */
+    private Map<String, List<Change>> keyDrops;
 
     private Differ(SchemaModel from, SchemaModel to) {
         this.from = from;
@@ -444,12 +447,21 @@ public final class Differ {
     /** Whether the key (primary, unique constraint or unique index) a foreign key relies on is dropped. */
     private boolean keyGoes(String table, List<String> columns) {
         Set<String> wanted = Set.copyOf(columns);
-        for (Change c : dropConstraints) {
-            if (c instanceof Change.DropPrimaryKey d && d.table().equals(table) && Set.copyOf(d.key().columns()).equals(wanted)) return true;
-            if (c instanceof Change.DropUnique d && d.table().equals(table) && Set.copyOf(d.key().columns()).equals(wanted)) return true;
+        if (keyDrops == null) {
+            // asked once per foreign key, after every drop is listed: scanning all drops each time is quadratic
+            keyDrops = new HashMap<>();
+            for (Change c : dropConstraints) {
+                if (c instanceof Change.DropPrimaryKey d) keyDrops.computeIfAbsent(d.table(), k -> new ArrayList<>()).add(c);
+                if (c instanceof Change.DropUnique d) keyDrops.computeIfAbsent(d.table(), k -> new ArrayList<>()).add(c);
+            }
+            for (Change c : dropIndexes) {
+                if (c instanceof Change.DropIndex d) keyDrops.computeIfAbsent(d.table(), k -> new ArrayList<>()).add(c);
+            }
         }
-        for (Change c : dropIndexes) {
-            if (c instanceof Change.DropIndex d && d.table().equals(table) && d.index().unique()
+        for (Change c : keyDrops.getOrDefault(table, List.of())) {
+            if (c instanceof Change.DropPrimaryKey d && Set.copyOf(d.key().columns()).equals(wanted)) return true;
+            if (c instanceof Change.DropUnique d && Set.copyOf(d.key().columns()).equals(wanted)) return true;
+            if (c instanceof Change.DropIndex d && d.index().unique()
                     && Set.copyOf(d.index().keys().stream().map(IndexModel.IndexKey::expression).toList()).equals(wanted)) {
                 return true;
             }

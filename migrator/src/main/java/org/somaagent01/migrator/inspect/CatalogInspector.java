@@ -61,9 +61,12 @@ public final class CatalogInspector {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            // types print unqualified only when their schema is on the search path
+            // types print unqualified only when their schema is on the search path; the catalog queries are small
+            // joins over whole catalogs: compiling them (JIT) or starting parallel workers costs more than they
+            // take, and their sorts (80,000 column rows at 10,000 tables) should not spill to disk
             try (var st = connection.createStatement()) {
-                st.execute("SET LOCAL search_path TO " + org.somaagent01.migrator.plan.Sql.ident(schema));
+                st.execute("SET LOCAL search_path TO " + org.somaagent01.migrator.plan.Sql.ident(schema)
+                        + "; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL work_mem = '64MB'");
             }
             Map<String, TableBuilder> tables = columns(connection);
             viewIndexes.clear();
@@ -104,17 +107,24 @@ public final class CatalogInspector {
     }
 
     private Map<String, TableBuilder> columns(Connection c) throws SQLException {
+        // comments are joined from pg_description, not asked of obj_description() per row (a query each); a default
+        // cannot refer to columns, so it is printed without its table (pg_get_expr with a relation opens it, a
+        // relcache build per table), a generated column's expression with it
         Map<String, TableBuilder> tables = new LinkedHashMap<>();
         try (ResultSet rs = query(c, """
-                SELECT cl.relname, obj_description(cl.oid, 'pg_class'), a.attname,
-                       format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
-                       a.attidentity, a.attgenerated, col_description(cl.oid, a.attnum),
-                       (SELECT co.collname FROM pg_collation co JOIN pg_type ty ON ty.oid = a.atttypid
-                        WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)
+                SELECT cl.relname, td.description, a.attname,
+                       format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                       CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0) ELSE pg_get_expr(d.adbin, d.adrelid) END,
+                       a.attidentity, a.attgenerated, cd.description, coll.collname
                 FROM pg_class cl
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
                 LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                LEFT JOIN pg_description td ON td.objoid = cl.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
+                LEFT JOIN pg_description cd ON cd.objoid = cl.oid AND cd.classoid = 'pg_class'::regclass
+                     AND cd.objsubid = a.attnum
+                LEFT JOIN pg_type ty ON ty.oid = a.atttypid
+                LEFT JOIN pg_collation coll ON coll.oid = a.attcollation AND a.attcollation <> ty.typcollation
                 WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
                   AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = cl.oid AND dep.deptype = 'e')
                 ORDER BY cl.relname, a.attnum""", true)) {
@@ -139,16 +149,25 @@ public final class CatalogInspector {
     }
 
     private void constraints(Connection c, Map<String, TableBuilder> tables) throws SQLException {
+        // key columns are named by one join and aggregate over the schema's constraints, not by a subquery each
         try (ResultSet rs = query(c, """
-                SELECT cl.relname, co.conname, co.contype,
-                       ARRAY(SELECT a.attname::text FROM unnest(co.conkey) WITH ORDINALITY k(num, ord)
-                             JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.num ORDER BY k.ord),
+                WITH keys AS (
+                    SELECT k.oid, k.fk, array_agg(a.attname::text ORDER BY k.ord) AS names
+                    FROM (SELECT co.oid, false AS fk, co.conrelid AS rel, u.num, u.ord
+                          FROM pg_constraint co, unnest(co.conkey) WITH ORDINALITY u(num, ord)
+                          WHERE co.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?)
+                          UNION ALL
+                          SELECT co.oid, true, co.confrelid, u.num, u.ord
+                          FROM pg_constraint co, unnest(co.confkey) WITH ORDINALITY u(num, ord)
+                          WHERE co.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?)) k
+                    JOIN pg_attribute a ON a.attrelid = k.rel AND a.attnum = k.num
+                    GROUP BY k.oid, k.fk)
+                SELECT cl.relname, co.conname, co.contype, coalesce(lk.names, '{}'),
                        CASE WHEN co.contype = 'x' THEN pg_get_constraintdef(co.oid) ELSE pg_get_expr(co.conbin, co.conrelid) END,
                        CASE WHEN ref.relnamespace = cl.relnamespace THEN ref.relname::text
                             ELSE (SELECT quote_ident(nspname) FROM pg_namespace WHERE oid = ref.relnamespace)
                                  || '.' || quote_ident(ref.relname) END,
-                       ARRAY(SELECT a.attname::text FROM unnest(co.confkey) WITH ORDINALITY k(num, ord)
-                             JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.num ORDER BY k.ord),
+                       coalesce(rk.names, '{}'),
                        co.confdeltype, co.confupdtype, co.confmatchtype = 'f', co.condeferrable, co.condeferred,
                        NOT co.convalidated, coalesce(ix.indnullsnotdistinct, false)
                 FROM pg_constraint co
@@ -156,7 +175,9 @@ public final class CatalogInspector {
                 JOIN pg_namespace n ON n.oid = cl.relnamespace
                 LEFT JOIN pg_class ref ON ref.oid = co.confrelid
                 LEFT JOIN pg_index ix ON ix.indexrelid = co.conindid AND co.contype = 'u'
-                WHERE n.nspname = ? AND co.contype IN ('p', 'u', 'c', 'f', 'x') AND co.conislocal AND co.conparentid = 0""", true)) {
+                LEFT JOIN keys lk ON lk.oid = co.oid AND NOT lk.fk
+                LEFT JOIN keys rk ON rk.oid = co.oid AND rk.fk
+                WHERE n.nspname = ? AND co.contype IN ('p', 'u', 'c', 'f', 'x') AND co.conislocal AND co.conparentid = 0""", 3)) {
             while (rs.next()) {
                 TableBuilder t = tables.get(rs.getString(1));
                 if (t == null) continue;
@@ -180,21 +201,22 @@ public final class CatalogInspector {
     }
 
     private void indexes(Connection c, Map<String, TableBuilder> tables) throws SQLException {
-        // one row per index column, keys then INCLUDE columns; indexes that back a constraint belong to the
-        // constraint, not here; an invalid index (a failed CONCURRENTLY build) is not the index it was meant to be:
+        // one row per index column, keys then INCLUDE columns (the index's own pg_attribute rows 1..indnatts, a join
+        // where a generate_series per index would be a function call each); indexes that back a constraint belong to
+        // the constraint, not here; an invalid index (a failed CONCURRENTLY build) is not the index it was meant to be:
         // it is left out, and reported as outside the model (UnmodelledObjects)
         Map<String, IndexBuilder> byName = new LinkedHashMap<>();
         try (ResultSet rs = query(c, """
-                SELECT tc.relname, ic.relname, i.indisunique, am.amname, k.pos,
-                       CASE WHEN i.indkey[k.pos - 1] = 0 THEN '(' || pg_get_indexdef(i.indexrelid, k.pos, true) || ')'
+                SELECT tc.relname, ic.relname, i.indisunique, am.amname, ia.attnum,
+                       CASE WHEN i.indkey[ia.attnum - 1] = 0 THEN '(' || pg_get_indexdef(i.indexrelid, ia.attnum, true) || ')'
                             ELSE ta.attname::text END,
                        CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END,
-                       (i.indoption[k.pos - 1] & 1) = 1,
+                       (i.indoption[ia.attnum - 1] & 1) = 1,
                        ic.reloptions, pg_get_expr(i.indpred, i.indrelid),
-                       k.pos > i.indnkeyatts,
-                       CASE WHEN (i.indoption[k.pos - 1] & 2) = 2 THEN 'FIRST' ELSE 'LAST' END,
-                       CASE WHEN i.indcollation[k.pos - 1] <> 0
-                                 AND i.indcollation[k.pos - 1] <> coalesce(ta.attcollation, ty.typcollation)
+                       ia.attnum > i.indnkeyatts,
+                       CASE WHEN (i.indoption[ia.attnum - 1] & 2) = 2 THEN 'FIRST' ELSE 'LAST' END,
+                       CASE WHEN i.indcollation[ia.attnum - 1] <> 0
+                                 AND i.indcollation[ia.attnum - 1] <> coalesce(ta.attcollation, ty.typcollation)
                             THEN coll.collname::text END,
                        i.indnullsnotdistinct
                 FROM pg_index i
@@ -202,15 +224,14 @@ public final class CatalogInspector {
                 JOIN pg_class tc ON tc.oid = i.indrelid
                 JOIN pg_namespace n ON n.oid = tc.relnamespace
                 JOIN pg_am am ON am.oid = ic.relam
-                CROSS JOIN LATERAL generate_series(1, i.indnatts) k(pos)
-                LEFT JOIN pg_opclass oc ON oc.oid = i.indclass[k.pos - 1]
-                LEFT JOIN pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k.pos - 1]
-                LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.pos
+                JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum > 0
+                LEFT JOIN pg_opclass oc ON oc.oid = i.indclass[ia.attnum - 1]
+                LEFT JOIN pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[ia.attnum - 1]
                 LEFT JOIN pg_type ty ON ty.oid = ia.atttypid
-                LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k.pos - 1]
+                LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[ia.attnum - 1]
                 WHERE n.nspname = ? AND i.indisvalid AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
-                ORDER BY tc.relname, ic.relname, k.pos""", true)) {
+                ORDER BY tc.relname, ic.relname, ia.attnum""", true)) {
             while (rs.next()) {
                 IndexBuilder ix = byName.computeIfAbsent(rs.getString(2), n -> new IndexBuilder());
                 ix.table = rs.getString(1);

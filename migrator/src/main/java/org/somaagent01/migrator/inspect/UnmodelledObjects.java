@@ -25,6 +25,7 @@ public final class UnmodelledObjects {
         }
     }
 
+    // comments are joined from pg_description (obj_description() and col_description() are a query per row)
     private static final String QUERY = """
             WITH ns AS (SELECT oid FROM pg_namespace WHERE nspname = ?),
             own AS (SELECT c.* FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM ns)

@@ -10,9 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.somaagent01.migrator.bench.ManyTables;
 import org.somaagent01.migrator.inspect.CatalogInspector;
+import org.somaagent01.migrator.inspect.UnmodelledObjects;
 import org.somaagent01.migrator.model.SchemaModel;
 
-/** Inspection issues the same number of statements for 1 table and for 1,000 (no query per table). */
+/**
+ * Inspection issues the same number of statements for 10 tables and for 1,000 (no query per table): the catalog
+ * inspector and the query for what the model cannot express, each on its own.
+ */
 class InspectionQueryCountTest {
 
     /** Counts statements prepared or created through a connection; each is executed once by the inspector. */
@@ -35,24 +39,29 @@ class InspectionQueryCountTest {
         }
     }
 
-    private static int statementsToInspect(int tables) throws SQLException {
+    /** Statements of the catalog inspector and of UnmodelledObjects, in that order, on a schema of {@code tables}. */
+    private static int[] statementsToInspect(int tables) throws SQLException {
         try (LiveSchema db = new LiveSchema()) {
             ManyTables.create(db.connection(), tables);
-            Counting counting = new Counting();
-            SchemaModel model = new CatalogInspector("public").inspect(counting.wrap(db.connection()));
+            Counting inspector = new Counting();
+            SchemaModel model = new CatalogInspector("public").inspect(inspector.wrap(db.connection()));
             assertEquals(tables, model.tables().size());
             assertEquals(tables, model.triggers().size());
-            return counting.statements.get();
+            Counting unmodelled = new Counting();
+            new UnmodelledObjects("public", "sa01_migrations").find(unmodelled.wrap(db.connection()));
+            return new int[] {inspector.statements.get(), unmodelled.statements.get()};
         }
     }
 
     @Test
     void statementCountDoesNotGrowWithTables() throws SQLException {
-        int one = statementsToInspect(1);
-        int thousand = statementsToInspect(1000);
-        // the queries plus the SET LOCAL search_path
-        assertEquals(CatalogInspector.QUERY_COUNT + 1, one);
-        assertEquals(one, thousand);
+        int[] ten = statementsToInspect(10);
+        int[] thousand = statementsToInspect(1000);
+        // the queries plus the SET LOCAL of the session settings
+        assertEquals(CatalogInspector.QUERY_COUNT + 1, ten[0]);
+        assertEquals(ten[0], thousand[0]);
+        assertEquals(1, ten[1]);
+        assertEquals(ten[1], thousand[1]);
     }
     @Test
     void aDatabaseCostsOneQueryPlusOneInspectionPerSchema() throws SQLException {
