@@ -783,7 +783,8 @@ public final class Differ {
         for (ViewModel v : from.views().values()) {
             ViewModel target = to.views().get(v.name());
             if (target == null || !target.equals(v) || v.reads().stream().anyMatch(touched::contains)
-                    || v.reads().stream().anyMatch(r -> !r.contains(".") && from.tables().containsKey(r) && !to.tables().containsKey(r))) {
+                    || v.reads().stream().map(Differ::readRelation)
+                            .anyMatch(r -> from.tables().containsKey(r) && !to.tables().containsKey(r))) {
                 dropped.add(v.name());
             }
         }
@@ -800,6 +801,12 @@ public final class Differ {
             if (!from.views().containsKey(v.name()) || dropped.contains(v.name())) created.add(v.name());
         }
         for (ViewModel v : ordered(to.views(), created)) createViews.add(new Change.CreateView(v));
+    }
+
+    /** The relation of a view's read: {@code t} for {@code t} and for its column {@code t.c}. */
+    private static String readRelation(String read) {
+        int dot = read.indexOf('.');
+        return dot < 0 ? read : read.substring(0, dot);
     }
 
     /** The named views, each after the views it reads. */

@@ -21,15 +21,18 @@ final class Partitions {
     private Partitions() {}
 
     /**
-     * Tables on both sides whose partition key changes (or that become, or stop being, partitioned), or whose
-     * inherited parents change: rebuilt.
+     * Tables on both sides whose partition key changes (or that become, or stop being, partitioned), whose parent
+     * as a partition changes (also to or from none), or whose inherited parents change: rebuilt.
      */
     static Set<String> rebuilt(SchemaModel from, SchemaModel to) {
         Set<String> out = new LinkedHashSet<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
+            // a table that becomes a partition, stops being one or moves to another parent: its columns are the
+            // parent's on one side and its own on the other, which no ATTACH/DETACH reconciles
             if (target != null && (!Objects.equals(t.shape().partitionBy(), target.shape().partitionBy())
-                    || !t.shape().inherits().equals(target.shape().inherits()))) {
+                    || !t.shape().inherits().equals(target.shape().inherits())
+                    || !Objects.equals(t.shape().partitionOf(), target.shape().partitionOf()))) {
                 out.add(t.name());
             }
         }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
- * options of serial and identity sequences, invalid indexes (left by a failed CONCURRENTLY build: not the index they
+ * collations, triggers on views, options of serial and identity sequences, invalid indexes (left by a failed CONCURRENTLY build: not the index they
  * were meant to be), a constraint trigger's FROM table, aggregates and window functions, routines with an SQL-standard
  * body ({@code BEGIN ATOMIC}) or in C, routine privileges, privileges, and other schemas holding objects. One query.
  *
@@ -47,6 +47,8 @@ public final class UnmodelledObjects {
             UNION ALL SELECT 'invalid index', ic.relname, pg_get_indexdef(i.indexrelid)
                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own t ON t.oid = i.indrelid
                 WHERE NOT i.indisvalid
+            UNION ALL SELECT 'view trigger', c.relname || '.' || tg.tgname, pg_get_triggerdef(tg.oid)
+                FROM pg_trigger tg JOIN own c ON c.oid = tg.tgrelid WHERE c.relkind IN ('v', 'm') AND NOT tg.tgisinternal
             UNION ALL SELECT 'trigger option', c.relname || '.' || tg.tgname, pg_get_triggerdef(tg.oid)
                 FROM pg_trigger tg JOIN own c ON c.oid = tg.tgrelid
                 WHERE NOT tg.tgisinternal AND tg.tgconstrrelid <> 0
@@ -60,6 +62,9 @@ public final class UnmodelledObjects {
             UNION ALL SELECT 'routine privileges', p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.proacl::text
                 FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM ns) AND p.proacl IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+            UNION ALL SELECT 'collation', collname, coalesce(collcollate, colliculocale)
+                FROM pg_collation WHERE collnamespace IN (SELECT oid FROM ns)
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_collation'::regclass AND d.objid = pg_collation.oid AND d.deptype = 'e')
             UNION ALL SELECT 'rule', c.relname || '.' || r.rulename, pg_get_ruledef(r.oid)
                 FROM pg_rewrite r JOIN own c ON c.oid = r.ev_class WHERE c.relkind IN ('r', 'p')
             UNION ALL SELECT 'schema privileges', nspname, nspacl::text FROM pg_namespace WHERE oid IN (SELECT oid FROM ns)

@@ -10,8 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.somaagent01.migrator.apply.ApplyOptions;
 import org.somaagent01.migrator.diff.Differ;
-import org.somaagent01.migrator.inspect.CatalogInspector;
+import org.somaagent01.migrator.inspect.DatabaseInspector;
 import org.somaagent01.migrator.inspect.UnmodelledObjects;
+import org.somaagent01.migrator.model.DatabaseModel;
+import org.somaagent01.migrator.diff.DatabaseDiffer;
+import org.somaagent01.migrator.plan.DatabasePlan;
 import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.plan.Plan;
@@ -60,20 +63,25 @@ final class PairRoundTrip implements AutoCloseable {
         b.close();
     }
 
-    /** One side as DiffCommand resolves a database source: its model and what lies outside it. */
-    private record Side(SchemaModel model, List<UnmodelledObjects.Unmodelled> outside) {}
+    /**
+     * One side as {@code diff --from DB --to DB --with-privileges} resolves a database: every user schema, and what
+     * lies outside the model in each.
+     */
+    private record Side(DatabaseModel model, List<UnmodelledObjects.Unmodelled> outside) {}
 
     private static Side inspect(TestDatabase db) throws SQLException {
         try (Connection c = db.connect()) {
-            return new Side(new CatalogInspector(OPTIONS.appSchema()).inspect(c),
-                    new UnmodelledObjects(OPTIONS.appSchema(), OPTIONS.historySchema()).find(c));
+            DatabaseModel model = new DatabaseInspector(DatabaseInspector.SchemaFilter.ALL, OPTIONS.historySchema())
+                    .withPrivileges(true).inspect(c);
+            return new Side(model, UnmodelledObjects.findIn(c, List.copyOf(model.schemas().keySet()),
+                    OPTIONS.historySchema(), true));
         }
     }
 
     /** A diff as DiffCommand computes it (no declared renames between two databases), in the ONLINE mode it prints. */
     private record Diff(List<PlannedSegment> segments, List<String> outside) {
         static Diff between(Side from, Side to) {
-            Plan plan = new Plan(Differ.diff(from.model(), to.model(), Renames.NONE));
+            DatabasePlan plan = new DatabasePlan(DatabaseDiffer.diff(from.model(), to.model()));
             return new Diff(plan.segments(RenderMode.ONLINE), UnmodelledObjects.compare(from.outside(), to.outside()));
         }
 
