@@ -783,6 +783,7 @@ public final class Differ {
         for (ViewModel v : from.views().values()) {
             ViewModel target = to.views().get(v.name());
             if (target == null || !target.equals(v) || v.reads().stream().anyMatch(touched::contains)
+                    || v.triggers().values().stream().anyMatch(t -> recreatedFunctions.contains(t.function()))
                     || v.reads().stream().map(Differ::readRelation)
                             .anyMatch(r -> from.tables().containsKey(r) && !to.tables().containsKey(r))) {
                 dropped.add(v.name());

@@ -45,6 +45,8 @@ public final class CatalogInspector {
     private boolean privileges;
     // indexes of materialized views, read with the tables' ones: view name -> its indexes
     private final Map<String, List<IndexModel>> viewIndexes = new HashMap<>();
+    // triggers of views, read with the tables' ones: view name -> its triggers
+    private final Map<String, List<TriggerModel>> viewTriggers = new HashMap<>();
 
     public CatalogInspector(String schema) {
         this.schema = schema;
@@ -70,13 +72,14 @@ public final class CatalogInspector {
             }
             Map<String, TableBuilder> tables = columns(connection);
             viewIndexes.clear();
+            viewTriggers.clear();
             constraints(connection, tables);
             indexes(connection, tables);
             triggers(connection, tables);
             layouts(connection, tables);
             List<TableModel> built = rowSecurity(connection, tables.values().stream().map(TableBuilder::build).toList());
             SchemaModel model = SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
-                    sequences(connection, built), withIndexes(views(connection), viewIndexes))
+                    sequences(connection, built), withIndexesAndTriggers(views(connection)))
                     .withDomains(domains(connection)).withCompositeTypes(compositeTypes(connection));
             model = model.withComments(objectComments(connection));
             return privileges ? model.withGrants(grants(connection)) : model;
@@ -276,7 +279,7 @@ public final class CatalogInspector {
                 WHERE n.nspname = ? AND NOT tg.tgisinternal AND tg.tgparentid = 0""", true)) {
             while (rs.next()) {
                 TableBuilder t = tables.get(rs.getString(2));
-                if (t == null) continue;
+                String relation = rs.getString(2);
                 int type = rs.getInt(3);
                 // tgtype bits, from PostgreSQL's trigger.h
                 String timing = (type & 2) != 0 ? "BEFORE" : (type & 64) != 0 ? "INSTEAD OF" : "AFTER";
@@ -292,9 +295,11 @@ public final class CatalogInspector {
                     case "A" -> TriggerModel.ALWAYS;
                     default -> null;
                 };
-                t.triggers.add(new TriggerModel(rs.getString(1), t.name, timing, events, (type & 1) != 0, rs.getString(4),
-                        strings(rs.getArray(6)), def.when(), def.arguments(), rs.getBoolean(7), rs.getBoolean(8),
-                        rs.getBoolean(9), rs.getString(10), rs.getString(11), enabled));
+                TriggerModel trigger = new TriggerModel(rs.getString(1), relation, timing, events, (type & 1) != 0,
+                        rs.getString(4), strings(rs.getArray(6)), def.when(), def.arguments(), rs.getBoolean(7),
+                        rs.getBoolean(8), rs.getBoolean(9), rs.getString(10), rs.getString(11), enabled);
+                if (t != null) t.triggers.add(trigger);
+                else viewTriggers.computeIfAbsent(relation, n -> new ArrayList<>()).add(trigger);
             }
         }
     }
@@ -479,8 +484,10 @@ public final class CatalogInspector {
         }
     }
 
-    private static List<ViewModel> withIndexes(List<ViewModel> views, Map<String, List<IndexModel>> indexes) {
-        return views.stream().map(v -> v.materialized() && indexes.containsKey(v.name()) ? v.withIndexes(indexes.get(v.name())) : v)
+    private List<ViewModel> withIndexesAndTriggers(List<ViewModel> views) {
+        return views.stream()
+                .map(v -> v.materialized() && viewIndexes.containsKey(v.name()) ? v.withIndexes(viewIndexes.get(v.name())) : v)
+                .map(v -> viewTriggers.containsKey(v.name()) ? v.withTriggers(viewTriggers.get(v.name())) : v)
                 .toList();
     }
 

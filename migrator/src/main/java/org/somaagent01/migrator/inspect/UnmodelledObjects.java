@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
- * collations, triggers on views, options of serial and identity sequences, invalid indexes (left by a failed CONCURRENTLY build: not the index they
+ * collations, options of serial and identity sequences, invalid indexes (left by a failed CONCURRENTLY build: not the index they
  * were meant to be), a constraint trigger's FROM table, aggregates and window functions, routines with an SQL-standard
  * body ({@code BEGIN ATOMIC}) or in C, routine privileges, privileges, and other schemas holding objects. One query.
  *
@@ -47,8 +47,6 @@ public final class UnmodelledObjects {
             UNION ALL SELECT 'invalid index', ic.relname, pg_get_indexdef(i.indexrelid)
                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN own t ON t.oid = i.indrelid
                 WHERE NOT i.indisvalid
-            UNION ALL SELECT 'view trigger', c.relname || '.' || tg.tgname, pg_get_triggerdef(tg.oid)
-                FROM pg_trigger tg JOIN own c ON c.oid = tg.tgrelid WHERE c.relkind IN ('v', 'm') AND NOT tg.tgisinternal
             UNION ALL SELECT 'trigger option', c.relname || '.' || tg.tgname, pg_get_triggerdef(tg.oid)
                 FROM pg_trigger tg JOIN own c ON c.oid = tg.tgrelid
                 WHERE NOT tg.tgisinternal AND tg.tgconstrrelid <> 0

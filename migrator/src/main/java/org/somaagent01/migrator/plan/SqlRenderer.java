@@ -13,6 +13,7 @@ import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.ExclusionModel;
 import org.somaagent01.migrator.model.ForeignKeyModel;
 import org.somaagent01.migrator.model.IndexModel;
+import org.somaagent01.migrator.model.TriggerModel;
 import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.StorageParameters;
 import org.somaagent01.migrator.model.TableModel;
@@ -133,10 +134,11 @@ public final class SqlRenderer {
                 + ident(c.attribute().name()));
         if (change instanceof Change.AlterAttributeType c) return List.of("ALTER TYPE " + ident(c.type()) + " ALTER ATTRIBUTE "
                 + attribute(c.to()).replaceFirst(" ", " TYPE "));
-        if (change instanceof Change.CreateView c && !c.view().indexes().isEmpty()) {
-            // its indexes after it; they go with it when it is dropped
+        if (change instanceof Change.CreateView c && !(c.view().indexes().isEmpty() && c.view().triggers().isEmpty())) {
+            // its indexes and triggers after it; they go with it when it is dropped
             List<String> out = new ArrayList<>(List.of(createView(c.view())));
             for (IndexModel ix : c.view().indexes().values()) out.add(createIndex(c.view().name(), ix));
+            for (TriggerModel trg : c.view().triggers().values()) out.addAll(createTrigger(trg));
             return out;
         }
         if (change instanceof Change.CreateView c) return List.of(createView(c.view()));

@@ -141,4 +141,18 @@ class TriggersTest {
         SchemaModel d = live("CREATE TABLE t (id integer)", FUNCTION);
         roundTrip(c, d);
     }
+
+    @Test
+    void aTriggerOnAViewIsPartOfTheViewAndComesBackWhenTheViewIsRebuilt() throws SQLException {
+        String table = "CREATE TABLE t (id integer, n integer)";
+        String trigger = "CREATE TRIGGER v_ins INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION touch()";
+        SchemaModel a = live(table, FUNCTION, "CREATE VIEW v AS SELECT id FROM t");
+        SchemaModel b = live(table, FUNCTION, "CREATE VIEW v AS SELECT id FROM t", trigger);
+        assertEquals(List.of("v_ins"), List.copyOf(b.views().get("v").triggers().keySet()));
+        assertEquals("INSTEAD OF", b.views().get("v").triggers().get("v_ins").timing());
+        roundTrip(a, b);
+        // the view is rebuilt (DROP VIEW … CASCADE takes the trigger along): the trigger is created again with it
+        SchemaModel c = live(table, FUNCTION, "CREATE VIEW v AS SELECT id, n FROM t", trigger);
+        roundTrip(b, c);
+    }
 }
