@@ -66,9 +66,9 @@ public final class SqlRenderer {
         if (change instanceof Change.AlterColumnType c && c.readByGenerated()) return List.of("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute"
                 + " WHERE attrelid = to_regclass(" + literal(ident(c.table())) + ") AND attname = " + literal(c.column())
                 + " AND format_type(atttypid, atttypmod) <> " + literal(c.to()) + ") THEN\n        " + alterColumn(c.table(), c.column())
-                + "TYPE " + c.to() + " USING " + ident(c.column()) + "::" + c.to() + ";\n    END IF;\nEND $$");
+                + "TYPE " + c.to() + " USING " + castTo(c.column(), c.from(), c.to()) + ";\n    END IF;\nEND $$");
         if (change instanceof Change.AlterColumnType c) return List.of(alterColumn(c.table(), c.column())
-                + "TYPE " + c.to() + " USING " + ident(c.column()) + "::" + c.to());
+                + "TYPE " + c.to() + " USING " + castTo(c.column(), c.from(), c.to()));
         if (change instanceof Change.SetNotNull c) return List.of(alterColumn(c.table(), c.column())
                 + (c.notNull() ? "SET NOT NULL" : "DROP NOT NULL"));
         if (change instanceof Change.SetColumnDefault c) return List.of(alterColumn(c.table(), c.column())
@@ -199,6 +199,19 @@ public final class SqlRenderer {
      * {@code CREATE OR REPLACE TRIGGER}, which also sets it enabled; a constraint trigger has no OR REPLACE and is
      * dropped first. A trigger not plainly enabled is then disabled or set to fire on replicas.
      */
+    // PostgreSQL's own types (and pgvector's) as format_type prints them: what is not one of these is a type of the
+    // schema (an enum, a domain, a composite type), which casts to another only through its text form
+    private static final java.util.regex.Pattern BUILT_IN_TYPE = java.util.regex.Pattern.compile(
+            "(smallint|integer|bigint|numeric|real|double precision|text|character varying|character|\"char\"|boolean|date"
+                    + "|time|timestamp|interval|jsonb|json|uuid|bytea|inet|cidr|macaddr|money|bit|tsvector|tsquery|xml"
+                    + "|oid|name|vector|halfvec|sparsevec|int4range|int8range|numrange|tsrange|tstzrange|daterange)(?![a-z0-9_]).*");
+
+    /** {@code column::to}, or {@code column::text::to} from a type of the schema (two enums have no cast between them). */
+    static String castTo(String column, String from, String to) {
+        boolean own = !BUILT_IN_TYPE.matcher(from).matches();
+        return ident(column) + (own ? "::text" : "") + "::" + to;
+    }
+
     static List<String> createTrigger(org.somaagent01.migrator.model.TriggerModel t) {
         List<String> events = t.events().stream().map(e -> e.equals("UPDATE") && !t.updateColumns().isEmpty()
                 ? "UPDATE OF " + columns(t.updateColumns()) : e).toList();
