@@ -1,11 +1,14 @@
 package org.somaagent01.migrator.diff;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.somaagent01.migrator.inspect.CatalogInspector;
 import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.plan.Plan;
 import org.somaagent01.testdb.TestDatabase;
 import org.somaagent01.testdb.TestServer;
 
@@ -38,6 +41,32 @@ final class LiveSchema implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The schema reset, these statements run, and what it then holds. */
+    SchemaModel load(String... sql) throws SQLException {
+        reset();
+        execute(List.of(sql));
+        return inspect();
+    }
+
+    /**
+     * A built from nothing; the diff A→B applied gives B, and once more changes nothing; its down gives A, and once
+     * more changes nothing.
+     */
+    void roundTrip(SchemaModel a, SchemaModel b) throws SQLException {
+        reset();
+        execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
+        assertEquals(a, inspect(), "A built from nothing");
+        Plan plan = new Plan(Differ.diff(a, b));
+        execute(plan.upStatements());
+        assertEquals(b, inspect(), "the diff applied to A gives B");
+        execute(plan.upStatements());
+        assertEquals(b, inspect(), "a re-run changes nothing");
+        execute(plan.downStatements());
+        assertEquals(a, inspect(), "the down gives A");
+        execute(plan.downStatements());
+        assertEquals(a, inspect(), "a re-run of the down changes nothing");
     }
 
     SchemaModel inspect() throws SQLException {

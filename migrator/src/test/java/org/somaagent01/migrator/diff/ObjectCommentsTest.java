@@ -66,32 +66,17 @@ class ObjectCommentsTest {
             "COLUMN v.n", "its n", "SEQUENCE s", "a counter", "INDEX ix_n", "by n", "CONSTRAINT t.ck_n", "positive",
             "CONSTRAINT t.pk_t", "the key", "INDEX pk_t", "the key's index");
 
-    private static void roundTrip(SchemaModel a, SchemaModel b) throws SQLException {
-        db.reset();
-        db.execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
-        assertEquals(a, db.inspect(), "A built from nothing");
-        Plan plan = new Plan(Differ.diff(a, b));
-        db.execute(plan.upStatements());
-        assertEquals(b, db.inspect(), "the diff applied to A gives B");
-        db.execute(plan.upStatements());
-        assertEquals(b, db.inspect(), "a re-run changes nothing");
-        db.execute(plan.downStatements());
-        assertEquals(a, db.inspect(), "the down gives A");
-        db.execute(plan.downStatements());
-        assertEquals(a, db.inspect(), "a re-run of the down changes nothing");
-    }
-
     @Test
     void commentsComeChangeAndGo() throws SQLException {
-        roundTrip(schema("integer", Map.of()), schema("integer", ALL));
-        roundTrip(schema("integer", ALL), schema("integer", Map.of("VIEW v", "another", "INDEX ix_n", "by n")));
+        db.roundTrip(schema("integer", Map.of()), schema("integer", ALL));
+        db.roundTrip(schema("integer", ALL), schema("integer", Map.of("VIEW v", "another", "INDEX ix_n", "by n")));
     }
 
     @Test
     void objectsRebuiltAroundATypeChangeOrDroppedGetTheirCommentsBack() throws SQLException {
         // n's type change rebuilds v, ix_n and ck_n
-        roundTrip(schema("integer", ALL), schema("bigint", ALL));
-        roundTrip(schema("integer", ALL), SchemaModel.EMPTY);
+        db.roundTrip(schema("integer", ALL), schema("bigint", ALL));
+        db.roundTrip(schema("integer", ALL), SchemaModel.EMPTY);
     }
 
     @Test

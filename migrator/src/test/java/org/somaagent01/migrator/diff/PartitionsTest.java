@@ -73,21 +73,6 @@ class PartitionsTest {
     private static final String Y2027 = "FOR VALUES FROM ('2027-01-01') TO ('2028-01-01')";
     private static final String Y2027_HALF = "FOR VALUES FROM ('2027-01-01') TO ('2027-07-01')";
 
-    private static void roundTrip(SchemaModel a, SchemaModel b) throws SQLException {
-        db.reset();
-        db.execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
-        assertEquals(a, db.inspect(), "A is built from empty");
-        Plan plan = new Plan(Differ.diff(a, b));
-        db.execute(plan.upStatements());
-        assertEquals(b, db.inspect());
-        db.execute(plan.upStatements());
-        assertEquals(b, db.inspect(), "a re-run changes nothing");
-        db.execute(plan.downStatements());
-        assertEquals(a, db.inspect());
-        db.execute(plan.downStatements());
-        assertEquals(a, db.inspect(), "a re-run of the down changes nothing");
-    }
-
     @Test
     void theInspectorGivesAPartitionNothingOfItsParentsAndAllOfItsOwn() throws SQLException {
         db.reset();
@@ -191,7 +176,7 @@ class PartitionsTest {
         assertTrue(changes.contains(new Change.SetUnlogged("events_1", true)), changes.toString());
         assertTrue(changes.contains(new Change.CreateTable(b.tables().get("events_2"))), changes.toString());
         assertFalse(new Plan(changes).destructive());
-        roundTrip(a, b);
+        db.roundTrip(a, b);
     }
 
     @Test
@@ -201,7 +186,7 @@ class PartitionsTest {
                 events("RANGE (at)", List.of(), false).tables().get("events").withLayout(TableLayout.partitioned("LIST (id)"))));
         List<Change> changes = Differ.diff(a, b);
         assertTrue(new Plan(changes).destructive(), changes.toString());
-        roundTrip(a, b);
+        db.roundTrip(a, b);
     }
 
     @Test
@@ -220,7 +205,7 @@ class PartitionsTest {
             assertEquals(List.of("table events (3 rows)"),
                     org.somaagent01.migrator.apply.Applier.dataLoss(db.connection(), script.up().segments()));
         }
-        roundTrip(a, SchemaModel.EMPTY);
+        db.roundTrip(a, SchemaModel.EMPTY);
     }
 
     @Test
@@ -263,10 +248,10 @@ class PartitionsTest {
                 + "        ALTER TABLE t ALTER COLUMN name TYPE text COLLATE \"C\";\n    END IF;\nEND $$"), SqlRenderer.render(changes.get(0)));
         assertEquals(List.of("CREATE TABLE IF NOT EXISTS t (\n    id integer NOT NULL,\n    name text COLLATE \"C\"\n)"),
                 SqlRenderer.render(new Change.CreateTable(collated("text", "C").tables().get("t"))));
-        roundTrip(collated("text", null), collated("text", "C"));
-        roundTrip(collated("text", "C"), collated("text", "POSIX"));
-        roundTrip(collated("text", "C"), collated("character varying(20)", "C"));
-        roundTrip(collated("character varying(20)", "POSIX"), collated("text", null));
+        db.roundTrip(collated("text", null), collated("text", "C"));
+        db.roundTrip(collated("text", "C"), collated("text", "POSIX"));
+        db.roundTrip(collated("text", "C"), collated("character varying(20)", "C"));
+        db.roundTrip(collated("character varying(20)", "POSIX"), collated("text", null));
     }
 
     @Test
@@ -280,8 +265,8 @@ class PartitionsTest {
         assertEquals(List.of("CREATE MATERIALIZED VIEW IF NOT EXISTS m AS\n SELECT t.id\n   FROM t",
                 "CREATE UNIQUE INDEX IF NOT EXISTS m_id ON m USING btree (id)"),
                 SqlRenderer.render(new Change.CreateView(b.views().get("m"))));
-        roundTrip(a, b);
-        roundTrip(b, SchemaModel.EMPTY);
+        db.roundTrip(a, b);
+        db.roundTrip(b, SchemaModel.EMPTY);
         assertEquals(b, Snapshots.read(Snapshots.write(b), "test"));
         String onlyView = Snapshots.write(SchemaModel.of(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(m)));
         assertFalse(onlyView.contains("indexes"), onlyView);
@@ -308,14 +293,14 @@ class PartitionsTest {
         SchemaModel a = SchemaModel.of(List.of(), List.of(), List.of(base), List.of());
         SchemaModel b = SchemaModel.of(List.of(), List.of(), List.of(base.withLayout(TableLayout.PLAIN.withUnlogged(true)), child),
                 List.of());
-        roundTrip(a, b);
-        roundTrip(b, SchemaModel.EMPTY);
+        db.roundTrip(a, b);
+        db.roundTrip(b, SchemaModel.EMPTY);
         // another parent: NO INHERIT would make the inherited columns the child's own, so the child is rebuilt
         TableModel other = TableModel.of("other", List.of(new ColumnModel("n", "bigint", false, null)), null, List.of(),
                 List.of(), List.of(), List.of(), List.of(), null);
         SchemaModel c = SchemaModel.of(List.of(), List.of(), List.of(base, other, child.withLayout(TableLayout.PLAIN
                 .withInherits(List.of("base", "other")))), List.of());
         assertTrue(new Plan(Differ.diff(b, c)).destructive());
-        roundTrip(b, c);
+        db.roundTrip(b, c);
     }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.somaagent01.migrator.model.FunctionModel;
 import org.somaagent01.migrator.model.SchemaModel;
-import org.somaagent01.migrator.plan.Plan;
 import org.somaagent01.migrator.plan.SqlRenderer;
 import org.somaagent01.migrator.store.Snapshots;
 
@@ -102,29 +101,9 @@ class RoutinesTest {
     }
 
     /** Resets the schema, runs the statements and reads the schema they made. */
-    private static SchemaModel live(String... sql) throws SQLException {
-        db.reset();
-        db.execute(List.of(sql));
-        return db.inspect();
-    }
-
-    private static void roundTrip(SchemaModel a, SchemaModel b) throws SQLException {
-        db.reset();
-        db.execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
-        assertEquals(a, db.inspect(), "A from empty");
-        Plan plan = new Plan(Differ.diff(a, b));
-        db.execute(plan.upStatements());
-        assertEquals(b, db.inspect(), "the up gives B");
-        db.execute(plan.upStatements());
-        assertEquals(b, db.inspect(), "a re-run changes nothing");
-        db.execute(plan.downStatements());
-        assertEquals(a, db.inspect(), "the down gives A");
-        assertEquals(List.of(), Differ.diff(a, a));
-    }
-
     @Test
     void theInspectorReadsEveryAttribute() throws SQLException {
-        SchemaModel s = live("CREATE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE plpgsql"
+        SchemaModel s = db.load("CREATE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE plpgsql"
                         + " IMMUTABLE STRICT SECURITY DEFINER LEAKPROOF PARALLEL SAFE COST 5"
                         + " SET search_path = public, pg_temp SET work_mem = '64MB' AS $body$BEGIN RETURN a + b; END$body$",
                 "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $body$BEGIN RETURN NEW; END;$body$");
@@ -134,7 +113,7 @@ class RoutinesTest {
 
     @Test
     void routinesRoundTripLive() throws SQLException {
-        SchemaModel a = live(
+        SchemaModel a = db.load(
                 "CREATE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE sql AS 'SELECT a + b'",
                 "CREATE FUNCTION area(r integer) RETURNS integer LANGUAGE sql AS 'SELECT r * r'",
                 "CREATE FUNCTION area(w integer, h integer) RETURNS integer LANGUAGE sql AS 'SELECT w * h'",
@@ -146,7 +125,7 @@ class RoutinesTest {
                 "CREATE FUNCTION n_rows() RETURNS SETOF bigint LANGUAGE sql STABLE ROWS 10 AS 'SELECT count(*) FROM t'",
                 "CREATE FUNCTION pairs(n integer) RETURNS TABLE(i integer, j integer) LANGUAGE sql AS 'SELECT n, n'");
         assertEquals(7, a.functions().size(), a.functions().keySet().toString());
-        SchemaModel b = live(
+        SchemaModel b = db.load(
                 "CREATE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
                         + " COST 7 AS 'SELECT a + b + 0'",
                 "CREATE FUNCTION area(r integer) RETURNS bigint LANGUAGE sql AS 'SELECT (r * r)::bigint'",
@@ -160,6 +139,6 @@ class RoutinesTest {
                         + " AS 'BEGIN total := total + n * 2; END'");
         assertFalse(a.equals(b));
         assertTrue(Differ.diff(a, b).stream().anyMatch(c -> c instanceof Change.ReplaceFunction));
-        roundTrip(a, b);
+        db.roundTrip(a, b);
     }
 }

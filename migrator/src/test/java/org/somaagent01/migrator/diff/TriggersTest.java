@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TriggerModel;
-import org.somaagent01.migrator.plan.Plan;
 import org.somaagent01.migrator.plan.SqlRenderer;
 import org.somaagent01.migrator.store.Snapshots;
 
@@ -58,8 +57,8 @@ class TriggersTest {
     }
 
     @Test
-    void onlyTheStateChangingIsAnAlterAndOptionsStayOutOfPlainSnapshots() {
-        SchemaModel a = live("CREATE TABLE t (a integer)",
+    void onlyTheStateChangingIsAnAlterAndOptionsStayOutOfPlainSnapshots() throws SQLException {
+        SchemaModel a = db.load("CREATE TABLE t (a integer)",
                 "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'",
                 "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION touch()");
         TriggerModel trg = a.tables().get("t").triggers().get("trg");
@@ -73,34 +72,11 @@ class TriggersTest {
         assertEquals(b, Snapshots.read(Snapshots.write(b), "test"));
     }
 
-    private static SchemaModel live(String... sql) {
-        try {
-            db.reset();
-            db.execute(List.of(sql));
-            return db.inspect();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void roundTrip(SchemaModel a, SchemaModel b) throws SQLException {
-        db.reset();
-        db.execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
-        assertEquals(a, db.inspect(), "A from empty");
-        Plan plan = new Plan(Differ.diff(a, b));
-        db.execute(plan.upStatements());
-        assertEquals(b, db.inspect(), "the up gives B");
-        db.execute(plan.upStatements());
-        assertEquals(b, db.inspect(), "a re-run changes nothing");
-        db.execute(plan.downStatements());
-        assertEquals(a, db.inspect(), "the down gives A");
-    }
-
     private static final String FUNCTION = "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'";
 
     @Test
     void theInspectorReadsEveryOptionAndTriggersRoundTrip() throws SQLException {
-        SchemaModel a = live("CREATE TABLE t (id integer, a text, b text)", FUNCTION,
+        SchemaModel a = db.load("CREATE TABLE t (id integer, a text, b text)", FUNCTION,
                 "CREATE TRIGGER t1 BEFORE INSERT OR UPDATE OF b, a ON t FOR EACH ROW WHEN (NEW.id > 0 AND new.a <> 'x''y')"
                         + " EXECUTE FUNCTION touch('it''s', 'b', '')",
                 "CREATE CONSTRAINT TRIGGER t2 AFTER UPDATE ON t DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION touch()",
@@ -116,43 +92,43 @@ class TriggersTest {
                 .withEnabled(TriggerModel.DISABLED), triggers.get("t3"));
         assertEquals(new TriggerModel("t4", "t", "AFTER", List.of("DELETE"), true, "touch").asConstraint(false, false)
                 .withEnabled(TriggerModel.ALWAYS), triggers.get("t4"));
-        SchemaModel b = live("CREATE TABLE t (id integer, a text, b text)", FUNCTION,
+        SchemaModel b = db.load("CREATE TABLE t (id integer, a text, b text)", FUNCTION,
                 "CREATE TRIGGER t1 BEFORE INSERT OR UPDATE OF a ON t FOR EACH ROW WHEN (NEW.id > 1) EXECUTE FUNCTION touch('other')",
                 "CREATE CONSTRAINT TRIGGER t2 AFTER UPDATE ON t DEFERRABLE FOR EACH ROW EXECUTE FUNCTION touch()",
                 "CREATE TRIGGER t3 AFTER UPDATE ON t REFERENCING OLD TABLE AS o NEW TABLE AS n FOR EACH STATEMENT EXECUTE FUNCTION touch()",
                 "CREATE CONSTRAINT TRIGGER t4 AFTER DELETE ON t FOR EACH ROW EXECUTE FUNCTION touch()",
                 "ALTER TABLE t ENABLE REPLICA TRIGGER t3");
-        roundTrip(a, b);
+        db.roundTrip(a, b);
     }
 
     @Test
     void aTriggerWhoseConditionReadsARetypedColumnIsDroppedAndCreatedAroundIt() throws SQLException {
-        SchemaModel a = live("CREATE TABLE t (id integer, n integer)", FUNCTION,
+        SchemaModel a = db.load("CREATE TABLE t (id integer, n integer)", FUNCTION,
                 "CREATE TRIGGER t1 BEFORE UPDATE ON t FOR EACH ROW WHEN (new.n > 0) EXECUTE FUNCTION touch()");
-        SchemaModel b = live("CREATE TABLE t (id integer, n bigint)", FUNCTION,
+        SchemaModel b = db.load("CREATE TABLE t (id integer, n bigint)", FUNCTION,
                 "CREATE TRIGGER t1 BEFORE UPDATE ON t FOR EACH ROW WHEN (new.n > 0) EXECUTE FUNCTION touch()");
         List<Change> changes = Differ.diff(a, b);
         assertTrue(changes.get(0) instanceof Change.DropTrigger, changes.toString());
         assertTrue(changes.get(changes.size() - 1) instanceof Change.CreateTrigger, changes.toString());
-        roundTrip(a, b);
+        db.roundTrip(a, b);
         // UPDATE OF a column that goes: the trigger goes first, and comes back with it on the way down
-        SchemaModel c = live("CREATE TABLE t (id integer, n integer)", FUNCTION,
+        SchemaModel c = db.load("CREATE TABLE t (id integer, n integer)", FUNCTION,
                 "CREATE TRIGGER t1 BEFORE UPDATE OF n ON t FOR EACH ROW EXECUTE FUNCTION touch()");
-        SchemaModel d = live("CREATE TABLE t (id integer)", FUNCTION);
-        roundTrip(c, d);
+        SchemaModel d = db.load("CREATE TABLE t (id integer)", FUNCTION);
+        db.roundTrip(c, d);
     }
 
     @Test
     void aTriggerOnAViewIsPartOfTheViewAndComesBackWhenTheViewIsRebuilt() throws SQLException {
         String table = "CREATE TABLE t (id integer, n integer)";
         String trigger = "CREATE TRIGGER v_ins INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION touch()";
-        SchemaModel a = live(table, FUNCTION, "CREATE VIEW v AS SELECT id FROM t");
-        SchemaModel b = live(table, FUNCTION, "CREATE VIEW v AS SELECT id FROM t", trigger);
+        SchemaModel a = db.load(table, FUNCTION, "CREATE VIEW v AS SELECT id FROM t");
+        SchemaModel b = db.load(table, FUNCTION, "CREATE VIEW v AS SELECT id FROM t", trigger);
         assertEquals(List.of("v_ins"), List.copyOf(b.views().get("v").triggers().keySet()));
         assertEquals("INSTEAD OF", b.views().get("v").triggers().get("v_ins").timing());
-        roundTrip(a, b);
+        db.roundTrip(a, b);
         // the view is rebuilt (DROP VIEW … CASCADE takes the trigger along): the trigger is created again with it
-        SchemaModel c = live(table, FUNCTION, "CREATE VIEW v AS SELECT id, n FROM t", trigger);
-        roundTrip(b, c);
+        SchemaModel c = db.load(table, FUNCTION, "CREATE VIEW v AS SELECT id, n FROM t", trigger);
+        db.roundTrip(b, c);
     }
 }
