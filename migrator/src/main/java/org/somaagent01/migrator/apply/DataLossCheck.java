@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.somaagent01.migrator.diff.ColumnTypes;
-import org.somaagent01.migrator.plan.Sql;
+import org.somaagent01.migrator.sql.Sql;
 import org.somaagent01.migrator.store.Segment;
 import org.somaagent01.migrator.store.StatementFacts;
 

@@ -18,7 +18,7 @@ import org.somaagent01.migrator.lock.AdvisoryLock;
 import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.plan.Plan;
-import org.somaagent01.migrator.plan.Sql;
+import org.somaagent01.migrator.sql.Sql;
 import org.somaagent01.seeds.SeedFiles;
 import org.somaagent01.seeds.SeedReport;
 import org.somaagent01.seeds.SeedRowException;

@@ -15,7 +15,7 @@ import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.diff.Differ;
 import org.somaagent01.migrator.inspect.CatalogInspector;
 import org.somaagent01.migrator.model.SchemaModel;
-import org.somaagent01.migrator.plan.Sql;
+import org.somaagent01.migrator.sql.Sql;
 import org.somaagent01.migrator.plan.SqlRenderer;
 
 /**

@@ -10,7 +10,7 @@ import org.somaagent01.migrator.model.Renames;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.model.ViewModel;
-import org.somaagent01.migrator.plan.Sql;
+import org.somaagent01.migrator.sql.Sql;
 
 /**
  * The pure differ of databases of several schemas. Schemas that come are created first and schemas that go are

@@ -27,7 +27,7 @@ final class Identifiers {
     }
 
     private static String quoted(String name) {
-        return org.somaagent01.migrator.plan.Sql.ident(name);
+        return org.somaagent01.migrator.sql.Sql.ident(name);
     }
 
     private static String quotedAlways(String name) {

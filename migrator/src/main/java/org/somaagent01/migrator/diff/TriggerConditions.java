@@ -16,7 +16,7 @@ final class TriggerConditions {
 
     static String rename(String when, String from, String to) {
         if (when == null) return null;
-        return pattern(from).matcher(when).replaceAll("$1" + Matcher.quoteReplacement(org.somaagent01.migrator.plan.Sql.ident(to)));
+        return pattern(from).matcher(when).replaceAll("$1" + Matcher.quoteReplacement(org.somaagent01.migrator.sql.Sql.ident(to)));
     }
 
     private static Pattern pattern(String column) {

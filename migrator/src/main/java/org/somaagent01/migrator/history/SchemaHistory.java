@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.somaagent01.migrator.plan.Sql;
+import org.somaagent01.migrator.sql.Sql;
 import org.somaagent01.migrator.store.MigrationScript;
 
 /**

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.somaagent01.migrator.plan.Sql;
+import org.somaagent01.migrator.sql.Sql;
 
 /** {@code <schema>.seed_history}: the fingerprint of each seed data set applied, so unchanged seeds are skipped. */
 public final class SeedHistory {

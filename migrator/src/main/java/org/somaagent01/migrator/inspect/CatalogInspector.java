@@ -67,7 +67,7 @@ public final class CatalogInspector {
             // joins over whole catalogs: compiling them (JIT) or starting parallel workers costs more than they
             // take, and their sorts (80,000 column rows at 10,000 tables) should not spill to disk
             try (var st = connection.createStatement()) {
-                st.execute("SET LOCAL search_path TO " + org.somaagent01.migrator.plan.Sql.ident(schema)
+                st.execute("SET LOCAL search_path TO " + org.somaagent01.migrator.sql.Sql.ident(schema)
                         + "; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL work_mem = '64MB'");
             }
             Map<String, TableBuilder> tables = columns(connection);

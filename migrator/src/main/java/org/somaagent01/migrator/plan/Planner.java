@@ -1,7 +1,7 @@
 package org.somaagent01.migrator.plan;
 
-import static org.somaagent01.migrator.plan.Sql.ident;
-import static org.somaagent01.migrator.plan.Sql.literal;
+import static org.somaagent01.migrator.sql.Sql.ident;
+import static org.somaagent01.migrator.sql.Sql.literal;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package org.somaagent01.migrator.plan;
 
-import static org.somaagent01.migrator.plan.Sql.ident;
-import static org.somaagent01.migrator.plan.Sql.literal;
+import static org.somaagent01.migrator.sql.Sql.ident;
+import static org.somaagent01.migrator.sql.Sql.literal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.somaagent01.migrator.model.TriggerModel;
 import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.StorageParameters;
 import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.sql.Sql;
 
 /**
  * Renders one {@link Change} as PostgreSQL statements. Statements are idempotent where PostgreSQL allows

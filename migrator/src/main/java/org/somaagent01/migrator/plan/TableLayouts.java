@@ -1,7 +1,7 @@
 package org.somaagent01.migrator.plan;
 
-import static org.somaagent01.migrator.plan.Sql.ident;
-import static org.somaagent01.migrator.plan.Sql.literal;
+import static org.somaagent01.migrator.sql.Sql.ident;
+import static org.somaagent01.migrator.sql.Sql.literal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.model.TableLayout;
 import org.somaagent01.migrator.model.TableModel;
+import org.somaagent01.migrator.sql.Sql;
 
 /** SQL for table layouts: partitioned tables and partitions, inheritance, UNLOGGED. */
 final class TableLayouts {

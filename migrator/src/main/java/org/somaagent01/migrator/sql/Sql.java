@@ -1,9 +1,12 @@
-package org.somaagent01.migrator.plan;
+package org.somaagent01.migrator.sql;
 
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Quoting of identifiers and literals the way PostgreSQL's {@code quote_ident}/{@code quote_literal} do. */
+/**
+ * Quoting of identifiers and literals the way PostgreSQL's {@code quote_ident}/{@code quote_literal} do. A leaf
+ * package that depends on nothing of the migrator: inspector, differ, planner, history and applier all quote here.
+ */
 public final class Sql {
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
     // PostgreSQL keywords that quote_ident quotes (reserved, type/function-name and column-name keywords)
