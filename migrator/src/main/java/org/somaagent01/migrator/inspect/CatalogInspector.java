@@ -99,11 +99,7 @@ public final class CatalogInspector {
 
     private List<EnumType> enums(Connection c) throws SQLException {
         List<EnumType> out = new ArrayList<>();
-        try (ResultSet rs = query(c, """
-                SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
-                FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
-                JOIN pg_namespace n ON n.oid = t.typnamespace
-                WHERE n.nspname = ? GROUP BY t.typname""", true)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("enums"), true)) {
             while (rs.next()) out.add(new EnumType(rs.getString(1), strings(rs.getArray(2))));
         }
         return out;
@@ -114,23 +110,7 @@ public final class CatalogInspector {
         // cannot refer to columns, so it is printed without its table (pg_get_expr with a relation opens it, a
         // relcache build per table), a generated column's expression with it
         Map<String, TableBuilder> tables = new LinkedHashMap<>();
-        try (ResultSet rs = query(c, """
-                SELECT cl.relname, td.description, a.attname,
-                       format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                       CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0) ELSE pg_get_expr(d.adbin, d.adrelid) END,
-                       a.attidentity, a.attgenerated, cd.description, coll.collname
-                FROM pg_class cl
-                JOIN pg_namespace n ON n.oid = cl.relnamespace
-                LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal
-                LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                LEFT JOIN pg_description td ON td.objoid = cl.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
-                LEFT JOIN pg_description cd ON cd.objoid = cl.oid AND cd.classoid = 'pg_class'::regclass
-                     AND cd.objsubid = a.attnum
-                LEFT JOIN pg_type ty ON ty.oid = a.atttypid
-                LEFT JOIN pg_collation coll ON coll.oid = a.attcollation AND a.attcollation <> ty.typcollation
-                WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
-                  AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = cl.oid AND dep.deptype = 'e')
-                ORDER BY cl.relname, a.attnum""", true)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("columns"), true)) {
             while (rs.next()) {
                 TableBuilder t = tables.computeIfAbsent(rs.getString(1), TableBuilder::new);
                 t.comment = rs.getString(2);
@@ -153,34 +133,7 @@ public final class CatalogInspector {
 
     private void constraints(Connection c, Map<String, TableBuilder> tables) throws SQLException {
         // key columns are named by one join and aggregate over the schema's constraints, not by a subquery each
-        try (ResultSet rs = query(c, """
-                WITH keys AS (
-                    SELECT k.oid, k.fk, array_agg(a.attname::text ORDER BY k.ord) AS names
-                    FROM (SELECT co.oid, false AS fk, co.conrelid AS rel, u.num, u.ord
-                          FROM pg_constraint co, unnest(co.conkey) WITH ORDINALITY u(num, ord)
-                          WHERE co.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?)
-                          UNION ALL
-                          SELECT co.oid, true, co.confrelid, u.num, u.ord
-                          FROM pg_constraint co, unnest(co.confkey) WITH ORDINALITY u(num, ord)
-                          WHERE co.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?)) k
-                    JOIN pg_attribute a ON a.attrelid = k.rel AND a.attnum = k.num
-                    GROUP BY k.oid, k.fk)
-                SELECT cl.relname, co.conname, co.contype, coalesce(lk.names, '{}'),
-                       CASE WHEN co.contype = 'x' THEN pg_get_constraintdef(co.oid) ELSE pg_get_expr(co.conbin, co.conrelid) END,
-                       CASE WHEN ref.relnamespace = cl.relnamespace THEN ref.relname::text
-                            ELSE (SELECT quote_ident(nspname) FROM pg_namespace WHERE oid = ref.relnamespace)
-                                 || '.' || quote_ident(ref.relname) END,
-                       coalesce(rk.names, '{}'),
-                       co.confdeltype, co.confupdtype, co.confmatchtype = 'f', co.condeferrable, co.condeferred,
-                       NOT co.convalidated, coalesce(ix.indnullsnotdistinct, false)
-                FROM pg_constraint co
-                JOIN pg_class cl ON cl.oid = co.conrelid
-                JOIN pg_namespace n ON n.oid = cl.relnamespace
-                LEFT JOIN pg_class ref ON ref.oid = co.confrelid
-                LEFT JOIN pg_index ix ON ix.indexrelid = co.conindid AND co.contype = 'u'
-                LEFT JOIN keys lk ON lk.oid = co.oid AND NOT lk.fk
-                LEFT JOIN keys rk ON rk.oid = co.oid AND rk.fk
-                WHERE n.nspname = ? AND co.contype IN ('p', 'u', 'c', 'f', 'x') AND co.conislocal AND co.conparentid = 0""", 3)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("constraints"), 3)) {
             while (rs.next()) {
                 TableBuilder t = tables.get(rs.getString(1));
                 if (t == null) continue;
@@ -209,32 +162,7 @@ public final class CatalogInspector {
         // the constraint, not here; an invalid index (a failed CONCURRENTLY build) is not the index it was meant to be:
         // it is left out, and reported as outside the model (UnmodelledObjects)
         Map<String, IndexBuilder> byName = new LinkedHashMap<>();
-        try (ResultSet rs = query(c, """
-                SELECT tc.relname, ic.relname, i.indisunique, am.amname, ia.attnum,
-                       CASE WHEN i.indkey[ia.attnum - 1] = 0 THEN '(' || pg_get_indexdef(i.indexrelid, ia.attnum, true) || ')'
-                            ELSE ta.attname::text END,
-                       CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END,
-                       (i.indoption[ia.attnum - 1] & 1) = 1,
-                       ic.reloptions, pg_get_expr(i.indpred, i.indrelid),
-                       ia.attnum > i.indnkeyatts,
-                       CASE WHEN (i.indoption[ia.attnum - 1] & 2) = 2 THEN 'FIRST' ELSE 'LAST' END,
-                       CASE WHEN i.indcollation[ia.attnum - 1] <> 0
-                                 AND i.indcollation[ia.attnum - 1] <> coalesce(ta.attcollation, ty.typcollation)
-                            THEN coll.collname::text END,
-                       i.indnullsnotdistinct
-                FROM pg_index i
-                JOIN pg_class ic ON ic.oid = i.indexrelid
-                JOIN pg_class tc ON tc.oid = i.indrelid
-                JOIN pg_namespace n ON n.oid = tc.relnamespace
-                JOIN pg_am am ON am.oid = ic.relam
-                JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum > 0
-                LEFT JOIN pg_opclass oc ON oc.oid = i.indclass[ia.attnum - 1]
-                LEFT JOIN pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[ia.attnum - 1]
-                LEFT JOIN pg_type ty ON ty.oid = ia.atttypid
-                LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[ia.attnum - 1]
-                WHERE n.nspname = ? AND i.indisvalid AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
-                ORDER BY tc.relname, ic.relname, ia.attnum""", true)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("indexes"), true)) {
             while (rs.next()) {
                 IndexBuilder ix = byName.computeIfAbsent(rs.getString(2), n -> new IndexBuilder());
                 ix.table = rs.getString(1);
@@ -263,20 +191,7 @@ public final class CatalogInspector {
 
     /** Triggers with their conditions, arguments, constraint options, transition tables and enabled state. */
     private void triggers(Connection c, Map<String, TableBuilder> tables) throws SQLException {
-        try (ResultSet rs = query(c, """
-                SELECT tg.tgname, cl.relname, tg.tgtype,
-                       CASE WHEN p.pronamespace = cl.relnamespace THEN p.proname::text
-                            ELSE (SELECT quote_ident(nspname) FROM pg_namespace WHERE oid = p.pronamespace)
-                                 || '.' || quote_ident(p.proname) END, pg_get_triggerdef(tg.oid),
-                       ARRAY(SELECT a.attname::text FROM unnest(tg.tgattr::int2[]) WITH ORDINALITY k(num, ord)
-                             JOIN pg_attribute a ON a.attrelid = tg.tgrelid AND a.attnum = k.num ORDER BY k.ord),
-                       tg.tgconstraint <> 0, tg.tgdeferrable, tg.tginitdeferred, tg.tgoldtable, tg.tgnewtable,
-                       tg.tgenabled
-                FROM pg_trigger tg
-                JOIN pg_class cl ON cl.oid = tg.tgrelid
-                JOIN pg_namespace n ON n.oid = cl.relnamespace
-                JOIN pg_proc p ON p.oid = tg.tgfoid
-                WHERE n.nspname = ? AND NOT tg.tgisinternal AND tg.tgparentid = 0""", true)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("triggers"), true)) {
             while (rs.next()) {
                 TableBuilder t = tables.get(rs.getString(2));
                 String relation = rs.getString(2);
@@ -308,20 +223,7 @@ public final class CatalogInspector {
     private List<DomainModel> domains(Connection c) throws SQLException {
         Map<String, DomainModel> byName = new LinkedHashMap<>();
         Map<String, List<CheckModel>> checks = new HashMap<>();
-        try (ResultSet rs = query(c, """
-                SELECT t.typname, format_type(t.typbasetype, t.typtypmod),
-                       CASE WHEN t.typcollation <> bt.typcollation THEN coll.collname::text END,
-                       pg_get_expr(t.typdefaultbin, 0), t.typnotnull, co.conname, pg_get_expr(co.conbin, 0),
-                       NOT co.convalidated
-                FROM pg_type t
-                JOIN pg_namespace n ON n.oid = t.typnamespace
-                JOIN pg_type bt ON bt.oid = t.typbasetype
-                LEFT JOIN pg_collation coll ON coll.oid = t.typcollation
-                LEFT JOIN pg_constraint co ON co.contypid = t.oid AND co.contype = 'c'
-                WHERE n.nspname = ? AND t.typtype = 'd'
-                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid
-                                  AND e.deptype = 'e')
-                ORDER BY t.typname, co.conname""", true)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("domains"), true)) {
             while (rs.next()) {
                 String name = rs.getString(1);
                 byName.putIfAbsent(name, new DomainModel(name, rs.getString(2), rs.getString(3), rs.getString(4),
@@ -337,19 +239,7 @@ public final class CatalogInspector {
     /** Composite types of their own ({@code CREATE TYPE … AS (…)}), not tables' row types. */
     private List<CompositeTypeModel> compositeTypes(Connection c) throws SQLException {
         Map<String, List<CompositeTypeModel.Attribute>> byName = new LinkedHashMap<>();
-        try (ResultSet rs = query(c, """
-                SELECT t.typname, a.attname, format_type(a.atttypid, a.atttypmod),
-                       CASE WHEN a.attcollation <> at.typcollation THEN coll.collname::text END
-                FROM pg_type t
-                JOIN pg_namespace n ON n.oid = t.typnamespace
-                JOIN pg_class r ON r.oid = t.typrelid AND r.relkind = 'c'
-                LEFT JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-                LEFT JOIN pg_type at ON at.oid = a.atttypid
-                LEFT JOIN pg_collation coll ON coll.oid = a.attcollation
-                WHERE n.nspname = ? AND t.typtype = 'c'
-                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid
-                                  AND e.deptype = 'e')
-                ORDER BY t.typname, a.attnum""", true)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("composite-types"), true)) {
             while (rs.next()) {
                 List<CompositeTypeModel.Attribute> attributes = byName.computeIfAbsent(rs.getString(1), n -> new ArrayList<>());
                 if (rs.getString(2) != null) {
@@ -367,18 +257,7 @@ public final class CatalogInspector {
      */
     private List<FunctionModel> functions(Connection c) throws SQLException {
         List<FunctionModel> out = new ArrayList<>();
-        try (ResultSet rs = query(c, """
-                SELECT p.proname, pg_get_function_result(p.oid), l.lanname, p.prosrc, pg_get_function_arguments(p.oid),
-                       pg_get_function_identity_arguments(p.oid), p.prokind = 'p',
-                       CASE p.provolatile WHEN 'i' THEN 'IMMUTABLE' WHEN 's' THEN 'STABLE' END, p.proisstrict,
-                       p.prosecdef, p.proleakproof,
-                       CASE p.proparallel WHEN 's' THEN 'SAFE' WHEN 'r' THEN 'RESTRICTED' END,
-                       p.procost::text, p.prorows::text, p.proconfig
-                FROM pg_proc p
-                JOIN pg_namespace n ON n.oid = p.pronamespace
-                JOIN pg_language l ON l.oid = p.prolang
-                WHERE n.nspname = ? AND p.prokind IN ('f', 'p') AND p.prosqlbody IS NULL AND l.lanname NOT IN ('c', 'internal')
-                  AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = p.oid AND dep.deptype = 'e')""", true)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("functions"), true)) {
             while (rs.next()) {
                 boolean procedure = rs.getBoolean(7);
                 out.add(new FunctionModel(rs.getString(1), procedure ? null : rs.getString(2), rs.getString(3),
@@ -399,19 +278,7 @@ public final class CatalogInspector {
         Map<String, TableModel> byName = new HashMap<>();
         for (TableModel t : tables) byName.put(t.name(), t);
         List<SequenceModel> out = new ArrayList<>();
-        try (ResultSet rs = query(c, """
-                SELECT s.relname, format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement, q.seqmin, q.seqmax,
-                       q.seqcache, q.seqcycle, d.deptype, ot.relname, oa.attname
-                FROM pg_sequence q
-                JOIN pg_class s ON s.oid = q.seqrelid
-                JOIN pg_namespace n ON n.oid = s.relnamespace
-                LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid
-                     AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-                LEFT JOIN pg_class ot ON ot.oid = d.refobjid
-                LEFT JOIN pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid
-                WHERE n.nspname = ?
-                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = s.oid
-                                  AND e.deptype = 'e')""", true)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("sequences"), true)) {
             while (rs.next()) {
                 String name = rs.getString(1);
                 String deptype = rs.getString(9);
@@ -434,22 +301,7 @@ public final class CatalogInspector {
     /** Views and materialized views, each with the relations and columns of this schema it reads (pg_depend). */
     private List<ViewModel> views(Connection c) throws SQLException {
         List<ViewModel> out = new ArrayList<>();
-        try (ResultSet rs = query(c, """
-                SELECT v.relname, v.relkind = 'm', pg_get_viewdef(v.oid), v.reloptions, dep.reads
-                FROM pg_class v
-                JOIN pg_namespace n ON n.oid = v.relnamespace
-                LEFT JOIN (SELECT rw.ev_class, array_agg(DISTINCT r.relname::text
-                                  || CASE WHEN d.refobjsubid > 0 THEN '.' || a.attname::text ELSE '' END) AS reads
-                           FROM pg_rewrite rw
-                           JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid
-                                AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> rw.ev_class
-                           JOIN pg_class r ON r.oid = d.refobjid
-                           LEFT JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = d.refobjsubid
-                           WHERE r.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?)
-                           GROUP BY rw.ev_class) dep ON dep.ev_class = v.oid
-                WHERE n.nspname = ? AND v.relkind IN ('v', 'm')
-                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = v.oid
-                                  AND e.deptype = 'e')""", 2)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("views"), 2)) {
             while (rs.next()) {
                 out.add(new ViewModel(rs.getString(1), rs.getBoolean(2), rs.getString(3), options(rs.getArray(4)),
                         strings(rs.getArray(5))));
@@ -464,17 +316,7 @@ public final class CatalogInspector {
      * parent's.
      */
     private void layouts(Connection c, Map<String, TableBuilder> tables) throws SQLException {
-        try (ResultSet rs = query(c, """
-                SELECT cl.relname, pg_get_partkeydef(cl.oid), par.relname,
-                       CASE WHEN cl.relispartition THEN pg_get_expr(cl.relpartbound, cl.oid) END, cl.relpersistence = 'u',
-                       ARRAY(SELECT p.relname::text FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
-                             WHERE i.inhrelid = cl.oid AND NOT cl.relispartition ORDER BY i.inhseqno)
-                FROM pg_class cl
-                JOIN pg_namespace n ON n.oid = cl.relnamespace
-                LEFT JOIN pg_inherits pi ON pi.inhrelid = cl.oid AND cl.relispartition
-                LEFT JOIN pg_class par ON par.oid = pi.inhparent
-                WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
-                  AND (cl.relkind = 'p' OR cl.relpersistence = 'u' OR EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = cl.oid))""", true)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("layouts"), true)) {
             while (rs.next()) {
                 TableBuilder t = tables.get(rs.getString(1));
                 if (t == null) continue;
@@ -559,15 +401,7 @@ public final class CatalogInspector {
     private List<TableModel> rowSecurity(Connection c, List<TableModel> tables) throws SQLException {
         Map<String, boolean[]> flags = new HashMap<>();
         Map<String, List<org.somaagent01.migrator.model.PolicyModel>> policies = new HashMap<>();
-        try (ResultSet rs = query(c, """
-                SELECT cl.relname, cl.relrowsecurity, cl.relforcerowsecurity, p.polname, p.polpermissive, p.polcmd,
-                       ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r)::text END FROM unnest(p.polroles) r),
-                       pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)
-                FROM pg_class cl
-                JOIN pg_namespace n ON n.oid = cl.relnamespace
-                LEFT JOIN pg_policy p ON p.polrelid = cl.oid
-                WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
-                  AND (cl.relrowsecurity OR cl.relforcerowsecurity OR p.oid IS NOT NULL)""", true)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("row-security"), true)) {
             while (rs.next()) {
                 String table = rs.getString(1);
                 flags.put(table, new boolean[] {rs.getBoolean(2), rs.getBoolean(3)});
@@ -598,32 +432,7 @@ public final class CatalogInspector {
      */
     private List<org.somaagent01.migrator.model.GrantModel> grants(Connection c) throws SQLException {
         List<org.somaagent01.migrator.model.GrantModel> out = new ArrayList<>();
-        try (ResultSet rs = query(c, """
-                WITH ns AS (SELECT oid, nspname, nspowner, nspacl FROM pg_namespace WHERE nspname = ?),
-                objects AS (
-                    SELECT CASE WHEN cl.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind, cl.relname::text AS object,
-                           cl.relacl AS acl, acldefault(CASE WHEN cl.relkind = 'S' THEN 's' ELSE 'r' END::"char", cl.relowner) AS dflt
-                    FROM pg_class cl JOIN ns ON ns.oid = cl.relnamespace
-                    WHERE cl.relkind IN ('r', 'p', 'v', 'm', 'S') AND cl.relacl IS NOT NULL
-                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = cl.oid AND d.deptype = 'e')
-                    UNION ALL
-                    SELECT 'COLUMN', cl.relname || '.' || a.attname, a.attacl, NULL::aclitem[]
-                    FROM pg_attribute a JOIN pg_class cl ON cl.oid = a.attrelid JOIN ns ON ns.oid = cl.relnamespace
-                    WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped
-                    UNION ALL
-                    SELECT 'FUNCTION', p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.proacl,
-                           acldefault('f'::"char", p.proowner)
-                    FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
-                    WHERE p.proacl IS NOT NULL
-                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
-                    UNION ALL
-                    SELECT 'SCHEMA', nspname::text, nspacl, acldefault('n'::"char", nspowner) FROM ns
-                    WHERE nspacl IS NOT NULL AND nspacl::text <> '{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}')
-                SELECT DISTINCT o.kind, o.object, CASE WHEN e.grantee = 0 THEN 'public' ELSE pg_get_userbyid(e.grantee)::text END,
-                       e.privilege_type, e.is_grantable
-                FROM objects o CROSS JOIN LATERAL aclexplode(o.acl) e
-                WHERE NOT EXISTS (SELECT 1 FROM aclexplode(o.dflt) d WHERE d.grantee = e.grantee
-                                  AND d.privilege_type = e.privilege_type AND d.is_grantable = e.is_grantable)""", true)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("grants"), true)) {
             while (rs.next()) {
                 out.add(new org.somaagent01.migrator.model.GrantModel(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5)));
@@ -635,28 +444,7 @@ public final class CatalogInspector {
     /** Comments on views, materialized views, their columns, sequences, indexes and constraints (one query). */
     private Map<String, String> objectComments(Connection c) throws SQLException {
         Map<String, String> out = new HashMap<>();
-        try (ResultSet rs = query(c, """
-                SELECT CASE cl.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' ELSE 'INDEX' END,
-                       cl.relname::text, d.description
-                FROM pg_class cl
-                JOIN pg_namespace n ON n.oid = cl.relnamespace
-                JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = cl.oid AND d.objsubid = 0
-                WHERE n.nspname = ? AND cl.relkind IN ('v', 'm', 'S', 'i', 'I')
-                  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = cl.oid AND e.deptype = 'e')
-                UNION ALL
-                SELECT 'COLUMN', cl.relname || '.' || a.attname, d.description
-                FROM pg_class cl
-                JOIN pg_namespace n ON n.oid = cl.relnamespace
-                JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
-                JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = cl.oid AND d.objsubid = a.attnum
-                WHERE n.nspname = ? AND cl.relkind IN ('v', 'm')
-                UNION ALL
-                SELECT 'CONSTRAINT', cl.relname || '.' || co.conname, d.description
-                FROM pg_constraint co
-                JOIN pg_class cl ON cl.oid = co.conrelid
-                JOIN pg_namespace n ON n.oid = cl.relnamespace
-                JOIN pg_description d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = co.oid
-                WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')""", 3)) {
+        try (ResultSet rs = query(c, InspectorQueries.get("object-comments"), 3)) {
             while (rs.next()) out.put(SchemaModel.commentKey(rs.getString(1), rs.getString(2)), rs.getString(3));
         }
         return out;

@@ -18,15 +18,7 @@ import org.somaagent01.migrator.model.SchemaModel;
  * installed in each, then {@link CatalogInspector} reads each schema (a fixed number of queries per schema).
  */
 public final class DatabaseInspector {
-    private static final String SCHEMAS = """
-            SELECT n.nspname, ARRAY(SELECT e.extname::text FROM pg_extension e
-                                    WHERE e.extnamespace = n.oid AND e.extname <> 'plpgsql')
-            FROM pg_namespace n
-            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%'
-              AND n.nspname NOT LIKE 'pg_toast_temp%' AND n.nspname <> ?
-              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid
-                              AND d.deptype = 'e')
-            ORDER BY 1""";
+    private static final String SCHEMAS = InspectorQueries.get("schemas");
 
     private final SchemaFilter filter;
     private final String historySchema;
