@@ -264,6 +264,15 @@ public sealed interface Change {
      * (between {@code ALWAYS} and {@code BY DEFAULT}). An identity column is NOT NULL and has no default: the differ
      * orders those changes around this one.
      */
+    /**
+     * {@code ALTER COLUMN … SET START WITH … SET INCREMENT BY …} of an identity column's sequence; null is the
+     * defaults for {@code type}, the column's type when this runs.
+     */
+    record SetIdentityOptions(String table, String column, String type, org.somaagent01.migrator.model.IdentityOptions from,
+                              org.somaagent01.migrator.model.IdentityOptions to) implements Change {
+        public Change inverse() { return new SetIdentityOptions(table, column, type, to, from); }
+    }
+
     record SetIdentity(String table, String column, String from, String to, String plainDefault) implements Change {
         public SetIdentity(String table, String column, String from, String to) {
             this(table, column, from, to, null);

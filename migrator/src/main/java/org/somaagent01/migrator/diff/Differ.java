@@ -604,6 +604,13 @@ public final class Differ {
         boolean retype = !before.type().equals(after.type());
         boolean identityGoes = before.identity() != null && after.identity() == null;
         boolean identityComes = before.identity() == null && after.identity() != null;
+        // around a type change an identity's options go back to the defaults before and are set after, each while
+        // the sequence has the type they fit (the way back does the same in reverse)
+        if ((identityGoes || retype && before.identity() != null && after.identity() != null)
+                && before.identityOptions() != null) {
+            // back to the defaults first, so that the way back, adding the identity, sets its options after it
+            alterColumns.add(new Change.SetIdentityOptions(table, name, before.type(), before.identityOptions(), null));
+        }
         // the identity change carries the default of the side without one
         if (identityGoes) alterColumns.add(new Change.SetIdentity(table, name, before.identity(), null, after.defaultExpression()));
         boolean identityChanges = identityGoes || identityComes;
@@ -636,6 +643,15 @@ public final class Differ {
             alterColumns.add(new Change.SetIdentity(table, name, null, after.identity(), before.defaultExpression()));
         } else if (before.identity() != null && after.identity() != null && !after.identity().equals(before.identity())) {
             alterColumns.add(new Change.SetIdentity(table, name, before.identity(), after.identity()));
+        }
+        boolean bothIdentity = before.identity() != null && after.identity() != null;
+        if (identityComes && after.identityOptions() != null) {
+            alterColumns.add(new Change.SetIdentityOptions(table, name, after.type(), null, after.identityOptions()));
+        } else if (bothIdentity && retype && after.identityOptions() != null) {
+            alterColumns.add(new Change.SetIdentityOptions(table, name, after.type(), null, after.identityOptions()));
+        } else if (bothIdentity && !retype && !Objects.equals(before.identityOptions(), after.identityOptions())) {
+            alterColumns.add(new Change.SetIdentityOptions(table, name, after.type(), before.identityOptions(),
+                    after.identityOptions()));
         }
     }
 

@@ -54,7 +54,7 @@ final class Renaming {
             }
             List<ColumnModel> columns = t.columns().stream().map(c -> new ColumnModel(c.name().equals(from) ? to : c.name(),
                     c.type(), c.notNull(), c.defaultExpression(), c.identity(), expr.apply(c.generated()), c.comment(),
-                    c.collation())).toList();
+                    c.collation(), c.identityOptions())).toList();
             KeyConstraint pk = t.primaryKey() == null ? null
                     : renamed(t.primaryKey(), names);
             List<KeyConstraint> uniques = t.uniques().values().stream().map(u -> renamed(u, names)).toList();

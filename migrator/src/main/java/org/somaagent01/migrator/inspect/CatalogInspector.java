@@ -20,6 +20,7 @@ import org.somaagent01.migrator.model.Extension;
 import org.somaagent01.migrator.model.ForeignKeyAction;
 import org.somaagent01.migrator.model.ForeignKeyModel;
 import org.somaagent01.migrator.model.FunctionModel;
+import org.somaagent01.migrator.model.IdentityOptions;
 import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.SchemaModel;
@@ -124,7 +125,9 @@ public final class CatalogInspector {
                     boolean generated = "s".equals(rs.getString(8));
                     t.columns.add(new ColumnModel(rs.getString(3), rs.getString(4), rs.getBoolean(5),
                             generated ? null : rs.getString(6), identity, generated ? rs.getString(6) : null, rs.getString(9),
-                            rs.getString(10)));
+                            rs.getString(10), identity == null || rs.getObject(11) == null ? null
+                                    : new IdentityOptions(rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
+                                            rs.getLong(15), rs.getBoolean(16))));
                 }
             }
         }

@@ -8,12 +8,15 @@ package org.somaagent01.migrator.model;
  * <p>{@code identity} is {@code ALWAYS} or {@code BY DEFAULT} for an identity column (which has no default and is
  * NOT NULL), else null; {@code generated} is the expression of a {@code GENERATED ALWAYS AS (…) STORED} column in
  * {@code pg_get_expr} form (no default either), else null; {@code comment} is its {@code COMMENT ON COLUMN} or null.
+ * {@code identityOptions} are an identity's sequence options other than the defaults for its type, else null.
  * Snapshots written before these existed read them as null, which is what such columns are.
  */
 public record ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
                           String generated, String comment,
                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                          String collation) {
+                          String collation,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          IdentityOptions identityOptions) {
 
     public static final String ALWAYS = "ALWAYS";
     public static final String BY_DEFAULT = "BY DEFAULT";
@@ -25,13 +28,20 @@ public record ColumnModel(String name, String type, boolean notNull, String defa
     /** {@code collation}: a {@code COLLATE} other than its type's default ({@code C}), else null (left out of snapshots). */
     public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
                        String generated, String comment) {
-        this(name, type, notNull, defaultExpression, identity, generated, comment, null);
+        this(name, type, notNull, defaultExpression, identity, generated, comment, null, null);
+    }
+
+    public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
+                       String generated, String comment, String collation) {
+        this(name, type, notNull, defaultExpression, identity, generated, comment, collation, null);
     }
 
     public ColumnModel {
         if (identity != null && !identity.equals(ALWAYS) && !identity.equals(BY_DEFAULT)) {
             throw new IllegalArgumentException("identity of column " + name + " must be ALWAYS or BY DEFAULT: " + identity);
         }
+        // only an identity has a sequence of its own; its defaults are no options
+        identityOptions = identity == null ? null : IdentityOptions.unlessDefault(type, identityOptions);
     }
 
     /** A {@code serial}/{@code bigserial} column: its default draws from the sequence PostgreSQL names after it. */
@@ -42,10 +52,17 @@ public record ColumnModel(String name, String type, boolean notNull, String defa
     }
 
     public ColumnModel withComment(String newComment) {
-        return new ColumnModel(name, type, notNull, defaultExpression, identity, generated, newComment, collation);
+        return new ColumnModel(name, type, notNull, defaultExpression, identity, generated, newComment, collation,
+                identityOptions);
+    }
+
+    /** This identity column with these sequence options (null or the defaults: none). */
+    public ColumnModel withIdentityOptions(IdentityOptions options) {
+        return new ColumnModel(name, type, notNull, defaultExpression, identity, generated, comment, collation, options);
     }
 
     public ColumnModel withCollation(String newCollation) {
-        return new ColumnModel(name, type, notNull, defaultExpression, identity, generated, comment, newCollation);
+        return new ColumnModel(name, type, notNull, defaultExpression, identity, generated, comment, newCollation,
+                identityOptions);
     }
 }

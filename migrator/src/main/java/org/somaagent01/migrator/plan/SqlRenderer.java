@@ -12,6 +12,7 @@ import org.somaagent01.migrator.model.CheckModel;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.ExclusionModel;
 import org.somaagent01.migrator.model.ForeignKeyModel;
+import org.somaagent01.migrator.model.IdentityOptions;
 import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.TriggerModel;
 import org.somaagent01.migrator.model.KeyConstraint;
@@ -70,6 +71,12 @@ public final class SqlRenderer {
                 + "TYPE " + c.to() + " USING " + castTo(c.column(), c.from(), c.to()) + ";\n    END IF;\nEND $$");
         if (change instanceof Change.AlterColumnType c) return List.of(alterColumn(c.table(), c.column())
                 + "TYPE " + c.to() + " USING " + castTo(c.column(), c.from(), c.to()));
+        // only while the column is an identity of that type: a re-run finds it dropped, or already of the other type
+        if (change instanceof Change.SetIdentityOptions c) return List.of("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute"
+                + " WHERE attrelid = to_regclass(" + literal(ident(c.table())) + ") AND attname = " + literal(c.column())
+                + " AND attidentity <> '' AND format_type(atttypid, atttypmod) = " + literal(c.type()) + ") THEN\n        "
+                + alterColumn(c.table(), c.column()) + (c.to() == null ? IdentityOptions.defaults(c.type()) : c.to()).setClauses()
+                + ";\n    END IF;\nEND $$");
         if (change instanceof Change.SetNotNull c) return List.of(alterColumn(c.table(), c.column())
                 + (c.notNull() ? "SET NOT NULL" : "DROP NOT NULL"));
         if (change instanceof Change.SetColumnDefault c) return List.of(alterColumn(c.table(), c.column())
@@ -469,7 +476,8 @@ public final class SqlRenderer {
 
     static String column(String table, ColumnModel c) {
         if (c.identity() != null) {
-            return ident(c.name()) + " " + c.type() + " GENERATED " + c.identity() + " AS IDENTITY" + (c.notNull() ? " NOT NULL" : "");
+            return ident(c.name()) + " " + c.type() + " GENERATED " + c.identity() + " AS IDENTITY"
+                    + (c.identityOptions() == null ? "" : " (" + c.identityOptions().clause() + ")") + (c.notNull() ? " NOT NULL" : "");
         }
         if (c.generated() != null) {
             return ident(c.name()) + " " + c.type() + collate(c) + " GENERATED ALWAYS AS (" + c.generated() + ") STORED"

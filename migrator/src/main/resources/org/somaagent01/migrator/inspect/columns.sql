@@ -1,7 +1,8 @@
 SELECT cl.relname, td.description, a.attname,
        format_type(a.atttypid, a.atttypmod), a.attnotnull,
        CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0) ELSE pg_get_expr(d.adbin, d.adrelid) END,
-       a.attidentity, a.attgenerated, cd.description, coll.collname
+       a.attidentity, a.attgenerated, cd.description, coll.collname,
+       q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle
 FROM pg_class cl
 JOIN pg_namespace n ON n.oid = cl.relnamespace
 LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal
@@ -10,6 +11,10 @@ LEFT JOIN pg_description td ON td.objoid = cl.oid AND td.classoid = 'pg_class'::
 LEFT JOIN pg_description cd ON cd.objoid = cl.oid AND cd.classoid = 'pg_class'::regclass
      AND cd.objsubid = a.attnum
 LEFT JOIN pg_type ty ON ty.oid = a.atttypid
+-- an identity column's own sequence
+LEFT JOIN pg_depend sd ON sd.refclassid = 'pg_class'::regclass AND sd.refobjid = cl.oid AND sd.refobjsubid = a.attnum
+     AND sd.classid = 'pg_class'::regclass AND sd.deptype = 'i' AND a.attidentity <> ''
+LEFT JOIN pg_sequence q ON q.seqrelid = sd.objid
 LEFT JOIN pg_collation coll ON coll.oid = a.attcollation AND a.attcollation <> ty.typcollation
 WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
   AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = cl.oid AND dep.deptype = 'e')

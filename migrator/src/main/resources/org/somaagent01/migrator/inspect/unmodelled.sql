@@ -8,7 +8,7 @@ UNION ALL SELECT 'sequence option', s.relname, format_type(q.seqtypid, NULL) || 
     JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid AND d.refclassid = 'pg_class'::regclass
          AND d.deptype IN ('a', 'i')
     JOIN pg_class ot ON ot.oid = d.refobjid JOIN pg_attribute oa ON oa.attrelid = ot.oid AND oa.attnum = d.refobjsubid
-    WHERE (d.deptype = 'i' OR s.relname = ot.relname || '_' || oa.attname || '_seq')
+    WHERE d.deptype = 'a' AND s.relname = ot.relname || '_' || oa.attname || '_seq'
       AND (q.seqstart <> 1 OR q.seqincrement <> 1 OR q.seqmin <> 1 OR q.seqcache <> 1 OR q.seqcycle
            OR q.seqmax <> CASE format_type(q.seqtypid, NULL) WHEN 'smallint' THEN 32767 WHEN 'integer' THEN 2147483647
                           ELSE 9223372036854775807 END)

@@ -260,6 +260,7 @@ final class RandomSchemas {
         inheriting(g, tables);
         collations(g, tables);
         viewIndexes(g, views);
+        identityOptions(g, tables);
         SchemaModel schema = SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions,
                 sequences, views).withDomains(domains(g)).withCompositeTypes(compositeTypes(g));
         return schema.withGrants(grants(g, schema)).withComments(objectComments(g, schema));
@@ -362,6 +363,23 @@ final class RandomSchemas {
             if (collation == null) continue;
             List<ColumnModel> columns = t.columns().stream()
                     .map(c -> c.name().equals("c_txt") ? c.withCollation(collation) : c).toList();
+            tables.set(i, TableModel.of(t.name(), columns, t.primaryKey(), t.uniques().values(), t.checks().values(),
+                    t.foreignKeys().values(), t.indexes().values(), t.triggers().values(), t.comment())
+                    .withExclusions(t.exclusions().values()).withRowSecurity(t.rowSecurity()).withLayout(t.layout()));
+        }
+    }
+
+    /** Perhaps sequence options on identity columns: another start and step, a bound and cache, or a cycle. */
+    private static void identityOptions(Genome g, List<TableModel> tables) {
+        for (int i = 0; i < tables.size(); i++) {
+            TableModel t = tables.get(i);
+            if (t.columns().stream().noneMatch(c -> c.identity() != null)) continue;
+            List<ColumnModel> columns = t.columns().stream().map(c -> c.identity() == null || g.pick(3) != 0 ? c
+                    : c.withIdentityOptions(g.oneOf(List.of(
+                            new org.somaagent01.migrator.model.IdentityOptions(100, 5, 1,
+                                    org.somaagent01.migrator.model.IdentityOptions.defaults(c.type()).max(), 1, false),
+                            new org.somaagent01.migrator.model.IdentityOptions(1, 1, 1, 1000000, 10, false),
+                            new org.somaagent01.migrator.model.IdentityOptions(1, 2, 1, 5000, 1, true))))).toList();
             tables.set(i, TableModel.of(t.name(), columns, t.primaryKey(), t.uniques().values(), t.checks().values(),
                     t.foreignKeys().values(), t.indexes().values(), t.triggers().values(), t.comment())
                     .withExclusions(t.exclusions().values()).withRowSecurity(t.rowSecurity()).withLayout(t.layout()));

@@ -216,4 +216,22 @@ class ViewsSequencesColumnsTest {
         assertEquals(live, db.inspect());
         assertEquals(List.of(), Differ.diff(live, db.inspect()));
     }
+
+    @Test
+    void identitySequenceOptionsAreModelledAndAlteredInPlace() throws SQLException {
+        SchemaModel plain = db.load("CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY, n integer)");
+        assertNull(plain.tables().get("t").column("id").orElseThrow().identityOptions(), "the defaults are no options");
+        SchemaModel stepped = db.load("CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY "
+                + "(START WITH 100 INCREMENT BY 5 MAXVALUE 5000 CYCLE), n integer)");
+        assertEquals(new org.somaagent01.migrator.model.IdentityOptions(100, 5, 1, 5000, 1, true),
+                stepped.tables().get("t").column("id").orElseThrow().identityOptions());
+        List<Change> changes = Differ.diff(plain, stepped);
+        assertEquals(List.of(new Change.SetIdentityOptions("t", "id", "integer", null,
+                stepped.tables().get("t").column("id").orElseThrow().identityOptions())), changes);
+        db.roundTrip(plain, stepped);
+        // retyped too: the options go back to integer's defaults before, and come after, in bigint
+        SchemaModel wide = db.load("CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY "
+                + "(START WITH 7 MAXVALUE 9000000000), n integer)");
+        db.roundTrip(stepped, wide);
+    }
 }

@@ -26,7 +26,7 @@ import org.somaagent01.testdb.TestServer;
 class UnmodelledObjectsTest {
     private static final List<String> OUTSIDE_THE_MODEL = List.of(
             "CREATE TABLE base (id integer PRIMARY KEY, during tsrange, name text COLLATE \"C\", "
-                    + "total integer GENERATED ALWAYS AS (id * 2) STORED, seq_id bigint GENERATED ALWAYS AS IDENTITY)",
+                    + "total integer GENERATED ALWAYS AS (id * 2) STORED, seq_id bigserial)",
             "CREATE VIEW v_base AS SELECT id FROM base",
             "CREATE MATERIALIZED VIEW mv_base AS SELECT id FROM base",
             // modelled up to here (but for the collation); what follows is not
