@@ -317,13 +317,13 @@ public final class Differ {
     /** Whether a trigger's WHEN or UPDATE OF reads the column (PostgreSQL then refuses even a same-type change). */
     private static boolean triggerReads(SchemaModel schema, String table, String column) {
         return schema.tables().get(table).triggers().values().stream().anyMatch(trg -> trg.updateColumns().contains(column)
-                || TriggerConditions.mentions(trg.when(), column));
+                || Identifiers.mentionsInTrigger(trg.when(), column));
     }
 
     private boolean readsTouched(TriggerModel trg) {
         return touches(trg.table(), trg.updateColumns()) || trg.when() != null && from.tables().get(trg.table()).columns()
                 .stream().anyMatch(c -> touchedColumns.contains(key(trg.table(), c.name()))
-                        && TriggerConditions.mentions(trg.when(), c.name()));
+                        && Identifiers.mentionsInTrigger(trg.when(), c.name()));
     }
 
     private void indexesAndChecks() {
@@ -1051,7 +1051,7 @@ public final class Differ {
                 if (c instanceof Change.DropTable d) dropped.add("TABLE " + d.table().name());
                 if (c instanceof Change.DropColumn d) dropped.add("COLUMN " + key(d.table(), d.column().name()));
                 if (c instanceof Change.DropReplacedColumn d) dropped.add("COLUMN " + key(d.table(), d.column().name()));
-                if (c instanceof Change.DropFunction d) dropped.add("FUNCTION " + d.function().name() + "()");
+                if (c instanceof Change.DropFunction d) dropped.add("FUNCTION " + d.function().callSignature());
                 if (c instanceof Change.DropSequence d) dropped.add("SEQUENCE " + d.sequence().name());
             }
         }

@@ -20,10 +20,32 @@ final class Identifiers {
         return pattern(from).matcher(expression).replaceAll(Matcher.quoteReplacement(quoted(to)));
     }
 
+    /**
+     * Whether a trigger's {@code WHEN} condition reads the column: {@code pg_get_triggerdef} prints its references
+     * qualified by {@code old.} or {@code new.}.
+     */
+    static boolean mentionsInTrigger(String when, String column) {
+        return when != null && pattern(TRIGGER_ROW, column).matcher(when).find();
+    }
+
+    static String renameInTrigger(String when, String from, String to) {
+        if (when == null) return null;
+        return pattern(TRIGGER_ROW, from).matcher(when).replaceAll("$1" + Matcher.quoteReplacement(quoted(to)));
+    }
+
+    private static final String TRIGGER_ROW = "(?i:(?:old|new)\\.)";
+
     private static Pattern pattern(String name) {
-        // the bare or double-quoted name, not part of a longer word or a qualified name's tail
-        return Pattern.compile("(?<![\\w.$])(?:" + Pattern.quote(name) + "|" + Pattern.quote(quotedAlways(name))
-                + ")(?![\\w$])");
+        return pattern("", name);
+    }
+
+    /**
+     * The bare or double-quoted name after {@code qualifier} (a regex, captured as group 1), not part of a longer
+     * word or another qualified name's tail.
+     */
+    private static Pattern pattern(String qualifier, String name) {
+        return Pattern.compile("(?<![\\w.$])(" + qualifier + ")(?:" + Pattern.quote(name) + "|"
+                + Pattern.quote(quotedAlways(name)) + ")(?![\\w$])");
     }
 
     private static String quoted(String name) {

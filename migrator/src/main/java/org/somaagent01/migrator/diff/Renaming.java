@@ -67,7 +67,7 @@ final class Renaming {
             List<ExclusionModel> exclusions = t.exclusions().values().stream()
                     .map(x -> new ExclusionModel(x.name(), expr.apply(x.definition()))).toList();
             List<TriggerModel> triggers = t.triggers().values().stream()
-                    .map(tg -> tg.withCondition(names.apply(tg.updateColumns()), TriggerConditions.rename(tg.when(), from, to))).toList();
+                    .map(tg -> tg.withCondition(names.apply(tg.updateColumns()), Identifiers.renameInTrigger(tg.when(), from, to))).toList();
             tables.put(t.name(), TableModel.of(t.name(), columns, pk, uniques, checks, fks, indexes,
                     triggers, t.comment()).withExclusions(exclusions)
                     .withRowSecurity(renamedPolicies(t.security(), expr))

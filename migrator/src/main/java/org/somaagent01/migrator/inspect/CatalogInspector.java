@@ -43,21 +43,20 @@ public final class CatalogInspector {
     public static final int PRIVILEGE_QUERIES = 1;
 
     private final String schema;
-    private boolean privileges;
-    // indexes of materialized views, read with the tables' ones: view name -> its indexes
-    private final Map<String, List<IndexModel>> viewIndexes = new HashMap<>();
-    // triggers of views, read with the tables' ones: view name -> its triggers
-    private final Map<String, List<TriggerModel>> viewTriggers = new HashMap<>();
+    private final boolean privileges;
 
     public CatalogInspector(String schema) {
+        this(schema, false);
+    }
+
+    private CatalogInspector(String schema, boolean privileges) {
         this.schema = schema;
+        this.privileges = privileges;
     }
 
     /** Reads privileges too (--with-privileges): the model then holds every grant beyond the objects' defaults. */
     public CatalogInspector withPrivileges(boolean on) {
-        CatalogInspector out = new CatalogInspector(schema);
-        out.privileges = on;
-        return out;
+        return new CatalogInspector(schema, on);
     }
 
     public SchemaModel inspect(Connection connection) throws SQLException {
@@ -72,15 +71,14 @@ public final class CatalogInspector {
                         + "; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL work_mem = '64MB'");
             }
             Map<String, TableBuilder> tables = columns(connection);
-            viewIndexes.clear();
-            viewTriggers.clear();
             constraints(connection, tables);
-            indexes(connection, tables);
-            triggers(connection, tables);
+            // indexes and triggers of views are read with the tables' ones: view name -> its own
+            Map<String, List<IndexModel>> viewIndexes = indexes(connection, tables);
+            Map<String, List<TriggerModel>> viewTriggers = triggers(connection, tables);
             layouts(connection, tables);
             List<TableModel> built = rowSecurity(connection, tables.values().stream().map(TableBuilder::build).toList());
             SchemaModel model = SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
-                    sequences(connection, built), withIndexesAndTriggers(views(connection)))
+                    sequences(connection, built), withIndexesAndTriggers(views(connection), viewIndexes, viewTriggers))
                     .withDomains(domains(connection)).withCompositeTypes(compositeTypes(connection));
             model = model.withComments(objectComments(connection));
             return privileges ? model.withGrants(grants(connection)) : model;
@@ -159,11 +157,12 @@ public final class CatalogInspector {
         }
     }
 
-    private void indexes(Connection c, Map<String, TableBuilder> tables) throws SQLException {
+    private Map<String, List<IndexModel>> indexes(Connection c, Map<String, TableBuilder> tables) throws SQLException {
         // one row per index column, keys then INCLUDE columns (the index's own pg_attribute rows 1..indnatts, a join
         // where a generate_series per index would be a function call each); indexes that back a constraint belong to
         // the constraint, not here; an invalid index (a failed CONCURRENTLY build) is not the index it was meant to be:
         // it is left out, and reported as outside the model (UnmodelledObjects)
+        Map<String, List<IndexModel>> viewIndexes = new HashMap<>();
         Map<String, IndexBuilder> byName = new LinkedHashMap<>();
         try (ResultSet rs = query(c, InspectorQueries.get("indexes"), true)) {
             while (rs.next()) {
@@ -190,10 +189,12 @@ public final class CatalogInspector {
             if (t != null) t.indexes.add(index);
             else viewIndexes.computeIfAbsent(ix.table, n -> new ArrayList<>()).add(index);
         }
+        return viewIndexes;
     }
 
     /** Triggers with their conditions, arguments, constraint options, transition tables and enabled state. */
-    private void triggers(Connection c, Map<String, TableBuilder> tables) throws SQLException {
+    private Map<String, List<TriggerModel>> triggers(Connection c, Map<String, TableBuilder> tables) throws SQLException {
+        Map<String, List<TriggerModel>> viewTriggers = new HashMap<>();
         try (ResultSet rs = query(c, InspectorQueries.get("triggers"), true)) {
             while (rs.next()) {
                 TableBuilder t = tables.get(rs.getString(2));
@@ -220,6 +221,7 @@ public final class CatalogInspector {
                 else viewTriggers.computeIfAbsent(relation, n -> new ArrayList<>()).add(trigger);
             }
         }
+        return viewTriggers;
     }
 
     /** Domains, one row per CHECK (or one without, for a domain with none). */
@@ -329,7 +331,8 @@ public final class CatalogInspector {
         }
     }
 
-    private List<ViewModel> withIndexesAndTriggers(List<ViewModel> views) {
+    private static List<ViewModel> withIndexesAndTriggers(List<ViewModel> views, Map<String, List<IndexModel>> viewIndexes,
+                                                          Map<String, List<TriggerModel>> viewTriggers) {
         return views.stream()
                 .map(v -> v.materialized() && viewIndexes.containsKey(v.name()) ? v.withIndexes(viewIndexes.get(v.name())) : v)
                 .map(v -> viewTriggers.containsKey(v.name()) ? v.withTriggers(viewTriggers.get(v.name())) : v)

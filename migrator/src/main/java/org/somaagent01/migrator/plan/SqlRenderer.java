@@ -608,8 +608,12 @@ public final class SqlRenderer {
         switch (g.kind()) {
             case "COLUMN": return "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(" + literal(ident(g.relation()))
                     + ") AND attname = " + literal(g.column()) + " AND NOT attisdropped)";
-            case "FUNCTION": return "to_regprocedure(" + literal(ident(g.relation()) + g.object().substring(g.object().indexOf('(')))
-                    + ") IS NOT NULL";
+            // by its identity arguments as the model keeps them, names included, which to_regprocedure cannot parse
+            case "FUNCTION": {
+                String arguments = g.object().substring(g.object().indexOf('(') + 1, g.object().length() - 1);
+                return "EXISTS (SELECT 1 FROM pg_proc WHERE pronamespace = current_schema()::regnamespace AND proname = "
+                        + literal(g.relation()) + " AND pg_get_function_identity_arguments(oid) = " + literal(arguments) + ")";
+            }
             case "SCHEMA": return "to_regnamespace(" + literal(ident(g.object())) + ") IS NOT NULL";
             default: return "to_regclass(" + literal(ident(g.object())) + ") IS NOT NULL";
         }

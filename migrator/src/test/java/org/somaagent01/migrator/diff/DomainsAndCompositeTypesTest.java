@@ -27,28 +27,23 @@ class DomainsAndCompositeTypesTest {
     @AfterAll
     static void close() throws SQLException { if (db != null) db.close(); }
 
-    private static void golden(Change change, List<String> up, List<String> down) {
-        assertEquals(up, SqlRenderer.render(change), "up of " + change);
-        assertEquals(down, SqlRenderer.render(change.inverse()), "down of " + change);
-    }
-
     private static final DomainModel POSITIVE = DomainModel.of("positive", "numeric(10,2)", null, "1", true,
             List.of(new CheckModel("ck_pos", "(VALUE > (0)::numeric)"), new CheckModel("ck_small", "(VALUE < (100)::numeric)", true)));
 
     @Test
     void domainChangesRender() {
-        golden(new Change.CreateDomain(POSITIVE),
+        Golden.renders(new Change.CreateDomain(POSITIVE),
                 List.of("DO $$ BEGIN\n    CREATE DOMAIN positive AS numeric(10,2) DEFAULT 1 NOT NULL"
                                 + " CONSTRAINT ck_pos CHECK ((VALUE > (0)::numeric));\nEXCEPTION WHEN duplicate_object THEN NULL;\nEND $$",
                         "DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE contypid = to_regtype('positive')"
                                 + " AND conname = 'ck_small') THEN\n        ALTER DOMAIN positive ADD CONSTRAINT ck_small"
                                 + " CHECK ((VALUE < (100)::numeric)) NOT VALID;\n    END IF;\nEND $$"),
                 List.of("DROP DOMAIN IF EXISTS positive"));
-        golden(new Change.SetDomainDefault("positive", null, "2"), List.of("ALTER DOMAIN positive SET DEFAULT 2"),
+        Golden.renders(new Change.SetDomainDefault("positive", null, "2"), List.of("ALTER DOMAIN positive SET DEFAULT 2"),
                 List.of("ALTER DOMAIN positive DROP DEFAULT"));
-        golden(new Change.SetDomainNotNull("positive", true), List.of("ALTER DOMAIN positive SET NOT NULL"),
+        Golden.renders(new Change.SetDomainNotNull("positive", true), List.of("ALTER DOMAIN positive SET NOT NULL"),
                 List.of("ALTER DOMAIN positive DROP NOT NULL"));
-        golden(new Change.DropDomainCheck("positive", new CheckModel("ck_pos", "(VALUE > 0)")),
+        Golden.renders(new Change.DropDomainCheck("positive", new CheckModel("ck_pos", "(VALUE > 0)")),
                 List.of("DO $$ BEGIN\n    ALTER DOMAIN positive DROP CONSTRAINT ck_pos;\nEXCEPTION WHEN undefined_object THEN NULL;\nEND $$"),
                 List.of("DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE contypid = to_regtype('positive')"
                         + " AND conname = 'ck_pos') THEN\n        ALTER DOMAIN positive ADD CONSTRAINT ck_pos CHECK ((VALUE > 0));"
@@ -58,16 +53,16 @@ class DomainsAndCompositeTypesTest {
     @Test
     void compositeTypeChangesRender() {
         CompositeTypeModel pair = new CompositeTypeModel("pair", List.of(new Attribute("a", "integer"), new Attribute("b", "text", "C")));
-        golden(new Change.CreateCompositeType(pair),
+        Golden.renders(new Change.CreateCompositeType(pair),
                 List.of("DO $$ BEGIN\n    CREATE TYPE pair AS (a integer, b text COLLATE \"C\");\nEXCEPTION WHEN duplicate_object"
                         + " THEN NULL;\nEND $$"),
                 List.of("DROP TYPE IF EXISTS pair"));
-        golden(new Change.AddAttribute("pair", new Attribute("c", "bigint")),
+        Golden.renders(new Change.AddAttribute("pair", new Attribute("c", "bigint")),
                 List.of("DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = (SELECT typrelid FROM pg_type"
                         + " WHERE oid = to_regtype('pair')) AND attname = 'c' AND NOT attisdropped) THEN\n        ALTER TYPE pair"
                         + " ADD ATTRIBUTE c bigint;\n    END IF;\nEND $$"),
                 List.of("ALTER TYPE pair DROP ATTRIBUTE IF EXISTS c"));
-        golden(new Change.AlterAttributeType("pair", new Attribute("a", "integer"), new Attribute("a", "bigint")),
+        Golden.renders(new Change.AlterAttributeType("pair", new Attribute("a", "integer"), new Attribute("a", "bigint")),
                 List.of("ALTER TYPE pair ALTER ATTRIBUTE a TYPE bigint"), List.of("ALTER TYPE pair ALTER ATTRIBUTE a TYPE integer"));
     }
 

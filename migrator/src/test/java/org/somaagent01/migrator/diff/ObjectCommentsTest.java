@@ -31,20 +31,15 @@ class ObjectCommentsTest {
     @AfterAll
     static void close() throws SQLException { if (db != null) db.close(); }
 
-    private static void golden(Change change, String up, String down) {
-        assertEquals(List.of(up), SqlRenderer.render(change), "up of " + change);
-        assertEquals(List.of(down), SqlRenderer.render(change.inverse()), "down of " + change);
-    }
-
     @Test
     void commentsRender() {
-        golden(new Change.SetObjectComment("VIEW", "v", null, "it's a view"), "COMMENT ON VIEW v IS 'it''s a view'",
+        Golden.renders(new Change.SetObjectComment("VIEW", "v", null, "it's a view"), "COMMENT ON VIEW v IS 'it''s a view'",
                 "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass('v') AND relkind IN ('v')) THEN\n"
                         + "        COMMENT ON VIEW v IS NULL;\n    END IF;\nEND $$");
-        golden(new Change.SetObjectComment("CONSTRAINT", "t.ck_n", null, "positive"), "COMMENT ON CONSTRAINT ck_n ON t IS 'positive'",
+        Golden.renders(new Change.SetObjectComment("CONSTRAINT", "t.ck_n", null, "positive"), "COMMENT ON CONSTRAINT ck_n ON t IS 'positive'",
                 "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('t') AND conname = 'ck_n') THEN\n"
                         + "        COMMENT ON CONSTRAINT ck_n ON t IS NULL;\n    END IF;\nEND $$");
-        golden(new Change.SetObjectComment("COLUMN", "v.n", "old", "new"), "COMMENT ON COLUMN v.n IS 'new'",
+        Golden.renders(new Change.SetObjectComment("COLUMN", "v.n", "old", "new"), "COMMENT ON COLUMN v.n IS 'new'",
                 "COMMENT ON COLUMN v.n IS 'old'");
         assertEquals(List.of("COMMENT ON MATERIALIZED VIEW m IS 'x'"),
                 SqlRenderer.render(new Change.SetObjectComment("MATERIALIZED VIEW", "m", null, "x")));

@@ -37,12 +37,6 @@ class PartitionsTest {
     @AfterAll
     static void close() throws SQLException { if (db != null) db.close(); }
 
-    private static void golden(Change change, List<String> up, List<String> down) {
-        assertEquals(up, SqlRenderer.render(change), "up of " + change);
-        assertEquals(down, SqlRenderer.render(change.inverse()), "down of " + change);
-        assertEquals(change, change.inverse().inverse());
-    }
-
     private static TableModel table(String name, List<ColumnModel> columns, TableLayout layout) {
         return TableModel.of(name, columns, null, List.of(), List.of(), List.of(), List.of(), List.of(), null).withLayout(layout);
     }
@@ -148,17 +142,17 @@ class PartitionsTest {
 
     @Test
     void layoutChangesRender() {
-        golden(new Change.AttachPartition("p1", "p", Y2026),
+        Golden.renders(new Change.AttachPartition("p1", "p", Y2026),
                 List.of("DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass('p1') AND inhparent"
                         + " = to_regclass('p')) THEN\n        ALTER TABLE p ATTACH PARTITION p1 " + Y2026 + ";\n    END IF;\nEND $$"),
                 List.of("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass('p1') AND inhparent"
                         + " = to_regclass('p')) THEN\n        ALTER TABLE p DETACH PARTITION p1;\n    END IF;\nEND $$"));
-        golden(new Change.SetUnlogged("t", true), List.of("ALTER TABLE IF EXISTS t SET UNLOGGED"),
+        Golden.renders(new Change.SetUnlogged("t", true), List.of("ALTER TABLE IF EXISTS t SET UNLOGGED"),
                 List.of("ALTER TABLE IF EXISTS t SET LOGGED"));
         TableModel p = table("p", List.of(new ColumnModel("at", "date", false, null)), TableLayout.partitioned("RANGE (at)"));
         TableModel p1 = table("p1", List.of(), TableLayout.partitionOf("p", Y2026).withUnlogged(true));
         TableModel c = table("c", List.of(new ColumnModel("x", "text", false, null)), TableLayout.PLAIN.withInherits(List.of("p1")));
-        golden(new Change.CreatePartitioned(p, List.of(p1)),
+        Golden.renders(new Change.CreatePartitioned(p, List.of(p1)),
                 List.of("CREATE TABLE IF NOT EXISTS p (\n    at date\n) PARTITION BY RANGE (at)",
                         "CREATE UNLOGGED TABLE IF NOT EXISTS p1 PARTITION OF p " + Y2026),
                 List.of("DROP TABLE IF EXISTS p"));

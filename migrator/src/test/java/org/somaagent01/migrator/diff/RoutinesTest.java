@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.somaagent01.migrator.model.FunctionModel;
 import org.somaagent01.migrator.model.SchemaModel;
-import org.somaagent01.migrator.plan.SqlRenderer;
 import org.somaagent01.migrator.store.Snapshots;
 
 /**
@@ -27,18 +26,13 @@ class RoutinesTest {
     @AfterAll
     static void close() throws SQLException { if (db != null) db.close(); }
 
-    private static void golden(Change change, List<String> up, List<String> down) {
-        assertEquals(up, SqlRenderer.render(change), "up of " + change);
-        assertEquals(down, SqlRenderer.render(change.inverse()), "down of " + change);
-    }
-
     private static final FunctionModel ADD = new FunctionModel("add", "integer", "plpgsql", "BEGIN RETURN a + b; END",
             "a integer, b integer DEFAULT 1", "a integer, b integer", false, "IMMUTABLE", true, true, true, "SAFE", 5.0,
             null, List.of("work_mem=64MB", "search_path=public, pg_temp"));
 
     @Test
     void aFunctionWithArgumentsAndAttributesRenders() {
-        golden(new Change.CreateFunction(ADD),
+        Golden.renders(new Change.CreateFunction(ADD),
                 List.of("CREATE OR REPLACE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE plpgsql"
                         + " IMMUTABLE STRICT SECURITY DEFINER LEAKPROOF PARALLEL SAFE COST 5"
                         + " SET search_path = public, pg_temp SET work_mem = '64MB' AS $body$BEGIN RETURN a + b; END$body$"),
@@ -47,7 +41,7 @@ class RoutinesTest {
 
     @Test
     void aFunctionWithoutAttributesRendersAsBefore() {
-        golden(new Change.CreateFunction(new FunctionModel("touch", "trigger", "plpgsql", "BEGIN RETURN NEW; END;")),
+        Golden.renders(new Change.CreateFunction(new FunctionModel("touch", "trigger", "plpgsql", "BEGIN RETURN NEW; END;")),
                 List.of("CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $body$BEGIN RETURN NEW; END;$body$"),
                 List.of("DROP FUNCTION IF EXISTS touch()"));
     }
@@ -56,14 +50,14 @@ class RoutinesTest {
     void sqlBodiesAreCreatedUncheckedAndProceduresHaveNoResult() {
         FunctionModel count = new FunctionModel("n_rows", "SETOF bigint", "sql", "SELECT count(*) FROM t")
                 .withAttributes("STABLE", false, false, false, null, null, 10.0, List.of());
-        golden(new Change.CreateFunction(count),
+        Golden.renders(new Change.CreateFunction(count),
                 List.of("SET check_function_bodies = off",
                         "CREATE OR REPLACE FUNCTION n_rows() RETURNS SETOF bigint LANGUAGE sql STABLE ROWS 10 AS $body$SELECT count(*) FROM t$body$",
                         "RESET check_function_bodies"),
                 List.of("DROP FUNCTION IF EXISTS n_rows()"));
         FunctionModel bump = FunctionModel.ofProcedure("bump", "IN n integer, INOUT total integer", "IN n integer, INOUT total integer",
                 "plpgsql", "BEGIN total := total + n; END");
-        golden(new Change.CreateFunction(bump),
+        Golden.renders(new Change.CreateFunction(bump),
                 List.of("CREATE OR REPLACE PROCEDURE bump(IN n integer, INOUT total integer) LANGUAGE plpgsql"
                         + " AS $body$BEGIN total := total + n; END$body$"),
                 List.of("DROP PROCEDURE IF EXISTS bump(IN n integer, INOUT total integer)"));

@@ -34,32 +34,27 @@ class RowSecurityTest {
     @AfterAll
     static void close() throws SQLException { if (db != null) db.close(); }
 
-    private static void golden(Change change, String up, String down) {
-        assertEquals(List.of(up), SqlRenderer.render(change), "up of " + change);
-        assertEquals(List.of(down), SqlRenderer.render(change.inverse()), "down of " + change);
-    }
-
     private static final PolicyModel OWN_ROWS = new PolicyModel("own_rows", true, "SELECT", List.of("rls_reader"),
             "(owner = CURRENT_USER)", null);
 
     @Test
     void rowSecurityChangesRender() {
-        golden(new Change.SetRowSecurity("t", true), "ALTER TABLE IF EXISTS t ENABLE ROW LEVEL SECURITY",
+        Golden.renders(new Change.SetRowSecurity("t", true), "ALTER TABLE IF EXISTS t ENABLE ROW LEVEL SECURITY",
                 "ALTER TABLE IF EXISTS t DISABLE ROW LEVEL SECURITY");
-        golden(new Change.SetForceRowSecurity("t", true), "ALTER TABLE IF EXISTS t FORCE ROW LEVEL SECURITY",
+        Golden.renders(new Change.SetForceRowSecurity("t", true), "ALTER TABLE IF EXISTS t FORCE ROW LEVEL SECURITY",
                 "ALTER TABLE IF EXISTS t NO FORCE ROW LEVEL SECURITY");
     }
 
     @Test
     void policyChangesRender() {
-        golden(new Change.CreatePolicy("t", OWN_ROWS),
+        Golden.renders(new Change.CreatePolicy("t", OWN_ROWS),
                 "DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_policy WHERE polrelid = to_regclass('t') AND polname = 'own_rows')"
                         + " THEN\n        CREATE POLICY own_rows ON t AS PERMISSIVE FOR SELECT TO rls_reader"
                         + " USING ((owner = CURRENT_USER));\n    END IF;\nEND $$",
                 "DROP POLICY IF EXISTS own_rows ON t");
         PolicyModel wider = new PolicyModel("own_rows", true, "SELECT", List.of("rls_writer", "rls_reader"),
                 "(owner IS NOT NULL)", null);
-        golden(new Change.AlterPolicy("t", OWN_ROWS, wider),
+        Golden.renders(new Change.AlterPolicy("t", OWN_ROWS, wider),
                 "ALTER POLICY own_rows ON t TO rls_reader, rls_writer USING ((owner IS NOT NULL))",
                 "ALTER POLICY own_rows ON t TO rls_reader USING ((owner = CURRENT_USER))");
         PolicyModel insert = new PolicyModel("ins", false, "INSERT", List.of(), null, "(n > 0)");
