@@ -96,6 +96,9 @@ public final class Applier {
     public record Step(MigrationScript script, int done) {
         /** The up segments still to run. */
         public List<Segment> remaining() { return script.up().segments().subList(done, script.segmentCount()); }
+
+        /** The up segments applied before, whose session settings (a search path) the remaining ones run under. */
+        public List<Segment> applied() { return script.up().segments().subList(0, done); }
     }
 
     /**
@@ -164,14 +167,17 @@ public final class Applier {
             inTransaction(c, () -> history.record(c, s, 0, AppliedVersion.APPLIED));
             return;
         }
-        for (int k = done + 1; k <= n; k++) {
-            int reached = k;
-            Segment segment = s.up().segments().get(k - 1);
-            runSegment(c, s, segment, k, true, () -> {
-                if (reached == n) history.record(c, s, (System.nanoTime() - start) / 1_000_000, AppliedVersion.APPLIED);
-                else history.progress(c, s, reached, null, "up");
-            }, k - 1);
-        }
+        List<Segment> ups = s.up().segments();
+        SessionSettings.around(c, ups, () -> {
+            SessionSettings.replay(c, ups.subList(0, done));
+            for (int k = done + 1; k <= n; k++) {
+                int reached = k;
+                runSegment(c, s, ups.get(k - 1), k, true, () -> {
+                    if (reached == n) history.record(c, s, (System.nanoTime() - start) / 1_000_000, AppliedVersion.APPLIED);
+                    else history.progress(c, s, reached, null, "up");
+                }, k - 1);
+            }
+        });
         log.accept("  done in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
@@ -216,13 +222,16 @@ public final class Applier {
             inTransaction(c, () -> history.remove(c, s.version()));
             return;
         }
-        for (int i = 0; i < downs.size(); i++) {
-            int remaining = done - 1 - i;
-            runSegment(c, s, downs.get(i), downs.get(i).number(), false, () -> {
-                if (remaining == 0) history.remove(c, s.version());
-                else history.progress(c, s, remaining, null, "down");
-            }, remaining + 1);
-        }
+        SessionSettings.around(c, s.down().segments(), () -> {
+            SessionSettings.replay(c, skippedDownSegments(s, done));
+            for (int i = 0; i < downs.size(); i++) {
+                int remaining = done - 1 - i;
+                runSegment(c, s, downs.get(i), downs.get(i).number(), false, () -> {
+                    if (remaining == 0) history.remove(c, s.version());
+                    else history.progress(c, s, remaining, null, "down");
+                }, remaining + 1);
+            }
+        });
         log.accept("  done in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
@@ -230,6 +239,12 @@ public final class Applier {
     private static List<Segment> downSegmentsFor(MigrationScript s, int done) {
         List<Segment> downs = s.down().segments();
         return downs.isEmpty() ? downs : downs.subList(s.segmentCount() - done, downs.size());
+    }
+
+    /** The down segments that mirror up segments never applied: they come first, and a partial revert skips them. */
+    private static List<Segment> skippedDownSegments(MigrationScript s, int done) {
+        List<Segment> downs = s.down().segments();
+        return downs.subList(0, downs.size() - downSegmentsFor(s, done).size());
     }
 
     /** Writes the history record of a segment's outcome, inside its transaction when it has one. */
@@ -332,15 +347,16 @@ public final class Applier {
     }
 
     /** Data the segments would destroy, counted now: one line per table or column holding any. */
-    public static List<String> dataLoss(Connection c, List<Segment> segments) throws SQLException {
-        return DataLossCheck.losses(c, segments);
+    public static List<String> dataLoss(Connection c, Step step) throws SQLException {
+        return DataLossCheck.losses(c, step.applied(), step.remaining());
     }
 
     private void refuseDataLoss(Connection c, List<Step> steps, boolean up) throws SQLException {
         List<String> losses = new ArrayList<>();
         for (Step step : steps) {
-            List<Segment> segments = up ? step.remaining() : downSegmentsFor(step.script(), step.done());
-            for (String loss : DataLossCheck.losses(c, segments)) losses.add(step.script().id() + ": " + loss);
+            List<String> found = up ? DataLossCheck.losses(c, step.applied(), step.remaining())
+                    : DataLossCheck.losses(c, skippedDownSegments(step.script(), step.done()), downSegmentsFor(step.script(), step.done()));
+            for (String loss : found) losses.add(step.script().id() + ": " + loss);
         }
         if (losses.isEmpty()) return;
         String list = String.join(", ", losses);

@@ -22,26 +22,43 @@ final class DataLossCheck {
 
     private DataLossCheck() {}
 
-    /** One line per object that holds data, e.g. {@code column task_registry.owner (12 values)}. */
-    static List<String> losses(Connection c, List<Segment> segments) throws SQLException {
+    /**
+     * One line per object that holds data, e.g. {@code column task_registry.owner (12 values)}. Names are resolved
+     * as the segments will resolve them: under the session settings of the segments {@code before} them and of
+     * their own {@code SET} statements up to each statement (restored afterwards).
+     */
+    static List<String> losses(Connection c, List<Segment> before, List<Segment> segments) throws SQLException {
         List<String> out = new ArrayList<>();
-        for (Segment segment : segments) {
-            for (StatementFacts f : segment.facts()) {
-                for (StatementFacts.DataLoss loss : f.losses()) {
-                    String line = describe(c, loss);
-                    if (line != null && !out.contains(line)) out.add(line);
-                }
-                for (StatementFacts.TypeChange t : f.typeChanges()) {
-                    String current = currentType(c, t.table(), t.column());
-                    if (current == null || ColumnTypes.widens(current, t.newType().toLowerCase(java.util.Locale.ROOT))) continue;
-                    long values = nonNull(c, t.table(), t.column());
-                    String line = "column " + t.table() + "." + t.column() + " (" + count(values, "value")
-                            + ", changed to " + t.newType() + ": the cast may fail or lose precision)";
-                    if (values > 0 && !out.contains(line)) out.add(line);
+        List<Segment> all = new ArrayList<>(before);
+        all.addAll(segments);
+        SessionSettings.around(c, all, () -> {
+            SessionSettings.replay(c, before);
+            for (Segment segment : segments) {
+                for (int i = 0; i < segment.facts().size(); i++) {
+                    String sql = segment.statements().get(i).sql();
+                    if (SessionSettings.setting(sql) != null) {
+                        try (Statement st = c.createStatement()) { st.execute(sql); }
+                    }
+                    collect(c, segment.facts().get(i), out);
                 }
             }
-        }
+        });
         return out;
+    }
+
+    private static void collect(Connection c, StatementFacts f, List<String> out) throws SQLException {
+        for (StatementFacts.DataLoss loss : f.losses()) {
+            String line = describe(c, loss);
+            if (line != null && !out.contains(line)) out.add(line);
+        }
+        for (StatementFacts.TypeChange t : f.typeChanges()) {
+            String current = currentType(c, t.table(), t.column());
+            if (current == null || ColumnTypes.widens(current, t.newType().toLowerCase(java.util.Locale.ROOT))) continue;
+            long values = nonNull(c, t.table(), t.column());
+            String line = "column " + t.table() + "." + t.column() + " (" + count(values, "value")
+                    + ", changed to " + t.newType() + ": the cast may fail or lose precision)";
+            if (values > 0 && !out.contains(line)) out.add(line);
+        }
     }
 
     private static String describe(Connection c, StatementFacts.DataLoss loss) throws SQLException {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.somaagent01.migrator.ExitCode;
+import org.somaagent01.migrator.apply.SessionSettings;
 import org.somaagent01.migrator.lint.Linter;
 import org.somaagent01.migrator.service.Migrator;
 import org.somaagent01.migrator.store.Segment;
@@ -71,6 +72,9 @@ final class PlanCommand extends BaseCommand {
     private static String sql(Migrator.PlannedVersion p) {
         if (p.fromSegment() == 1) return p.script().upSql();
         StringBuilder sb = new StringBuilder();
+        List<String> replayed = SessionSettings.statements(p.script().up().segments().subList(0, p.fromSegment() - 1));
+        if (!replayed.isEmpty()) sb.append("-- replayed first: the session settings of the applied segments\n");
+        for (String sql : replayed) sb.append(sql).append(";\n");
         for (Segment s : p.segments()) sb.append(s.sql());
         return sb.toString();
     }

@@ -146,7 +146,7 @@ public final class Migrator {
             List<PlannedVersion> pending = new ArrayList<>();
             for (Applier.Step step : Applier.pending(state, adoptAt, scripts, scripts.size())) {
                 pending.add(new PlannedVersion(step.script(), step.done() + 1, step.remaining(),
-                        Applier.dataLoss(c, step.remaining())));
+                        Applier.dataLoss(c, step)));
             }
             List<String> drift = state.version() == 0 && state.partial() == null ? List.of()
                     : DriftReport.describe(Snapshots.head(scripts.subList(0, state.version())), List.of(), live, outside(c));

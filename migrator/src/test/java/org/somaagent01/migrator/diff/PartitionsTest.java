@@ -197,7 +197,7 @@ class PartitionsTest {
             var t = org.somaagent01.migrator.generate.ScriptGenerator.texts("0002_drop", Differ.diff(a, to), RenderMode.PLAIN);
             var script = org.somaagent01.migrator.store.MigrationScript.of(2, "drop", t.up(), t.down(), Snapshots.write(to));
             assertEquals(List.of("table events (3 rows)"),
-                    org.somaagent01.migrator.apply.Applier.dataLoss(db.connection(), script.up().segments()));
+                    org.somaagent01.migrator.apply.Applier.dataLoss(db.connection(), new org.somaagent01.migrator.apply.Applier.Step(script, 0)));
         }
         db.roundTrip(a, SchemaModel.EMPTY);
     }
