@@ -441,7 +441,7 @@ public final class CatalogInspector {
         try (ResultSet rs = query(c, InspectorQueries.get("grants"), true)) {
             while (rs.next()) {
                 out.add(new org.somaagent01.migrator.model.GrantModel(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5)));
+                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6)));
             }
         }
         return out;

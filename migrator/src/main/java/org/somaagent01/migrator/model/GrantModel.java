@@ -1,5 +1,6 @@
 package org.somaagent01.migrator.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
 import java.util.List;
 
@@ -8,16 +9,25 @@ import java.util.List;
  * functions, EXECUTE to PUBLIC): {@code GRANT privilege ON kind object TO grantee [WITH GRANT OPTION]}. {@code kind}
  * is TABLE (tables, views and materialized views), SEQUENCE, FUNCTION, SCHEMA or COLUMN; {@code object} the name,
  * {@code table.column} for a column and {@code name(argument types)} for a function; {@code grantee} a role name or
- * {@code public}. Compared per (object, grantee, privilege, grant option).
+ * {@code public}. Compared per (object, grantee, privilege, grant option, revoked).
+ *
+ * <p>A {@code revoked} one is the opposite: a default privilege taken away ({@code REVOKE EXECUTE ON FUNCTION f()
+ * FROM PUBLIC}, an owner's privilege revoked), which a re-created object would have again. Applying it revokes,
+ * removing it grants back.
  */
-public record GrantModel(String kind, String object, String grantee, String privilege, boolean grantOption) {
+public record GrantModel(String kind, String object, String grantee, String privilege, boolean grantOption,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean revoked) {
     public static final List<String> KINDS = List.of("TABLE", "SEQUENCE", "FUNCTION", "SCHEMA", "COLUMN");
     public static final Comparator<GrantModel> ORDER = Comparator.comparing(GrantModel::kind)
             .thenComparing(GrantModel::object).thenComparing(GrantModel::grantee).thenComparing(GrantModel::privilege)
-            .thenComparing(GrantModel::grantOption);
+            .thenComparing(GrantModel::grantOption).thenComparing(GrantModel::revoked);
 
     public GrantModel {
         if (!KINDS.contains(kind)) throw new IllegalArgumentException("grant on " + kind + " is not one of " + KINDS);
+    }
+
+    public GrantModel(String kind, String object, String grantee, String privilege, boolean grantOption) {
+        this(kind, object, grantee, privilege, grantOption, false);
     }
 
     /** The relation a TABLE, SEQUENCE or COLUMN grant is on; the function or schema name otherwise. */

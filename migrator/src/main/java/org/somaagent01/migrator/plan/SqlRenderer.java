@@ -584,12 +584,24 @@ public final class SqlRenderer {
 
     /** GRANT and REVOKE, or null for another kind of change. */
     private static List<String> privileges(Change change) {
-        if (change instanceof Change.Grant c) return List.of("GRANT " + privilegeOn(c.grant()) + " TO " + grantee(c.grant())
-                + (c.grant().grantOption() ? " WITH GRANT OPTION" : ""));
-        // REVOKE has no IF EXISTS; it runs before the object is dropped, which on a re-run is gone already
-        if (change instanceof Change.Revoke c) return List.of("DO $$ BEGIN\n    IF " + exists(c.grant()) + " THEN\n        REVOKE "
-                + privilegeOn(c.grant()) + " FROM " + grantee(c.grant()) + ";\n    END IF;\nEND $$");
+        // a revoked default privilege is applied by a REVOKE and removed by a GRANT
+        if (change instanceof Change.Grant c) return List.of(c.grant().revoked() ? revoke(c.grant()) : grant(c.grant()));
+        if (change instanceof Change.Revoke c) return List.of(onlyIfExists(c.grant(), c.grant().revoked() ? grant(c.grant())
+                : revoke(c.grant())));
         return null;
+    }
+
+    private static String grant(org.somaagent01.migrator.model.GrantModel g) {
+        return "GRANT " + privilegeOn(g) + " TO " + grantee(g) + (g.grantOption() ? " WITH GRANT OPTION" : "");
+    }
+
+    private static String revoke(org.somaagent01.migrator.model.GrantModel g) {
+        return "REVOKE " + privilegeOn(g) + " FROM " + grantee(g);
+    }
+
+    /** GRANT and REVOKE have no IF EXISTS; a removal runs before the object is dropped, which on a re-run is gone already. */
+    private static String onlyIfExists(org.somaagent01.migrator.model.GrantModel g, String statement) {
+        return "DO $$ BEGIN\n    IF " + exists(g) + " THEN\n        " + statement + ";\n    END IF;\nEND $$";
     }
 
     private static String privilegeOn(org.somaagent01.migrator.model.GrantModel g) {

@@ -19,7 +19,13 @@ objects AS (
     SELECT 'SCHEMA', nspname::text, nspacl, acldefault('n'::"char", nspowner) FROM ns
     WHERE nspacl IS NOT NULL AND nspacl::text <> '{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}')
 SELECT DISTINCT o.kind, o.object, CASE WHEN e.grantee = 0 THEN 'public' ELSE pg_get_userbyid(e.grantee)::text END,
-       e.privilege_type, e.is_grantable
+       e.privilege_type, e.is_grantable, false
 FROM objects o CROSS JOIN LATERAL aclexplode(o.acl) e
 WHERE NOT EXISTS (SELECT 1 FROM aclexplode(o.dflt) d WHERE d.grantee = e.grantee
                   AND d.privilege_type = e.privilege_type AND d.is_grantable = e.is_grantable)
+UNION
+-- default privileges taken away (REVOKE EXECUTE ... FROM PUBLIC): in the default, not in the ACL
+SELECT DISTINCT o.kind, o.object, CASE WHEN d.grantee = 0 THEN 'public' ELSE pg_get_userbyid(d.grantee)::text END,
+       d.privilege_type, false, true
+FROM objects o CROSS JOIN LATERAL aclexplode(o.dflt) d
+WHERE NOT EXISTS (SELECT 1 FROM aclexplode(o.acl) e WHERE e.grantee = d.grantee AND e.privilege_type = d.privilege_type)

@@ -110,6 +110,30 @@ class PrivilegesTest {
     }
 
     @Test
+    void aRevokedDefaultIsAppliedByARevokeAndRemovedByAGrant() {
+        Golden.renders(new Change.Grant(new GrantModel("FUNCTION", "f()", "public", "EXECUTE", false, true)),
+                "REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC",
+                "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_proc WHERE pronamespace = current_schema()::regnamespace AND proname = 'f' AND pg_get_function_identity_arguments(oid) = '') THEN\n        GRANT EXECUTE ON FUNCTION f() TO PUBLIC;\n"
+                        + "    END IF;\nEND $$");
+        SchemaModel revoked = schema("text", List.of(new GrantModel("FUNCTION", "f()", "public", "EXECUTE", false, true)));
+        assertEquals(revoked, Snapshots.read(Snapshots.write(revoked), "test"));
+        assertTrue(!Snapshots.write(schema("text", SOME)).contains("revoked"), "false is left out of snapshots");
+    }
+
+    @Test
+    void aDefaultPrivilegeTakenAwayIsADifferenceAndIsTakenAwayAgainFromARecreatedFunction() throws SQLException {
+        String function = "CREATE FUNCTION f(a integer) RETURNS integer LANGUAGE sql AS 'SELECT a'";
+        String revoke = "REVOKE EXECUTE ON FUNCTION f(integer) FROM PUBLIC";
+        SchemaModel open = db.load(function);
+        SchemaModel closed = db.load(function, revoke);
+        assertEquals(List.of(new GrantModel("FUNCTION", "f(a integer)", "public", "EXECUTE", false, true)), closed.grants());
+        assertTrue(!Differ.diff(open, closed).isEmpty(), "never silently equal");
+        db.roundTrip(open, closed);
+        // a new result type recreates the function, which comes back with EXECUTE to PUBLIC: revoked again
+        db.roundTrip(closed, db.load("CREATE FUNCTION f(a integer) RETURNS bigint LANGUAGE sql AS 'SELECT a::bigint'", revoke));
+    }
+
+    @Test
     void aGrantOnARecreatedFunctionWithArgumentsComesBack() throws SQLException {
         // a new result type: the function is dropped and created again, and its grant with it
         String grant = "GRANT EXECUTE ON FUNCTION f(integer) TO pg_read_all_data";

@@ -508,6 +508,10 @@ final class RandomSchemas {
         if (schema.functions().containsKey("helper_fn") && g.chance()) {
             out.add(grant("FUNCTION", "helper_fn()", g.oneOf(roles.subList(0, 2)), "EXECUTE", g.chance()));
         }
+        // a default taken away: EXECUTE revoked from PUBLIC
+        if (schema.functions().containsKey("helper_fn") && g.pick(4) == 0) {
+            out.add(new org.somaagent01.migrator.model.GrantModel("FUNCTION", "helper_fn()", "public", "EXECUTE", false, true));
+        }
         if (g.pick(4) == 0) out.add(grant("SCHEMA", "public", g.oneOf(roles.subList(0, 2)), g.oneOf(List.of("USAGE", "CREATE")), false));
         return out;
     }
