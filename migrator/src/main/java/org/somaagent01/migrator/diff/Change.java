@@ -122,6 +122,20 @@ public sealed interface Change {
         public Change inverse() { return new SetTriggerEnabled(trigger, to, from); }
     }
 
+    record CreateCollation(org.somaagent01.migrator.model.CollationModel collation) implements Change {
+        public Change inverse() { return new DropCollation(collation); }
+    }
+
+    record DropCollation(org.somaagent01.migrator.model.CollationModel collation) implements Change {
+        public Change inverse() { return new CreateCollation(collation); }
+    }
+
+    /** A collation defined anew: dropped and created (PostgreSQL refuses while a column uses it, and says so). */
+    record ReplaceCollation(org.somaagent01.migrator.model.CollationModel from,
+                            org.somaagent01.migrator.model.CollationModel to) implements Change {
+        public Change inverse() { return new ReplaceCollation(to, from); }
+    }
+
     /** {@code CREATE DOMAIN} with its default, NOT NULL and CHECKs (NOT VALID ones added after, unvalidated). */
     record CreateDomain(DomainModel domain) implements Change {
         public Change inverse() { return new DropDomain(domain); }

@@ -65,6 +65,8 @@ public final class Differ {
     private final List<Change> dropColumns = new ArrayList<>();
     private final List<Change> dropFunctions = new ArrayList<>();
     private final List<Change> createExtensions = new ArrayList<>();
+    private final List<Change> createCollations = new ArrayList<>();
+    private final List<Change> dropCollations = new ArrayList<>();
     private final List<Change> createEnums = new ArrayList<>();
     private final List<Change> createSequences = new ArrayList<>();
     private final List<Change> alterEnums = new ArrayList<>();
@@ -171,12 +173,13 @@ public final class Differ {
         objectComments();
         domains();
         compositeTypes();
+        collations();
         List<List<Change>> out = new ArrayList<>();
         for (List<Change> phase : List.of(revokes, uncomments, dropViews, renames, dropPolicies, unownSequences,
                 dropTriggers, dropForeignKeys, dropIndexes, dropConstraints, dropTables, dropColumns, dropFunctions,
-                createExtensions, createEnums, createSequences, alterEnums, createDomains, alterDomains,
+                createExtensions, createCollations, createEnums, createSequences, alterEnums, createDomains, alterDomains,
                 createCompositeTypes, alterCompositeTypes, createFunctions, alterColumns, createTables, addColumns,
-                attachPartitions, ownSequences, dropSequences, dropCompositeTypes, dropDomains, dropEnums, dropExtensions, addConstraints,
+                attachPartitions, ownSequences, dropSequences, dropCompositeTypes, dropDomains, dropEnums, dropCollations, dropExtensions, addConstraints,
                 addForeignKeys, createIndexes, createTriggers, createViews, createPolicies, comments, objectComments,
                 grants)) {
             out.add(List.copyOf(plainOnPartitioned(phase)));
@@ -874,6 +877,18 @@ public final class Differ {
         }
         for (DomainModel d : to.domains().values()) {
             if (!from.domains().containsKey(d.name())) createDomains.add(new Change.CreateDomain(d));
+        }
+    }
+
+    /** Collations come before the columns and types that use them and go after them; a changed one is replaced. */
+    private void collations() {
+        for (var c : from.collations().values()) {
+            var target = to.collations().get(c.name());
+            if (target == null) dropCollations.add(new Change.DropCollation(c));
+            else if (!target.equals(c)) createCollations.add(new Change.ReplaceCollation(c, target));
+        }
+        for (var c : to.collations().values()) {
+            if (!from.collations().containsKey(c.name())) createCollations.add(new Change.CreateCollation(c));
         }
     }
 

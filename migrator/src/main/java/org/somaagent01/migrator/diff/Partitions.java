@@ -136,6 +136,6 @@ final class Partitions {
                 .toList();
         return new SchemaModel(schema.extensions(), schema.enums(), new java.util.TreeMap<>(tables), schema.functions(),
                 new java.util.TreeMap<>(sequences), new java.util.TreeMap<>(views), grants, new java.util.TreeMap<>(comments), schema.domains(),
-                schema.compositeTypes());
+                schema.compositeTypes(), schema.collations());
     }
 }

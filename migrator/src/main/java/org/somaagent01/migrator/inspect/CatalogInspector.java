@@ -37,7 +37,7 @@ import org.somaagent01.migrator.model.ViewModel;
  */
 public final class CatalogInspector {
     /** Queries issued per inspection; constant by design. */
-    public static final int QUERY_COUNT = 14;
+    public static final int QUERY_COUNT = 15;
 
     /** Queries added by {@link #withPrivileges(boolean)}: one, whatever the number of objects. */
     public static final int PRIVILEGE_QUERIES = 1;
@@ -79,7 +79,8 @@ public final class CatalogInspector {
             List<TableModel> built = rowSecurity(connection, tables.values().stream().map(TableBuilder::build).toList());
             SchemaModel model = SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
                     sequences(connection, built), withIndexesAndTriggers(views(connection), viewIndexes, viewTriggers))
-                    .withDomains(domains(connection)).withCompositeTypes(compositeTypes(connection));
+                    .withDomains(domains(connection)).withCompositeTypes(compositeTypes(connection))
+                    .withCollations(collations(connection));
             model = model.withComments(objectComments(connection));
             return privileges ? model.withGrants(grants(connection)) : model;
         } finally {
@@ -225,6 +226,20 @@ public final class CatalogInspector {
     }
 
     /** Domains, one row per CHECK (or one without, for a domain with none). */
+    /** Collations defined in the schema, by provider (the database default provider cannot be created). */
+    private List<org.somaagent01.migrator.model.CollationModel> collations(Connection c) throws SQLException {
+        List<org.somaagent01.migrator.model.CollationModel> out = new ArrayList<>();
+        try (ResultSet rs = query(c, InspectorQueries.get("collations"), true)) {
+            while (rs.next()) {
+                String provider = rs.getString(2).equals("i") ? org.somaagent01.migrator.model.CollationModel.ICU
+                        : org.somaagent01.migrator.model.CollationModel.LIBC;
+                out.add(new org.somaagent01.migrator.model.CollationModel(rs.getString(1), provider, rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6)));
+            }
+        }
+        return out;
+    }
+
     private List<DomainModel> domains(Connection c) throws SQLException {
         Map<String, DomainModel> byName = new LinkedHashMap<>();
         Map<String, List<CheckModel>> checks = new HashMap<>();

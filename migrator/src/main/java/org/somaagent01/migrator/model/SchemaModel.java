@@ -22,7 +22,8 @@ public record SchemaModel(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GrantModel> grants,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> comments,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, DomainModel> domains,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CompositeTypeModel> compositeTypes) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CompositeTypeModel> compositeTypes,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, CollationModel> collations) {
 
     public static final SchemaModel EMPTY = new SchemaModel(Map.of(), Map.of(), Map.of(), Map.of());
 
@@ -35,7 +36,7 @@ public record SchemaModel(
                        Map<String, FunctionModel> functions, Map<String, SequenceModel> sequences,
                        Map<String, ViewModel> views) {
         this(Names.sorted(extensions), Names.sorted(enums), Names.sorted(tables), Names.sorted(functions),
-                Names.sorted(orEmpty(sequences)), Names.sorted(orEmpty(views)), null, null, null, null);
+                Names.sorted(orEmpty(sequences)), Names.sorted(orEmpty(views)), null, null, null, null, null);
     }
 
     // what was modelled later is absent from older snapshots (and privileges unless --with-privileges): null is none
@@ -50,6 +51,7 @@ public record SchemaModel(
         comments = Names.sorted(orEmpty(comments));
         domains = Names.sorted(orEmpty(domains));
         compositeTypes = Names.sorted(orEmpty(compositeTypes));
+        collations = Names.sorted(orEmpty(collations));
     }
 
     /**
@@ -75,43 +77,49 @@ public record SchemaModel(
     /** The same schema with these comments (commentKey to text) instead of its own. */
     public SchemaModel withComments(Map<String, String> newComments) {
         return new SchemaModel(extensions, enums, tables, functions, sequences, views, grants, Names.sorted(newComments),
-                domains, compositeTypes);
+                domains, compositeTypes, collations);
     }
 
     /** The same schema with other extensions. */
     public SchemaModel withExtensions(Collection<Extension> newExtensions) {
         return new SchemaModel(Names.byName(newExtensions, Extension::name), enums, tables, functions, sequences, views,
-                grants, comments, domains, compositeTypes);
+                grants, comments, domains, compositeTypes, collations);
     }
 
     /** The same schema with other tables. */
     public SchemaModel withTables(Map<String, TableModel> newTables) {
         return new SchemaModel(extensions, enums, Names.sorted(newTables), functions, sequences, views, grants, comments,
-                domains, compositeTypes);
+                domains, compositeTypes, collations);
     }
 
     /** The same schema with other enum types. */
     public SchemaModel withEnums(Map<String, EnumType> newEnums) {
         return new SchemaModel(extensions, Names.sorted(newEnums), tables, functions, sequences, views, grants, comments,
-                domains, compositeTypes);
+                domains, compositeTypes, collations);
     }
 
     /** The same schema with these domains instead of its own. */
     public SchemaModel withDomains(Collection<DomainModel> list) {
         return new SchemaModel(extensions, enums, tables, functions, sequences, views, grants, comments,
-                Names.byName(list, DomainModel::name), compositeTypes);
+                Names.byName(list, DomainModel::name), compositeTypes, collations);
     }
 
     /** The same schema with these composite types instead of its own. */
     public SchemaModel withCompositeTypes(Collection<CompositeTypeModel> list) {
         return new SchemaModel(extensions, enums, tables, functions, sequences, views, grants, comments, domains,
-                Names.byName(list, CompositeTypeModel::name));
+                Names.byName(list, CompositeTypeModel::name), collations);
     }
 
     /** The same schema with these privileges instead of its own. */
     public SchemaModel withGrants(List<GrantModel> newGrants) {
         return new SchemaModel(extensions, enums, tables, functions, sequences, views, newGrants, comments, domains,
-                compositeTypes);
+                compositeTypes, collations);
+    }
+
+    /** The same schema with these collations instead of its own. */
+    public SchemaModel withCollations(Collection<CollationModel> list) {
+        return new SchemaModel(extensions, enums, tables, functions, sequences, views, grants, comments, domains,
+                compositeTypes, Names.byName(list, CollationModel::name));
     }
 
     public static SchemaModel of(Collection<Extension> extensions, Collection<EnumType> enums,

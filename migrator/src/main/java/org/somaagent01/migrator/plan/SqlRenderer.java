@@ -121,6 +121,9 @@ public final class SqlRenderer {
                 + sequenceOptions(c.to()));
         if (change instanceof Change.SetSequenceOwner c) return List.of("ALTER SEQUENCE IF EXISTS " + ident(c.sequence())
                 + " OWNED BY " + (c.to() == null ? "NONE" : qualifiedColumn(c.to())));
+        if (change instanceof Change.CreateCollation c) return List.of(createCollation(c.collation(), true));
+        if (change instanceof Change.DropCollation c) return List.of(dropCollation(c.collation()));
+        if (change instanceof Change.ReplaceCollation c) return List.of(dropCollation(c.to()), createCollation(c.to(), false));
         if (change instanceof Change.CreateDomain c) return createDomain(c.domain());
         if (change instanceof Change.DropDomain c) return List.of("DROP DOMAIN IF EXISTS " + ident(c.domain().name()));
         if (change instanceof Change.ReplaceDomain c) return replaceDomain(c.to());
@@ -175,6 +178,18 @@ public final class SqlRenderer {
     }
 
     /** Drops the domain unless it already has {@code d}'s base type and collation, then creates {@code d}. */
+    private static String createCollation(org.somaagent01.migrator.model.CollationModel c, boolean ifNotExists) {
+        String options = c.provider().equals(org.somaagent01.migrator.model.CollationModel.ICU)
+                ? "provider = icu, locale = " + literal(c.locale())
+                : "provider = libc, lc_collate = " + literal(c.lcCollate()) + ", lc_ctype = " + literal(c.lcCtype());
+        return "CREATE COLLATION " + (ifNotExists ? "IF NOT EXISTS " : "") + ident(c.name()) + " (" + options
+                + (c.deterministic() ? "" : ", deterministic = false") + ")";
+    }
+
+    private static String dropCollation(org.somaagent01.migrator.model.CollationModel c) {
+        return "DROP COLLATION IF EXISTS " + ident(c.name());
+    }
+
     static List<String> replaceDomain(org.somaagent01.migrator.model.DomainModel d) {
         String collation = d.collation() == null ? "(SELECT b.typcollation FROM pg_type b WHERE b.oid = t.typbasetype)"
                 : "(SELECT oid FROM pg_collation WHERE collname = " + literal(d.collation()) + " LIMIT 1)";

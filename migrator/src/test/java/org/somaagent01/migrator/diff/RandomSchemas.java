@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.somaagent01.migrator.model.CheckModel;
+import org.somaagent01.migrator.model.CollationModel;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.EnumType;
 import org.somaagent01.migrator.model.ExclusionModel;
@@ -258,11 +259,15 @@ final class RandomSchemas {
         unlogged(g, tables);
         partitioned(g, tables);
         inheriting(g, tables);
-        collations(g, tables);
+        collations(g, tables, nullAnd("C", "POSIX"));
         viewIndexes(g, views);
         identityOptions(g, tables);
+        List<org.somaagent01.migrator.model.DomainModel> domains = domains(g);
+        List<org.somaagent01.migrator.model.CompositeTypeModel> compositeTypes = compositeTypes(g);
+        List<CollationModel> custom = customCollations(g);
+        if (!custom.isEmpty() && !custom.get(0).name().equals("unused_sort")) collations(g, tables, nullAnd(custom.get(0).name()));
         SchemaModel schema = SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions,
-                sequences, views).withDomains(domains(g)).withCompositeTypes(compositeTypes(g));
+                sequences, views).withDomains(domains).withCompositeTypes(compositeTypes).withCollations(custom);
         return schema.withGrants(grants(g, schema)).withComments(objectComments(g, schema));
     }
 
@@ -354,11 +359,11 @@ final class RandomSchemas {
      * Perhaps a COLLATE on c_txt, where no index reads it (an index key's collation is inspected relative to the
      * column's).
      */
-    private static void collations(Genome g, List<TableModel> tables) {
+    private static void collations(Genome g, List<TableModel> tables, List<String> choices) {
         for (int i = 0; i < tables.size(); i++) {
             TableModel t = tables.get(i);
             if (t.column("c_txt").isEmpty() || t.indexes().values().stream().anyMatch(ix -> ix.toString().contains("c_txt"))) continue;
-            String drawn = g.oneOf(nullAnd("C", "POSIX"));
+            String drawn = g.oneOf(choices);
             String collation = g.chance() ? null : drawn;
             if (collation == null) continue;
             List<ColumnModel> columns = t.columns().stream()
@@ -367,6 +372,20 @@ final class RandomSchemas {
                     t.foreignKeys().values(), t.indexes().values(), t.triggers().values(), t.comment())
                     .withExclusions(t.exclusions().values()).withRowSecurity(t.rowSecurity()).withLayout(t.layout()));
         }
+    }
+
+    /**
+     * Perhaps collations of the schema's own: first one that c_txt columns may then use, then perhaps one no column
+     * uses, whose definition varies. A used one has one definition per name: a collation defined anew while a
+     * column uses it is refused by PostgreSQL (a documented limit).
+     */
+    private static List<CollationModel> customCollations(Genome g) {
+        List<CollationModel> out = new ArrayList<>();
+        if (g.pick(3) == 0) {
+            out.add(g.chance() ? CollationModel.icu("by_number", "en-u-kn-true", true) : CollationModel.libc("posix_copy", "POSIX"));
+        }
+        if (g.pick(3) == 0) out.add(CollationModel.icu("unused_sort", g.oneOf(List.of("en", "de-u-co-phonebk")), g.chance()));
+        return out;
     }
 
     /** Perhaps sequence options on identity columns: another start and step, a bound and cache, or a cycle. */

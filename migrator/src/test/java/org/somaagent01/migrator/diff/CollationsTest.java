@@ -1,0 +1,64 @@
+package org.somaagent01.migrator.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.somaagent01.migrator.model.CollationModel;
+import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.store.Snapshots;
+
+/** Collations: golden SQL, the inspector against pg_collation, and live round trips with columns that use them. */
+class CollationsTest {
+    private static LiveSchema db;
+
+    @BeforeAll
+    static void open() throws SQLException { db = new LiveSchema(); }
+
+    @AfterAll
+    static void close() throws SQLException { if (db != null) db.close(); }
+
+    @Test
+    void collationsRender() {
+        Golden.renders(new Change.CreateCollation(CollationModel.icu("numeric", "en-u-kn-true", true)),
+                // a keyword: quoted
+                "CREATE COLLATION IF NOT EXISTS \"numeric\" (provider = icu, locale = 'en-u-kn-true')",
+                "DROP COLLATION IF EXISTS \"numeric\"");
+        Golden.renders(new Change.CreateCollation(CollationModel.icu("ci", "und-u-ks-level2", false)),
+                "CREATE COLLATION IF NOT EXISTS ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)",
+                "DROP COLLATION IF EXISTS ci");
+        Golden.renders(new Change.ReplaceCollation(CollationModel.libc("posix", "POSIX"), CollationModel.libc("posix", "C")),
+                List.of("DROP COLLATION IF EXISTS posix", "CREATE COLLATION posix (provider = libc, lc_collate = 'C', lc_ctype = 'C')"),
+                List.of("DROP COLLATION IF EXISTS posix", "CREATE COLLATION posix (provider = libc, lc_collate = 'POSIX', lc_ctype = 'POSIX')"));
+    }
+
+    @Test
+    void theInspectorReadsCollationsAsStoredSoACopyOfPosixIsALibcPosixOne() throws SQLException {
+        SchemaModel s = db.load("CREATE COLLATION posix FROM \"POSIX\"",
+                "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
+        assertEquals(List.of(CollationModel.icu("ci", "und-u-ks-level2", false), CollationModel.libc("posix", "POSIX")),
+                List.copyOf(s.collations().values()));
+        assertEquals(s, Snapshots.read(Snapshots.write(s), "test"));
+        assertTrue(!Snapshots.write(SchemaModel.EMPTY).contains("collations"), "none stay out of snapshots");
+    }
+
+    @Test
+    void migrasCollationPairRoundTripsWithTheColumnsThatUseThem() throws SQLException {
+        SchemaModel a = db.load("CREATE COLLATION posix FROM \"POSIX\"", "CREATE TABLE t (a text, b text COLLATE posix)",
+                "CREATE COLLATION numeric (provider = icu, locale = 'en-u-kn-true')");
+        SchemaModel b = db.load("CREATE COLLATION numeric (provider = icu, locale = 'en-u-kn-true')",
+                "CREATE TABLE t (a text, b text COLLATE numeric, c text COLLATE numeric)");
+        db.roundTrip(a, b);
+        db.roundTrip(b, a);
+    }
+
+    @Test
+    void aCollationDefinedAnewIsReplaced() throws SQLException {
+        db.roundTrip(db.load("CREATE COLLATION sorted (provider = icu, locale = 'en')"),
+                db.load("CREATE COLLATION sorted (provider = icu, locale = 'de-u-co-phonebk')"));
+    }
+}
