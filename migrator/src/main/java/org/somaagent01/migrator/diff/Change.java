@@ -65,6 +65,11 @@ public sealed interface Change {
         public boolean destructive() { return true; }
     }
 
+    /** An installed extension moved to another version (known on both sides, between two databases). */
+    record UpdateExtension(String name, String from, String to) implements Change {
+        public Change inverse() { return new UpdateExtension(name, to, from); }
+    }
+
     record CreateEnum(EnumType type) implements Change {
         public Change inverse() { return new DropEnum(type); }
     }

@@ -13,6 +13,7 @@ import org.somaagent01.migrator.model.CompositeTypeModel;
 import org.somaagent01.migrator.model.DomainModel;
 import org.somaagent01.migrator.model.EnumType;
 import org.somaagent01.migrator.model.ExclusionModel;
+import org.somaagent01.migrator.model.Extension;
 import org.somaagent01.migrator.model.ForeignKeyModel;
 import org.somaagent01.migrator.model.FunctionModel;
 import org.somaagent01.migrator.model.IndexModel;
@@ -923,6 +924,13 @@ public final class Differ {
     private void extensions() {
         from.extensions().forEach((name, e) -> { if (!to.extensions().containsKey(name)) dropExtensions.add(new Change.DropExtension(e)); });
         to.extensions().forEach((name, e) -> { if (!from.extensions().containsKey(name)) createExtensions.add(new Change.CreateExtension(e)); });
+        // a declared schema or snapshot names no version: only two known versions differ
+        from.extensions().forEach((name, e) -> {
+            Extension target = to.extensions().get(name);
+            if (target != null && e.version() != null && target.version() != null && !e.version().equals(target.version())) {
+                createExtensions.add(new Change.UpdateExtension(name, e.version(), target.version()));
+            }
+        });
     }
 
     private void enums(Renames hints) {

@@ -4,9 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeMap;
 import org.somaagent01.migrator.model.DatabaseModel;
 import org.somaagent01.migrator.model.Extension;
@@ -48,23 +48,28 @@ public final class DatabaseInspector {
         TreeMap<String, SchemaModel> out = new TreeMap<>();
         for (var e : listed(c).entrySet()) {
             SchemaModel m = new CatalogInspector(e.getKey()).withPrivileges(privileges).inspect(c);
-            // CatalogInspector lists every extension of the database; each belongs to the one schema it lives in
-            Set<String> here = e.getValue();
-            List<Extension> own = m.extensions().values().stream().filter(x -> here.contains(x.name())).toList();
+            // CatalogInspector lists every extension of the database; each belongs to the one schema it lives in,
+            // with the version installed there (compared between two databases)
+            Map<String, String> here = e.getValue();
+            List<Extension> own = m.extensions().values().stream().filter(x -> here.containsKey(x.name()))
+                    .map(x -> new Extension(x.name(), here.get(x.name()))).toList();
             out.put(e.getKey(), m.withExtensions(own));
         }
         return new DatabaseModel(out);
     }
 
-    private TreeMap<String, Set<String>> listed(Connection c) throws SQLException {
-        TreeMap<String, Set<String>> out = new TreeMap<>();
+    /** The schemas selected, each with its extensions' versions by name. */
+    private TreeMap<String, Map<String, String>> listed(Connection c) throws SQLException {
+        TreeMap<String, Map<String, String>> out = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement(SCHEMAS)) {
             ps.setString(1, historySchema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (!filter.selects(rs.getString(1))) continue;
-                    Set<String> extensions = new HashSet<>();
-                    for (Object o : (Object[]) rs.getArray(2).getArray()) extensions.add((String) o);
+                    Map<String, String> extensions = new HashMap<>();
+                    Object[] names = (Object[]) rs.getArray(2).getArray();
+                    Object[] versions = (Object[]) rs.getArray(3).getArray();
+                    for (int i = 0; i < names.length; i++) extensions.put((String) names[i], (String) versions[i]);
                     out.put(rs.getString(1), extensions);
                 }
             }

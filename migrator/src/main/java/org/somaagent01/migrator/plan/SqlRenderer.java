@@ -35,7 +35,9 @@ public final class SqlRenderer {
         if (change instanceof Change.CreateSchema c) return List.of("CREATE SCHEMA IF NOT EXISTS " + ident(c.schema()));
         // RESTRICT: the differ dropped what the model knows of first; anything else it held stops the drop
         if (change instanceof Change.DropSchema c) return List.of("DROP SCHEMA IF EXISTS " + ident(c.schema()) + " RESTRICT");
-        if (change instanceof Change.CreateExtension c) return List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.extension().name()));
+        if (change instanceof Change.CreateExtension c) return List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.extension().name())
+                + (c.extension().version() == null ? "" : " VERSION " + literal(c.extension().version())));
+        if (change instanceof Change.UpdateExtension c) return List.of(updateExtension(c));
         if (change instanceof Change.DropExtension c) return List.of("DROP EXTENSION IF EXISTS " + ident(c.extension().name()));
         if (change instanceof Change.CreateEnum c) return List.of(ignoreDuplicate("CREATE TYPE " + ident(c.type().name()) + " AS ENUM ("
                 + c.type().labels().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")"));
@@ -178,6 +180,22 @@ public final class SqlRenderer {
     }
 
     /** Drops the domain unless it already has {@code d}'s base type and collation, then creates {@code d}. */
+    /**
+     * Only from the version it expects (a re-run finds the new one and does nothing), and only where the server has
+     * an update path: extensions seldom ship downgrade scripts, and without one PostgreSQL's own error would not say
+     * what to do.
+     */
+    private static String updateExtension(Change.UpdateExtension c) {
+        String name = literal(c.name());
+        return "DO $$ BEGIN\n    IF (SELECT extversion FROM pg_extension WHERE extname = " + name + ") = " + literal(c.from())
+                + " THEN\n        IF NOT EXISTS (SELECT 1 FROM pg_extension_update_paths(" + name + ") WHERE source = "
+                + literal(c.from()) + " AND target = " + literal(c.to()) + " AND path IS NOT NULL) THEN\n"
+                + "            RAISE EXCEPTION " + literal("extension " + c.name() + " cannot go from version " + c.from() + " to "
+                + c.to() + ": the server has no update path for it (extensions seldom ship downgrades); keep " + c.from()
+                + " or restore a backup") + ";\n        END IF;\n        ALTER EXTENSION " + ident(c.name()) + " UPDATE TO "
+                + literal(c.to()) + ";\n    END IF;\nEND $$";
+    }
+
     private static String createCollation(org.somaagent01.migrator.model.CollationModel c, boolean ifNotExists) {
         String options = c.provider().equals(org.somaagent01.migrator.model.CollationModel.ICU)
                 ? "provider = icu, locale = " + literal(c.locale())

@@ -33,10 +33,13 @@ class MigraFixturesTest {
      * Pairs that FAIL today (dumps differ and the diff named nothing outside the model), each with why; a listed
      * pair that stops failing fails the test, so the list is kept current as the areas being modelled land.
      */
-    private static final Map<String, String> KNOWN_FAILING = Map.of();
+    private static final Map<String, String> KNOWN_FAILING = Map.of(
+            // A has pg_trgm 1.3, B 1.4: the up updates it (and the dumps, with the versions, then agree), but the
+            // server ships no downgrade script, so the down and the B→A diff refuse, naming why
+            "extversions", "extension pg_trgm cannot go from version 1.4 to 1.3: the server has no update path");
 
     /** ROUND_TRIP pairs measured; fewer is a regression. */
-    private static final int ROUND_TRIP_FLOOR = 26;
+    private static final int ROUND_TRIP_FLOOR = 25;
 
     private PairRoundTrip pairs;
     private final List<Outcome> outcomes = new ArrayList<>();
@@ -70,6 +73,8 @@ class MigraFixturesTest {
             if (known != null) {
                 assertEquals(Kind.FAILED, o.kind(), o.fixture() + " is listed as known failing (" + known
                         + ") but is " + o.kind() + ": remove it from KNOWN_FAILING");
+                assertTrue(o.reason().contains(known) && !o.reason().contains("up A→B:"), o.fixture()
+                        + " fails otherwise than known (" + known + "): " + o.reason());
             } else if (o.kind() == Kind.FAILED) {
                 fail(o.fixture() + " FAILED: " + o.reason());
             }

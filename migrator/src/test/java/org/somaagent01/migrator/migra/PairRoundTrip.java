@@ -175,7 +175,8 @@ final class PairRoundTrip implements AutoCloseable {
                         try {
                             st.execute(sql);
                         } catch (SQLException e) {
-                            return sql.replaceAll("\\s+", " ") + " → " + e.getMessage().replaceAll("\\s+", " ");
+                            // the error first: a reason is bounded, and the statement can be long
+                            return e.getMessage().replaceAll("\\s+", " ") + " ← " + sql.replaceAll("\\s+", " ");
                         }
                     }
                 }

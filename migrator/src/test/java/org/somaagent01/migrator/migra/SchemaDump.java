@@ -41,7 +41,23 @@ final class SchemaDump {
 
     /** The normalized dump, started now and read on {@code threads}, so two dumps run side by side. */
     CompletableFuture<List<String>> start(TestDatabase db, Executor threads) {
-        return CompletableFuture.supplyAsync(() -> normalize(raw(db)), threads);
+        return CompletableFuture.supplyAsync(() -> {
+            List<String> lines = new ArrayList<>(normalize(raw(db)));
+            lines.addAll(extensionVersions(db));
+            return lines;
+        }, threads);
+    }
+
+    /** pg_dump names no extension's version, and a migration must reproduce it: one line per extension. */
+    private static List<String> extensionVersions(TestDatabase db) {
+        List<String> out = new ArrayList<>();
+        try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT extname, extversion FROM pg_extension ORDER BY 1")) {
+            while (rs.next()) out.add("-- extension " + rs.getString(1) + " version " + rs.getString(2));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the extensions of " + db.name() + ": " + e.getMessage(), e);
+        }
+        return out;
     }
 
     private String raw(TestDatabase db) {
