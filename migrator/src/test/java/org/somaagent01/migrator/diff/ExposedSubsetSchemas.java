@@ -21,8 +21,8 @@ import org.somaagent01.schema.pg.SchemaDeclaration;
  * {@link TableSpec}s, built into fresh Exposed tables with {@link #declaration}; {@link RandomSchemas} draws full
  * models instead, most of which Exposed cannot declare.
  *
- * <p>A pair is drawn as A and a mutation of A (a few genes changed), so that A and B are mostly equal and differ in
- * a few objects, or not at all. Every gene is read whatever the branch taken, so one changed gene changes one choice
+ * <p>A pair is mostly drawn as A and a mutation of A (a few genes changed), so that A and B are mostly equal and
+ * differ in a few objects, or not at all. Every gene is read whatever the branch taken, so one changed gene changes one choice
  * rather than shifting all later ones. Expressions and defaults are written as PostgreSQL prints them back.
  *
  * <p>Narrowed for Exposed, not for us: no two indexes or unique constraints of a table share their columns (Exposed
@@ -37,14 +37,49 @@ final class ExposedSubsetSchemas {
 
     static final PgEnumType<Mood> MOOD = PgEnumType.of("mood", Mood.class);
 
-    record ColumnSpec(String name, String type, boolean nullable, String dflt, String comment) {}
+    /**
+     * {@code nativeApi}: declared with Exposed's own API instead of PgTable's, see {@link Native}; the flags are drawn
+     * always (so that the genome reads the same) and take effect only for the kinds {@link Native#enabled()} lists.
+     */
+    record ColumnSpec(String name, String type, boolean nullable, String dflt, String comment, boolean nativeApi) {}
 
     /** A column {@code column} with a foreign key {@code name} to {@code target.id}. */
-    record ForeignKeySpec(String name, String column, String target, ReferenceOption onDelete, boolean nullable) {}
+    record ForeignKeySpec(String name, String column, String target, ReferenceOption onDelete, boolean nullable,
+                          boolean nativeApi) {}
 
-    record KeySpec(String name, List<String> columns, boolean unique, String method, String predicate) {}
+    record KeySpec(String name, List<String> columns, boolean unique, String method, String predicate, boolean nativeApi) {}
 
-    record CheckSpec(String name, String expression) {}
+    record CheckSpec(String name, String expression, boolean nativeApi) {}
+
+    /**
+     * Declarations through Exposed's own {@code Table} API rather than PgTable's helpers, which Exposed creates and
+     * compares but the migrator's {@code DeclaredSchema} does not read (KNOWN, see the report of issue 10):
+     * DEFAULT: {@code defaultExpression(column, literal)} (what Kotlin's {@code column.default(v)} does), read as no
+     * default; FOREIGN_KEY: {@code reference(name, target, null, null, fkName)}, Exposed's default actions, RESTRICT
+     * on PostgreSQL, read as NO ACTION; INDEX: {@code index(name, unique, columns…)}, not read at all; CHECK:
+     * {@code check(name, op)}, not read at all. Off by default so the property stays green; reproduce a gap with
+     * {@code -Dsa01.oracle.native=default,fk,index,check} (any of them).
+     */
+    enum Native {
+        DEFAULT, FK, INDEX, CHECK;
+
+        static java.util.Set<Native> enabled() {
+            java.util.Set<Native> out = java.util.EnumSet.noneOf(Native.class);
+            for (String k : System.getProperty("sa01.oracle.native", "").split(",")) {
+                if (!k.isBlank()) out.add(Native.valueOf(k.strip().toUpperCase(java.util.Locale.ROOT)));
+            }
+            return out;
+        }
+    }
+
+    /** The literal value of a default, for a native Exposed default: only those types and defaults that have one. */
+    private static Object literal(String type, String dflt) {
+        if (dflt == null) return null;
+        if (type.equals("integer")) return Integer.valueOf(dflt);
+        if (type.equals("boolean")) return Boolean.valueOf(dflt);
+        if (type.equals("text") && dflt.endsWith("::text")) return dflt.substring(1, dflt.length() - "'::text".length());
+        return null;
+    }
 
     /** {@code idKind}: integer, bigint, bigserial, ALWAYS or BY DEFAULT (an identity); {@code pkName} null: no key. */
     record TableSpec(String name, String idKind, String pkName, List<ColumnSpec> columns, List<ForeignKeySpec> foreignKeys,
@@ -63,16 +98,21 @@ final class ExposedSubsetSchemas {
 
     private static final int GENES = 400;
 
-    /** A, and B as A with up to 8 genes changed (none: B equals A). */
+    /**
+     * Mostly A and B as A with up to 20 genes changed (none: B equals A), so that the two differ in a few objects;
+     * sometimes two independent draws, which differ in many (tables missing, primary keys added).
+     */
     static Arbitrary<Pair> pairs() {
         Arbitrary<List<Integer>> genome = Arbitraries.integers().between(0, 99).list().ofSize(GENES);
         Arbitrary<List<int[]>> mutations = Combinators.combine(Arbitraries.integers().between(0, GENES - 1),
-                Arbitraries.integers().between(0, 99)).as((at, value) -> new int[]{at, value}).list().ofMaxSize(8);
-        return Combinators.combine(genome, mutations).as((genes, changes) -> {
+                Arbitraries.integers().between(0, 99)).as((at, value) -> new int[]{at, value}).list().ofMaxSize(20);
+        Arbitrary<Pair> mutated = Combinators.combine(genome, mutations).as((genes, changes) -> {
             List<Integer> other = new ArrayList<>(genes);
             for (int[] change : changes) other.set(change[0], change[1]);
             return new Pair(decode(genes), decode(other));
         });
+        Arbitrary<Pair> independent = Combinators.combine(genome, genome).as((a, b) -> new Pair(decode(a), decode(b)));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, mutated), net.jqwik.api.Tuple.of(1, independent));
     }
 
     private static final class Genome {
@@ -142,7 +182,8 @@ final class ExposedSubsetSchemas {
                 boolean nullable = g.chance();
                 String dflt = g.oneOf(c.getValue().get(type));
                 String comment = g.pick(4) == 3 ? g.oneOf(List.of("the value", "it's a value")) : null;
-                if (has) columns.add(new ColumnSpec(c.getKey(), type, nullable, dflt, comment));
+                boolean nativeApi = g.chance();
+                if (has) columns.add(new ColumnSpec(c.getKey(), type, nullable, dflt, comment, nativeApi));
             }
 
             // to earlier tables (Exposed needs the target object) and to itself
@@ -154,10 +195,11 @@ final class ExposedSubsetSchemas {
                 ReferenceOption onDelete = g.oneOf(List.of(ReferenceOption.NO_ACTION, ReferenceOption.CASCADE,
                         ReferenceOption.SET_NULL, ReferenceOption.RESTRICT));
                 boolean nullable = g.chance();
+                boolean nativeApi = g.chance();
                 boolean targetKeyed = target.equals(t) ? pkName != null : Boolean.TRUE.equals(keyed.get(target));
                 if (has && targets.contains(target) && targetKeyed) {
                     String column = target.equals(t) ? "parent_id" : target + "_id";
-                    fks.add(new ForeignKeySpec("fk_" + t + "_" + column, column, target, onDelete, nullable));
+                    fks.add(new ForeignKeySpec("fk_" + t + "_" + column, column, target, onDelete, nullable, nativeApi));
                 }
             }
 
@@ -167,28 +209,30 @@ final class ExposedSubsetSchemas {
             List<CheckSpec> checks = new ArrayList<>();
             boolean ck1 = g.chance();
             String ck1Expr = g.oneOf(List.of("(c_int > 0)", "(c_int >= 0)"));
-            if (intCol && ck1) checks.add(new CheckSpec("ck_" + t + "_int", ck1Expr));
-            if (numCol & g.chance()) checks.add(new CheckSpec("ck_" + t + "_num", "(c_num <> 42)"));
+            boolean ck1Native = g.chance();
+            if (intCol && ck1) checks.add(new CheckSpec("ck_" + t + "_int", ck1Expr, ck1Native));
+            if (numCol & g.chance()) checks.add(new CheckSpec("ck_" + t + "_num", "(c_num <> 42)", false));
 
             List<KeySpec> uniques = new ArrayList<>();
-            if (txtCol & g.chance()) uniques.add(new KeySpec("uq_" + t + "_txt", List.of("c_txt"), true, "btree", null));
+            if (txtCol & g.chance()) uniques.add(new KeySpec("uq_" + t + "_txt", List.of("c_txt"), true, "btree", null, false));
             if (intCol & txtCol & g.chance()) {
-                uniques.add(new KeySpec("uq_" + t + "_int_txt", List.of("c_int", "c_txt"), true, "btree", null));
+                uniques.add(new KeySpec("uq_" + t + "_int_txt", List.of("c_int", "c_txt"), true, "btree", null, false));
             }
 
             List<KeySpec> indexes = new ArrayList<>();
             boolean ixInt = g.chance();
             boolean ixIntUnique = g.chance();
             String ixIntName = g.oneOf(List.of("ix_" + t + "_int", "ix_" + t + "_int2"));
-            if (intCol && ixInt) indexes.add(new KeySpec(ixIntName, List.of("c_int"), ixIntUnique, "btree", null));
+            boolean ixIntNative = g.chance();
+            if (intCol && ixInt) indexes.add(new KeySpec(ixIntName, List.of("c_int"), ixIntUnique, "btree", null, ixIntNative));
             boolean ixMulti = g.chance();
             List<String> multi = g.chance() ? List.of("c_num", "c_flag") : List.of("c_flag", "c_num");
-            if (numCol && has(columns, "c_flag") && ixMulti) indexes.add(new KeySpec("ix_" + t + "_multi", multi, false, "btree", null));
+            if (numCol && has(columns, "c_flag") && ixMulti) indexes.add(new KeySpec("ix_" + t + "_multi", multi, false, "btree", null, false));
             boolean ixJson = g.chance();
-            if (has(columns, "c_json") && ixJson) indexes.add(new KeySpec("ix_" + t + "_json", List.of("c_json"), false, "gin", null));
+            if (has(columns, "c_json") && ixJson) indexes.add(new KeySpec("ix_" + t + "_json", List.of("c_json"), false, "gin", null, false));
             boolean ixTs = g.chance();
             String tsPredicate = g.oneOf(List.of("(c_ts IS NOT NULL)", "(c_ts > '2020-01-01 00:00:00+00'::timestamp with time zone)"));
-            if (has(columns, "c_ts") && ixTs) indexes.add(new KeySpec("ix_" + t + "_ts", List.of("c_ts"), false, "btree", tsPredicate));
+            if (has(columns, "c_ts") && ixTs) indexes.add(new KeySpec("ix_" + t + "_ts", List.of("c_ts"), false, "btree", tsPredicate, false));
 
             if (present) {
                 tables.add(new TableSpec(t, idKind, pkName, columns, fks, uniques, indexes, checks));
@@ -205,8 +249,12 @@ final class ExposedSubsetSchemas {
 
     /** Fresh Exposed tables for {@code schema}, with the enum type they may use. */
     static SchemaDeclaration declaration(List<TableSpec> schema) {
+        return declaration(schema, Native.enabled());
+    }
+
+    static SchemaDeclaration declaration(List<TableSpec> schema, java.util.Set<Native> nativeKinds) {
         Map<String, DeclaredTable> built = new LinkedHashMap<>();
-        for (TableSpec t : schema) built.put(t.name(), new DeclaredTable(t, built));
+        for (TableSpec t : schema) built.put(t.name(), new DeclaredTable(t, built, nativeKinds));
         return new SchemaDeclaration(List.of(), List.of(MOOD), List.copyOf(built.values()), List.of(), List.of());
     }
 
@@ -214,25 +262,44 @@ final class ExposedSubsetSchemas {
     static final class DeclaredTable extends PgTable {
         final Column<?> id;
 
-        DeclaredTable(TableSpec spec, Map<String, DeclaredTable> earlier) {
+        DeclaredTable(TableSpec spec, Map<String, DeclaredTable> earlier, java.util.Set<Native> nativeKinds) {
             super(spec.name());
             id = switchId(spec.idKind());
             if (spec.pkName() != null) primaryKey(spec.pkName(), id);
             Map<String, Column<?>> byName = new LinkedHashMap<>();
-            for (ColumnSpec c : spec.columns()) byName.put(c.name(), column(c));
+            for (ColumnSpec c : spec.columns()) {
+                byName.put(c.name(), column(c, c.nativeApi() && nativeKinds.contains(Native.DEFAULT)
+                        && literal(c.type(), c.dflt()) != null));
+            }
             for (ForeignKeySpec fk : spec.foreignKeys()) {
                 Column<?> target = fk.target().equals(spec.name()) ? id : earlier.get(fk.target()).id;
-                Column<?> column = foreignKeyColumn(fk.column(), target, fk.onDelete(), fk.name());
+                Column<?> column = fk.nativeApi() && nativeKinds.contains(Native.FK)
+                        ? nativeReference(fk.column(), target, fk.name())
+                        : foreignKeyColumn(fk.column(), target, fk.onDelete(), fk.name());
                 if (fk.nullable()) makeNullable(column);
             }
             for (KeySpec u : spec.uniques()) unique(u.name(), columns(byName, u.columns()));
             for (KeySpec i : spec.indexes()) {
+                if (i.nativeApi() && nativeKinds.contains(Native.INDEX)) {
+                    index(i.name(), i.unique(), columns(byName, i.columns()), null, null, null);
+                    continue;
+                }
                 var index = index(i.name()).on(columns(byName, i.columns()));
                 if (i.unique()) index.unique();
                 if (!i.method().equals("btree")) index.using(i.method());
                 if (i.predicate() != null) index.where(i.predicate());
             }
-            for (CheckSpec c : spec.checks()) check(c.name(), c.expression());
+            for (CheckSpec c : spec.checks()) {
+                if (c.nativeApi() && nativeKinds.contains(Native.CHECK)) check(c.name(), () -> sql(c.expression()));
+                else check(c.name(), c.expression());
+            }
+        }
+
+        private static org.jetbrains.exposed.v1.core.Op<Boolean> sql(String text) {
+            return new org.jetbrains.exposed.v1.core.Op<>() {
+                @Override
+                public void toQueryBuilder(org.jetbrains.exposed.v1.core.QueryBuilder builder) { builder.append(text); }
+            };
         }
 
         private Column<?> switchId(String kind) {
@@ -246,10 +313,11 @@ final class ExposedSubsetSchemas {
             return names.stream().map(byName::get).toArray(Column<?>[]::new);
         }
 
-        private Column<?> column(ColumnSpec c) {
+        private Column<?> column(ColumnSpec c, boolean nativeDefault) {
             Column<?> column = typed(c.name(), c.type());
             if (c.nullable()) column = makeNullable(column);
-            if (c.dflt() != null) column = addDefault(column, c.dflt());
+            if (nativeDefault) column = literalDefault(column, literal(c.type(), c.dflt()));
+            else if (c.dflt() != null) column = addDefault(column, c.dflt());
             if (c.comment() != null) column = addComment(column, c.comment());
             return column;
         }
@@ -278,6 +346,20 @@ final class ExposedSubsetSchemas {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         private Column<?> addDefault(Column<?> column, String sql) { return withDefault((Column) column, sql); }
+
+        /** What Kotlin's {@code column.default(value)} does (a Java keyword, so spelled out). */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Column<?> literalDefault(Column<?> column, Object value) {
+            Column c = defaultExpression((Column) column,
+                    new org.jetbrains.exposed.v1.core.LiteralOp(column.getColumnType(), value));
+            c.setDefaultValueFun(() -> value);
+            return c;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Column<?> nativeReference(String name, Column<?> target, String constraint) {
+            return reference(name, (Column) target, null, null, constraint);
+        }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         private Column<?> addComment(Column<?> column, String text) { return comment((Column) column, text); }

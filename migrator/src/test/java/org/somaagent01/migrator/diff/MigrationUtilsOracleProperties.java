@@ -26,7 +26,10 @@ import org.somaagent01.migrator.declared.DeclaredSchema;
 import org.somaagent01.migrator.diff.ExposedStatements.Difference;
 import org.somaagent01.migrator.diff.ExposedStatements.Kind;
 import org.somaagent01.migrator.inspect.CatalogInspector;
+import org.somaagent01.migrator.model.IndexModel;
+import org.somaagent01.migrator.model.KeyConstraint;
 import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.plan.Plan;
 import org.somaagent01.schema.pg.SchemaDeclaration;
 import org.somaagent01.testdb.TestDatabase;
@@ -73,7 +76,9 @@ class MigrationUtilsOracleProperties {
     @StatisticsReport(label = "exposed reports", format = Histogram.class)
     @StatisticsReport(label = "claimed kinds", format = Histogram.class)
     void everyDifferenceExposedReportsIsOneOfOurs(@ForAll("pairs") ExposedSubsetSchemas.Pair pair) throws SQLException {
-        SchemaModel a = DeclaredSchema.toModel(ExposedSubsetSchemas.declaration(pair.a()));
+        // A through PgTable's helpers only, which DeclaredSchema reads in full, so database A is exactly A
+        SchemaModel a = DeclaredSchema.toModel(ExposedSubsetSchemas.declaration(pair.a(),
+                java.util.EnumSet.noneOf(ExposedSubsetSchemas.Native.class)));
         execute(List.of("DROP SCHEMA public CASCADE", "CREATE SCHEMA public"));
         execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
         SchemaModel live = new CatalogInspector("public").inspect(connection);
@@ -88,8 +93,8 @@ class MigrationUtilsOracleProperties {
         int claimedCount = 0;
         for (String statement : statements) {
             for (Difference claimed : ExposedStatements.claimed(statement, live)) {
-                if (exposedFalsePositive(claimed, live, declared)) {
-                    Statistics.label("filtered false positives").collect(claimed.kind());
+                if (exposedFalsePositive(claimed, live, declared, statement)) {
+                    Statistics.label("filtered false positives").collect(claimed.kind().toString());
                     continue;
                 }
                 claimedCount++;
@@ -98,6 +103,8 @@ class MigrationUtilsOracleProperties {
             }
         }
         Statistics.label("exposed reports").collect(claimedCount > 0 ? "differences" : "none");
+        // for information: pairs on which we see changes and Exposed none (it compares much less)
+        Statistics.label("ours only").collect(claimedCount == 0 && !ours.isEmpty());
         // the oracle must have something to say: on most pairs it reports differences, and each kind it can report
         Statistics.label("exposed reports").coverage(check -> check.check("differences").percentage(p -> p >= 30));
         Statistics.label("claimed kinds").coverage(check -> {
@@ -130,10 +137,53 @@ class MigrationUtilsOracleProperties {
      *   {@code ALTER TABLE t ALTER COLUMN id TYPE BIGINT, ALTER COLUMN id DROP DEFAULT} (AUTO_INCREMENT) and
      *   {@code DROP SEQUENCE IF EXISTS t_id_seq} (the identity's own sequence, linked to the table). Neither runs on
      *   PostgreSQL without error or leaves the column unchanged; our diff rightly says nothing.</li>
+     *   <li>EXCESS_INDEX_AFTER_DROPPED_COLUMN: the drop of an index (or unique constraint) that the database and B
+     *   have alike, because another index of the table is on the same columns once the columns B no longer declares
+     *   are left out. Exposed reads an existing index's columns through the table object, so an index on
+     *   (c_int, c_txt) reads as (c_txt) when B drops c_int; {@code filterAndLogExcessIndices} then takes the two for
+     *   duplicates and drops one of them, the one B keeps
+     *   ({@code ALTER TABLE IF EXISTS t DROP CONSTRAINT IF EXISTS uq_t_txt}). The other one is dropped rightly, and
+     *   ours drops it too.</li>
      * </ul>
      */
-    static boolean exposedFalsePositive(Difference claimed, SchemaModel live, SchemaModel declared) {
-        return identityAsUndeclaredSerial(claimed, live, declared);
+    static boolean exposedFalsePositive(Difference claimed, SchemaModel live, SchemaModel declared, String statement) {
+        return identityAsUndeclaredSerial(claimed, live, declared)
+                || excessIndexAfterDroppedColumn(claimed, live, declared, statement);
+    }
+
+    private static boolean excessIndexAfterDroppedColumn(Difference claimed, SchemaModel live, SchemaModel declared,
+                                                         String statement) {
+        if (claimed.kind() != Kind.INDEX || !statement.contains("DROP ")) return false;
+        TableModel inLive = live.tables().get(claimed.table());
+        TableModel inB = declared.tables().get(claimed.table());
+        if (inLive == null || inB == null) return false;
+        IndexColumns kept = IndexColumns.of(inLive, claimed.name());
+        if (kept == null || !kept.equals(IndexColumns.of(inB, claimed.name()))) return false;
+        Set<String> declaredColumns = new java.util.HashSet<>();
+        inB.columns().forEach(c -> declaredColumns.add(c.name()));
+        for (String other : concat(inLive.indexes().keySet(), inLive.uniques().keySet())) {
+            if (other.equals(claimed.name())) continue;
+            IndexColumns o = IndexColumns.of(inLive, other);
+            List<String> seen = o.columns().stream().filter(declaredColumns::contains).toList();
+            if (o.unique() == kept.unique() && seen.equals(kept.columns()) && !o.columns().equals(seen)) return true;
+        }
+        return false;
+    }
+
+    private static List<String> concat(Set<String> a, Set<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** An index or unique constraint as Exposed compares it: uniqueness and key columns. */
+    private record IndexColumns(boolean unique, List<String> columns) {
+        static IndexColumns of(TableModel table, String name) {
+            KeyConstraint u = table.uniques().get(name);
+            if (u != null) return new IndexColumns(true, u.columns());
+            IndexModel i = table.indexes().get(name);
+            return i == null ? null : new IndexColumns(i.unique(), i.keys().stream().map(IndexModel.IndexKey::expression).toList());
+        }
     }
 
     private static boolean identityAsUndeclaredSerial(Difference claimed, SchemaModel live, SchemaModel declared) {
