@@ -57,11 +57,13 @@ final class ExposedSubsetSchemas {
      * DEFAULT: {@code defaultExpression(column, literal)} (what Kotlin's {@code column.default(v)} does), read as no
      * default; FOREIGN_KEY: {@code reference(name, target, null, null, fkName)}, Exposed's default actions, RESTRICT
      * on PostgreSQL, read as NO ACTION; INDEX: {@code index(name, unique, columns…)}, not read at all; CHECK:
-     * {@code check(name, op)}, not read at all. Off by default so the property stays green; reproduce a gap with
-     * {@code -Dsa01.oracle.native=default,fk,index,check} (any of them).
+     * {@code check(name, op)}, not read at all; SEQUENCE: {@code autoIncrement(bigint("id"), "t_id_custom_seq")}, a
+     * plain bigint that Exposed fills from a sequence of its own, read as a bigserial with PostgreSQL's owned
+     * {@code t_id_seq}. Off by default so the property stays green; reproduce a gap with
+     * {@code -Dsa01.oracle.native=default,fk,index,check,sequence} (any of them).
      */
     enum Native {
-        DEFAULT, FK, INDEX, CHECK;
+        DEFAULT, FK, INDEX, CHECK, SEQUENCE;
 
         static java.util.Set<Native> enabled() {
             java.util.Set<Native> out = java.util.EnumSet.noneOf(Native.class);
@@ -82,7 +84,7 @@ final class ExposedSubsetSchemas {
     }
 
     /** {@code idKind}: integer, bigint, bigserial, ALWAYS or BY DEFAULT (an identity); {@code pkName} null: no key. */
-    record TableSpec(String name, String idKind, String pkName, List<ColumnSpec> columns, List<ForeignKeySpec> foreignKeys,
+    record TableSpec(String name, String idKind, boolean nativeSequence, String pkName, List<ColumnSpec> columns, List<ForeignKeySpec> foreignKeys,
                      List<KeySpec> uniques, List<KeySpec> indexes, List<CheckSpec> checks) {}
 
     record Pair(List<TableSpec> a, List<TableSpec> b) {
@@ -172,6 +174,7 @@ final class ExposedSubsetSchemas {
             boolean present = g.pick(4) != 0;
             String idKind = g.oneOf(List.of("integer", "bigint", "bigserial", "integer", "bigint", Identity.ALWAYS.sql(),
                     Identity.BY_DEFAULT.sql()));
+            boolean nativeSequence = g.chance();
             int pk = g.pick(5);
             String pkName = pk == 0 ? null : pk <= 2 ? "pk_" + t : t + "_pkey";
 
@@ -235,11 +238,11 @@ final class ExposedSubsetSchemas {
             if (has(columns, "c_ts") && ixTs) indexes.add(new KeySpec("ix_" + t + "_ts", List.of("c_ts"), false, "btree", tsPredicate, false));
 
             if (present) {
-                tables.add(new TableSpec(t, idKind, pkName, columns, fks, uniques, indexes, checks));
+                tables.add(new TableSpec(t, idKind, nativeSequence, pkName, columns, fks, uniques, indexes, checks));
                 keyed.put(t, pkName != null);
             }
         }
-        if (tables.isEmpty()) tables.add(new TableSpec("t_a", "integer", null, List.of(), List.of(), List.of(), List.of(), List.of()));
+        if (tables.isEmpty()) tables.add(new TableSpec("t_a", "integer", false, null, List.of(), List.of(), List.of(), List.of(), List.of()));
         return tables;
     }
 
@@ -264,7 +267,8 @@ final class ExposedSubsetSchemas {
 
         DeclaredTable(TableSpec spec, Map<String, DeclaredTable> earlier, java.util.Set<Native> nativeKinds) {
             super(spec.name());
-            id = switchId(spec.idKind());
+            id = spec.idKind().equals("bigserial") && spec.nativeSequence() && nativeKinds.contains(Native.SEQUENCE)
+                    ? autoIncrement(bigint("id"), spec.name() + "_id_custom_seq") : switchId(spec.idKind());
             if (spec.pkName() != null) primaryKey(spec.pkName(), id);
             Map<String, Column<?>> byName = new LinkedHashMap<>();
             for (ColumnSpec c : spec.columns()) {

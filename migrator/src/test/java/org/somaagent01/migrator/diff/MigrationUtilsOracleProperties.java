@@ -44,7 +44,15 @@ import org.somaagent01.testdb.TestServer;
  *
  * <p>Not the converse: Exposed compares much less (no column types on PostgreSQL but varchar lengths, indexes by
  * name, columns and uniqueness only, CHECKs by name, foreign keys by their columns, target table and actions) and
- * never drops a table. One documented Exposed false positive is filtered, see {@link #exposedFalsePositive}.
+ * never drops a table. Two Exposed false positives are filtered, see {@link #exposedFalsePositive}. The Exposed
+ * statements are parsed into objects by {@link ExposedStatements}; a statement of a form it does not know fails the
+ * property rather than being skipped.
+ *
+ * <p>The tables are declared through PgTable's helpers, which {@link DeclaredSchema} reads. Declarations through
+ * Exposed's own API that it does not read are KNOWN gaps, drawn only on request: {@link ExposedSubsetSchemas.Native}.
+ *
+ * <p>The oracle is checked to be non-trivial: on at least 30% of the pairs Exposed reports differences, and every
+ * {@link Kind} of difference occurs (statistics "exposed reports" and "claimed kinds").
  */
 class MigrationUtilsOracleProperties {
     private static TestDatabase database;
@@ -72,7 +80,7 @@ class MigrationUtilsOracleProperties {
     @Provide
     Arbitrary<ExposedSubsetSchemas.Pair> pairs() { return ExposedSubsetSchemas.pairs(); }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 120, shrinking = ShrinkingMode.BOUNDED)
     @StatisticsReport(label = "exposed reports", format = Histogram.class)
     @StatisticsReport(label = "claimed kinds", format = Histogram.class)
     void everyDifferenceExposedReportsIsOneOfOurs(@ForAll("pairs") ExposedSubsetSchemas.Pair pair) throws SQLException {
@@ -108,10 +116,7 @@ class MigrationUtilsOracleProperties {
         // the oracle must have something to say: on most pairs it reports differences, and each kind it can report
         Statistics.label("exposed reports").coverage(check -> check.check("differences").percentage(p -> p >= 30));
         Statistics.label("claimed kinds").coverage(check -> {
-            for (Kind kind : List.of(Kind.TABLE, Kind.COLUMN, Kind.COLUMN_TYPE, Kind.NOT_NULL, Kind.DEFAULT, Kind.COMMENT,
-                    Kind.PRIMARY_KEY, Kind.INDEX, Kind.FOREIGN_KEY, Kind.CHECK)) {
-                check.check(kind).count(n -> n > 0);
-            }
+            for (Kind kind : Kind.values()) check.check(kind).count(n -> n > 0);
         });
         assertEquals(List.of(), unmatched, "differences Exposed reports that our diff does not make; Exposed says "
                 + statements + "; we say " + ours);
