@@ -22,8 +22,8 @@ import org.somaagent01.schema.pg.SchemaDeclaration;
  * models instead, most of which Exposed cannot declare.
  *
  * <p>A pair is mostly drawn as A and a mutation of A (a few genes changed), so that A and B are mostly equal and
- * differ in a few objects, or not at all. Every gene is read whatever the branch taken, so one changed gene changes one choice
- * rather than shifting all later ones. Expressions and defaults are written as PostgreSQL prints them back.
+ * differ in a few objects, or not at all. Every gene is read whatever the branch taken, so one changed gene changes
+ * one choice rather than shifting all later ones. Expressions and defaults are written as PostgreSQL prints them.
  *
  * <p>Narrowed for Exposed, not for us: no two indexes or unique constraints of a table share their columns (Exposed
  * drops such "excess" indexes even when both are declared), and no index or unique key is on {@code id} alone (that
@@ -84,8 +84,8 @@ final class ExposedSubsetSchemas {
     }
 
     /** {@code idKind}: integer, bigint, bigserial, ALWAYS or BY DEFAULT (an identity); {@code pkName} null: no key. */
-    record TableSpec(String name, String idKind, boolean nativeSequence, String pkName, List<ColumnSpec> columns, List<ForeignKeySpec> foreignKeys,
-                     List<KeySpec> uniques, List<KeySpec> indexes, List<CheckSpec> checks) {}
+    record TableSpec(String name, String idKind, boolean nativeSequence, String pkName, List<ColumnSpec> columns,
+                     List<ForeignKeySpec> foreignKeys, List<KeySpec> uniques, List<KeySpec> indexes, List<CheckSpec> checks) {}
 
     record Pair(List<TableSpec> a, List<TableSpec> b) {
         @Override
@@ -98,7 +98,8 @@ final class ExposedSubsetSchemas {
         return out.toString();
     }
 
-    private static final int GENES = 400;
+    /** Enough for every gene of four tables (119 each), so none is read twice. */
+    private static final int GENES = 480;
 
     /**
      * Mostly A and B as A with up to 20 genes changed (none: B equals A), so that the two differ in a few objects;
@@ -139,6 +140,9 @@ final class ExposedSubsetSchemas {
         COLUMNS.put("c_txt", orderedMap("text", nullAnd("'x'::text", "''::text"),
                 "character varying(20)", nullAnd("'x'::character varying"),
                 "character varying(40)", nullAnd("'x'::character varying")));
+        // a second varchar, whose length Exposed compares (it compares no other type on PostgreSQL)
+        COLUMNS.put("c_code", orderedMap("character varying(10)", nullAnd(), "character varying(30)",
+                nullAnd("'a'::character varying")));
         COLUMNS.put("c_flag", Map.of("boolean", nullAnd("true", "false")));
         COLUMNS.put("c_json", Map.of("jsonb", nullAnd("'{}'::jsonb")));
         COLUMNS.put("c_ts", Map.of("timestamp with time zone", nullAnd("now()")));
@@ -184,7 +188,9 @@ final class ExposedSubsetSchemas {
                 String type = g.oneOf(new ArrayList<>(c.getValue().keySet()));
                 boolean nullable = g.chance();
                 String dflt = g.oneOf(c.getValue().get(type));
-                String comment = g.pick(4) == 3 ? g.oneOf(List.of("the value", "it's a value")) : null;
+                boolean commented = g.pick(4) == 3;
+                String text = g.oneOf(List.of("the value", "it's a value"));
+                String comment = commented ? text : null;
                 boolean nativeApi = g.chance();
                 if (has) columns.add(new ColumnSpec(c.getKey(), type, nullable, dflt, comment, nativeApi));
             }
@@ -242,6 +248,7 @@ final class ExposedSubsetSchemas {
                 keyed.put(t, pkName != null);
             }
         }
+        if (g.next > genes.size()) throw new IllegalStateException("GENES too small: " + g.next + " genes read");
         if (tables.isEmpty()) tables.add(new TableSpec("t_a", "integer", false, null, List.of(), List.of(), List.of(), List.of(), List.of()));
         return tables;
     }
@@ -333,6 +340,8 @@ final class ExposedSubsetSchemas {
                 case "text": return text(name);
                 case "character varying(20)": return varchar(name, 20);
                 case "character varying(40)": return varchar(name, 40);
+                case "character varying(10)": return varchar(name, 10);
+                case "character varying(30)": return varchar(name, 30);
                 case "boolean": return bool(name);
                 case "jsonb": return jsonb(name);
                 case "timestamp with time zone": return timestamptz(name);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -80,7 +81,8 @@ class MigrationUtilsOracleProperties {
     @Provide
     Arbitrary<ExposedSubsetSchemas.Pair> pairs() { return ExposedSubsetSchemas.pairs(); }
 
-    @Property(tries = 120, shrinking = ShrinkingMode.BOUNDED)
+    // no edge cases: a genome of all zeros or an empty mutation list, mixed in, would take a third of the tries
+    @Property(tries = 120, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     @StatisticsReport(label = "exposed reports", format = Histogram.class)
     @StatisticsReport(label = "claimed kinds", format = Histogram.class)
     void everyDifferenceExposedReportsIsOneOfOurs(@ForAll("pairs") ExposedSubsetSchemas.Pair pair) throws SQLException {
