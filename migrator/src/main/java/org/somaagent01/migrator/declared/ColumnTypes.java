@@ -12,6 +12,7 @@ import org.jetbrains.exposed.v1.core.IColumnType;
 import org.jetbrains.exposed.v1.core.IntegerColumnType;
 import org.jetbrains.exposed.v1.core.LongColumnType;
 import org.jetbrains.exposed.v1.core.ShortColumnType;
+import org.jetbrains.exposed.v1.core.StringColumnType;
 import org.jetbrains.exposed.v1.core.TextColumnType;
 import org.jetbrains.exposed.v1.core.VarCharColumnType;
 import org.jetbrains.exposed.v1.core.java.UUIDColumnType;
@@ -23,13 +24,15 @@ import org.jetbrains.exposed.v1.json.JsonBColumnType;
  * live transaction and prints another spelling ({@code VARCHAR(255)}, {@code INT}), so we map by class.
  */
 final class ColumnTypes {
-    record Declared(String sqlType, boolean serial) {}
+    /** {@code collation}: a text column's {@code COLLATE} as Exposed was given it, quotes taken off; else null. */
+    record Declared(String sqlType, boolean serial, String collation) {}
 
     private ColumnTypes() {}
 
     static Declared of(IColumnType<?> type) {
-        if (type instanceof AutoIncColumnType<?> auto) return new Declared(of(auto.getDelegate()).sqlType(), true);
-        return new Declared(sqlType(type), false);
+        if (type instanceof AutoIncColumnType<?> auto) return new Declared(of(auto.getDelegate()).sqlType(), true, null);
+        String collate = type instanceof StringColumnType s ? s.getCollate() : null;
+        return new Declared(sqlType(type), false, collate == null ? null : collate.replaceAll("^\"(.*)\"$", "$1"));
     }
 
     private static String sqlType(IColumnType<?> type) {
