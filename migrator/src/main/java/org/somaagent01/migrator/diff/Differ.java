@@ -123,9 +123,13 @@ public final class Differ {
 
     /** Like {@link #diff(SchemaModel, SchemaModel)}, renaming what {@code renames} declares instead of drop + add. */
     public static List<Change> diff(SchemaModel from, SchemaModel to, Renames renames) {
-        List<Change> out = new ArrayList<>();
-        for (List<Change> phase : phases(from, to, renames)) out.addAll(phase);
-        return List.copyOf(out);
+        Dependencies dependencies = new Dependencies(from, to);
+        List<ChangeOrder.Entry> entries = new ArrayList<>();
+        List<List<Change>> phases = phases(from, to, renames);
+        for (int p = 0; p < phases.size(); p++) {
+            for (Change c : phases.get(p)) entries.add(new ChangeOrder.Entry(c, p, dependencies.of(c)));
+        }
+        return List.copyOf(ChangeOrder.sort(entries));
     }
 
     /**
