@@ -30,6 +30,13 @@ final class ChangeOrder {
     record Entry(Change change, int rank, Dependencies.Keys keys) {}
 
     static List<Change> sort(List<Entry> entries) {
+        List<Change> out = new ArrayList<>(entries.size());
+        for (int i : order(entries)) out.add(entries.get(i).change());
+        return out;
+    }
+
+    /** The positions of {@code entries} in their order. */
+    static List<Integer> order(List<Entry> entries) {
         int n = entries.size();
         List<List<Integer>> next = new ArrayList<>(n);
         int[] waiting = new int[n];
@@ -67,7 +74,7 @@ final class ChangeOrder {
             left.add(i);
             if (waiting[i] == 0) ready.add(i);
         }
-        List<Change> out = new ArrayList<>(n);
+        List<Integer> out = new ArrayList<>(n);
         boolean[] done = new boolean[n];
         while (!left.isEmpty()) {
             Integer i = ready.poll();
@@ -78,7 +85,7 @@ final class ChangeOrder {
             }
             done[i] = true;
             left.remove(i);
-            out.add(entries.get(i).change());
+            out.add(i);
             for (int j : next.get(i)) {
                 if (--waiting[j] == 0 && !done[j]) ready.add(j);
             }

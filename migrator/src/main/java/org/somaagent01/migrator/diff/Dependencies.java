@@ -59,15 +59,15 @@ final class Dependencies {
                     new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
         }
 
-        /** The same keys under {@code prefix} (a schema's, so that schemas' objects of one name stay apart). */
-        Keys qualified(String prefix) {
-            return new Keys(q(gone, prefix), q(made, prefix), q(alters, prefix), q(before, prefix), q(after, prefix),
-                    q(usesOld, prefix), q(usesNew, prefix));
+        /** The same keys renamed (put in a schema's space, so that schemas' objects of one name stay apart). */
+        Keys qualified(java.util.function.UnaryOperator<String> name) {
+            return new Keys(q(gone, name), q(made, name), q(alters, name), q(before, name), q(after, name),
+                    q(usesOld, name), q(usesNew, name));
         }
 
-        private static Set<String> q(Set<String> keys, String prefix) {
+        private static Set<String> q(Set<String> keys, java.util.function.UnaryOperator<String> name) {
             Set<String> out = new LinkedHashSet<>();
-            for (String k : keys) out.add(prefix + k);
+            for (String k : keys) out.add(name.apply(k));
             return out;
         }
     }
@@ -144,12 +144,17 @@ final class Dependencies {
             table(c.table(), k.made(), k.after());
         } else if (change instanceof Change.DropTable c) {
             table(c.table(), k.gone(), k.before());
+            goesWith(c.table(), k.gone());
         } else if (change instanceof Change.CreatePartitioned c) {
             table(c.table(), k.made(), k.after());
             for (TableModel t : c.partitions()) table(t, k.made(), k.after());
         } else if (change instanceof Change.DropPartitioned c) {
             table(c.table(), k.gone(), k.before());
-            for (TableModel t : c.partitions()) table(t, k.gone(), k.before());
+            goesWith(c.table(), k.gone());
+            for (TableModel t : c.partitions()) {
+                table(t, k.gone(), k.before());
+                goesWith(t, k.gone());
+            }
         } else if (change instanceof Change.RenameTable c) {
             k.gone().add(rel(c.from()));
             k.made().add(rel(c.to()));
@@ -226,7 +231,9 @@ final class Dependencies {
         } else if (change instanceof Change.DropCheck c) {
             check(c.table(), c.check(), k.gone(), k.before());
         } else if (change instanceof Change.SetCheckValidated c) {
-            k.usesNew().add(constraint(c.table(), c.check().name()));
+            // made NOT VALID again, it is dropped and added
+            (c.validated() ? k.usesNew() : k.made()).add(constraint(c.table(), c.check().name()));
+            if (!c.validated()) k.gone().add(constraint(c.table(), c.check().name()));
             mentioned(c.table(), c.check().expression(), k.after());
         } else if (change instanceof Change.AddExclusion c) {
             exclusion(c.table(), c.exclusion().name(), c.exclusion().definition(), k.made(), k.after());
@@ -237,7 +244,8 @@ final class Dependencies {
         } else if (change instanceof Change.DropForeignKey c) {
             foreignKey(c.table(), c.foreignKey(), k.gone(), k.before());
         } else if (change instanceof Change.SetForeignKeyValidated c) {
-            k.usesNew().add(constraint(c.table(), c.foreignKey().name()));
+            (c.validated() ? k.usesNew() : k.made()).add(constraint(c.table(), c.foreignKey().name()));
+            if (!c.validated()) k.gone().add(constraint(c.table(), c.foreignKey().name()));
             foreignKey(c.table(), c.foreignKey(), new LinkedHashSet<>(), k.after());
         } else if (change instanceof Change.CreateIndex c) {
             index(c.table(), c.index(), k.made(), k.after());
@@ -313,9 +321,11 @@ final class Dependencies {
         return "key:" + table + "(" + String.join(",", columns.stream().sorted().toList()) + ")";
     }
 
+    /** A name without its double quotes when it is one quoted identifier ({@code "a"."b"} stays as it is). */
     private static String unquoted(String name) {
-        return name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")
-                ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
+        if (name.length() < 2 || !name.startsWith("\"") || !name.endsWith("\"")) return name;
+        String inner = name.substring(1, name.length() - 1);
+        return inner.replace("\"\"", "").contains("\"") ? name : inner.replace("\"\"", "\"");
     }
 
     private void table(TableModel t, Set<String> own, Set<String> reads) {
@@ -327,6 +337,12 @@ final class Dependencies {
         for (var ex : t.exclusions().values()) exclusion(t.name(), ex.name(), ex.definition(), own, reads);
         for (String parent : t.shape().parents()) reads.add(rel(parent));
         if (t.shape().partitionOf() != null) reads.add(rel(t.shape().partitionOf()));
+    }
+
+    /** What a dropped table takes along though it came separately: its indexes and triggers. */
+    private static void goesWith(TableModel t, Set<String> gone) {
+        for (IndexModel ix : t.indexes().values()) gone.add(index(ix.name()));
+        for (TriggerModel trg : t.triggers().values()) gone.add(trigger(trg));
     }
 
     private void column(String table, ColumnModel c, Set<String> own, Set<String> reads) {
