@@ -15,9 +15,10 @@ import org.somaagent01.migrator.sql.Sql;
 /**
  * The pure differ of databases of several schemas. Schemas that come are created first and schemas that go are
  * dropped last (after their objects); in between, each schema is diffed by {@link Differ} and all schemas' changes
- * are ordered together by {@link ChangeOrder}, each schema's object keys apart (a schema's changes depend on its own
- * objects), ties broken by rank and then schema name, so that what one schema's objects use in another (an enum
- * type, an FK target) exists before them and goes after them, as within one schema.
+ * are ordered together by {@link ChangeOrder}, ties broken by rank and then schema name. Each schema's object keys
+ * are in its own space, except that a name qualified by another schema (an FK target {@code b.owners}, a column of
+ * type {@code b.mood}) is that schema's object: what one schema's objects use in another exists before them and goes
+ * after them, as within one schema. (Views' reads are what the inspector records in their own schema only.)
  *
  * <p>The changes of one schema are written unqualified: each run of one schema's changes is opened by a
  * {@link Change.SetSearchPath} to it, and the last run is closed by one back to the session's default.
