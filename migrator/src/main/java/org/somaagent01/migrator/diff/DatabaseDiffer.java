@@ -14,9 +14,11 @@ import org.somaagent01.migrator.sql.Sql;
 
 /**
  * The pure differ of databases of several schemas. Schemas that come are created first and schemas that go are
- * dropped last (after their objects); in between, each schema is diffed by {@link Differ} and the schemas' phases
- * are interleaved phase by phase (schemas in name order within a phase), so that what one schema's objects use in
- * another (an enum type, an FK target) exists before them and goes after them, as within one schema.
+ * dropped last (after their objects); in between, each schema is diffed by {@link Differ} and all schemas' changes
+ * are ordered together by {@link ChangeOrder}, ties broken by rank and then schema name. Each schema's object keys
+ * are in its own space, except that a name qualified by another schema (an FK target {@code b.owners}, a column of
+ * type {@code b.mood}) is that schema's object: what one schema's objects use in another exists before them and goes
+ * after them, as within one schema. (Views' reads are what the inspector records in their own schema only.)
  *
  * <p>The changes of one schema are written unqualified: each run of one schema's changes is opened by a
  * {@link Change.SetSearchPath} to it, and the last run is closed by one back to the session's default.
@@ -28,35 +30,54 @@ public final class DatabaseDiffer {
         TreeSet<String> names = new TreeSet<>(from.schemas().keySet());
         names.addAll(to.schemas().keySet());
         List<String> schemas = List.copyOf(names);
-        List<List<List<Change>>> phases = new ArrayList<>();
-        for (String s : schemas) {
-            // a phase of its own before and after the differ's: what another schema's changes force to be rebuilt
-            List<List<Change>> own = new ArrayList<>();
-            own.add(new ArrayList<>());
-            for (List<Change> phase : Differ.phases(model(from, s), model(to, s), Renames.NONE)) own.add(new ArrayList<>(phase));
-            own.add(new ArrayList<>());
-            phases.add(own);
+        List<List<ChangeOrder.Entry>> own = new ArrayList<>();
+        for (String s : schemas) own.add(new ArrayList<>(Differ.entries(model(from, s), model(to, s), Renames.NONE)));
+        usersElsewhere(schemas, own, from, to);
+        foreignKeysElsewhere(schemas, own, from, to);
+        List<ChangeOrder.Entry> all = new ArrayList<>();
+        List<String> schemaOf = new ArrayList<>();
+        for (int i = 0; i < schemas.size(); i++) {
+            java.util.function.UnaryOperator<String> space = inSchema(schemas.get(i), schemas);
+            for (ChangeOrder.Entry e : own.get(i)) {
+                all.add(new ChangeOrder.Entry(e.change(), e.rank(), e.keys().qualified(space)));
+                schemaOf.add(schemas.get(i));
+            }
         }
-        usersElsewhere(schemas, phases, from, to);
-        foreignKeysElsewhere(schemas, phases, from, to);
         List<Change> out = new ArrayList<>();
         for (String s : schemas) if (!from.schemas().containsKey(s)) out.add(new Change.CreateSchema(s));
         String current = null;
-        int phaseCount = phases.isEmpty() ? 0 : phases.get(0).size();
-        for (int p = 0; p < phaseCount; p++) {
-            for (int i = 0; i < schemas.size(); i++) {
-                List<Change> phase = phases.get(i).get(p);
-                if (phase.isEmpty()) continue;
-                if (!schemas.get(i).equals(current)) {
-                    out.add(new Change.SetSearchPath(current, schemas.get(i)));
-                    current = schemas.get(i);
-                }
-                out.addAll(phase);
+        for (int i : ChangeOrder.order(all)) {
+            if (!schemaOf.get(i).equals(current)) {
+                out.add(new Change.SetSearchPath(current, schemaOf.get(i)));
+                current = schemaOf.get(i);
             }
+            out.add(all.get(i).change());
         }
         if (current != null) out.add(new Change.SetSearchPath(current, null));
         for (String s : schemas) if (!to.schemas().containsKey(s)) out.add(new Change.DropSchema(s));
         return List.copyOf(out);
+    }
+
+    /**
+     * A schema's key in the database's key space: under its own schema, or, naming an object of another schema
+     * ({@code other.t}, as a foreign key's target or a column's type does), under that one.
+     */
+    private static java.util.function.UnaryOperator<String> inSchema(String own, List<String> schemas) {
+        return key -> {
+            int colon = key.indexOf(':');
+            String rest = key.substring(colon + 1);
+            for (String s : schemas) {
+                String qualifier = Sql.ident(s) + ".";
+                if (rest.startsWith(qualifier) && rest.length() > qualifier.length()) {
+                    return space(s) + key.substring(0, colon + 1) + rest.substring(qualifier.length());
+                }
+            }
+            return space(own) + key;
+        };
+    }
+
+    private static String space(String schema) {
+        return schema.length() + ":" + schema + "|";
     }
 
     private static SchemaModel model(DatabaseModel db, String schema) {
@@ -66,31 +87,33 @@ public final class DatabaseDiffer {
     /**
      * An enum type's changes convert the columns of its type, and the Differ of its schema knows only its own: the
      * columns of kept tables of the other schemas (of type {@code schema.type}) are added to its users, and the
-     * views of those schemas reading them are dropped before and created after (PostgreSQL cannot retype a column a
+     * views of those schemas reading them are dropped first and created last (PostgreSQL cannot retype a column a
      * view reads).
      */
-    private static void usersElsewhere(List<String> schemas, List<List<List<Change>>> phases, DatabaseModel from,
+    private static void usersElsewhere(List<String> schemas, List<List<ChangeOrder.Entry>> own, DatabaseModel from,
                                        DatabaseModel to) {
         for (int i = 0; i < schemas.size(); i++) {
-            for (List<Change> phase : phases.get(i)) {
-                for (int k = 0; k < phase.size(); k++) {
-                    Change c = phase.get(k);
-                    if (c instanceof Change.SwapEnumType swap) {
-                        List<Change.EnumColumn> users = withUsers(swap.users(), schemas, i, swap.type(), phases, from, to);
-                        phase.set(k, new Change.SwapEnumType(swap.type(), swap.fromLabels(), swap.toLabels(), swap.mapping(), users));
-                    } else if (c instanceof Change.AddEnumValue add) {
-                        List<Change.EnumColumn> users = withUsers(add.users(), schemas, i, add.type(), phases, from, to);
-                        phase.set(k, new Change.AddEnumValue(add.type(), add.label(), add.neighbor(), add.before(),
-                                add.labelsBefore(), users));
-                    }
+            List<ChangeOrder.Entry> entries = own.get(i);
+            Dependencies deps = new Dependencies(model(from, schemas.get(i)), model(to, schemas.get(i)));
+            for (int k = 0; k < entries.size(); k++) {
+                Change c = entries.get(k).change();
+                Change with = null;
+                if (c instanceof Change.SwapEnumType swap) {
+                    List<Change.EnumColumn> users = withUsers(swap.users(), schemas, i, swap.type(), own, from, to);
+                    with = new Change.SwapEnumType(swap.type(), swap.fromLabels(), swap.toLabels(), swap.mapping(), users);
+                } else if (c instanceof Change.AddEnumValue add) {
+                    List<Change.EnumColumn> users = withUsers(add.users(), schemas, i, add.type(), own, from, to);
+                    with = new Change.AddEnumValue(add.type(), add.label(), add.neighbor(), add.before(),
+                            add.labelsBefore(), users);
                 }
+                if (with != null) entries.set(k, new ChangeOrder.Entry(with, entries.get(k).rank(), deps.of(with)));
             }
         }
     }
 
     private static List<Change.EnumColumn> withUsers(List<Change.EnumColumn> own, List<String> schemas, int typeSchema,
-                                                     String type, List<List<List<Change>>> phases, DatabaseModel from,
-                                                     DatabaseModel to) {
+                                                     String type, List<List<ChangeOrder.Entry>> entries,
+                                                     DatabaseModel from, DatabaseModel to) {
         String qualified = Sql.ident(schemas.get(typeSchema)) + "." + Sql.ident(type);
         List<Change.EnumColumn> users = new ArrayList<>(own);
         for (int o = 0; o < schemas.size(); o++) {
@@ -105,35 +128,50 @@ public final class DatabaseDiffer {
                     if (!scalar && !col.type().equals(qualified + "[]") || target.column(col.name()).isEmpty()) continue;
                     users.add(new Change.EnumColumn(Sql.ident(schemas.get(o)) + "." + Sql.ident(t.name()), col.name(),
                             !scalar, col.defaultExpression()));
-                    rebuildViewsReading(phases.get(o), before, after, t.name() + "." + col.name());
+                    rebuildViewsReading(entries.get(o), before, after, t.name() + "." + col.name());
                 }
             }
         }
         return users;
     }
 
-    private static void rebuildViewsReading(List<List<Change>> phases, SchemaModel before, SchemaModel after, String column) {
+    private static void rebuildViewsReading(List<ChangeOrder.Entry> entries, SchemaModel before, SchemaModel after,
+                                            String column) {
+        Dependencies deps = new Dependencies(before, after);
         for (ViewModel v : before.views().values()) {
             ViewModel target = after.views().get(v.name());
             if (target == null || !v.reads().contains(column)) continue;
-            boolean dropped = phases.stream().flatMap(List::stream)
-                    .anyMatch(c -> c instanceof Change.DropView d && d.view().name().equals(v.name()));
+            boolean dropped = entries.stream()
+                    .anyMatch(e -> e.change() instanceof Change.DropView d && d.view().name().equals(v.name()));
             if (dropped) continue;
-            phases.get(0).add(new Change.DropView(v));
-            phases.get(phases.size() - 1).add(new Change.CreateView(target));
+            first(entries, new Change.DropView(v), deps);
+            last(entries, new Change.CreateView(target), deps);
         }
     }
+
+    /** A change ranked before every other (as its dependencies allow). */
+    private static void first(List<ChangeOrder.Entry> entries, Change c, Dependencies deps) {
+        entries.add(new ChangeOrder.Entry(c, -ChangeRank.COUNT, deps.of(c)));
+    }
+
+    /** A change ranked after every other (as its dependencies allow). */
+    private static void last(List<ChangeOrder.Entry> entries, Change c, Dependencies deps) {
+        entries.add(new ChangeOrder.Entry(c, ChangeRank.COUNT, deps.of(c)));
+    }
+
     /**
      * A foreign key on a table of another schema is dropped and added again by the Differ of its own schema only
      * when it changes there; when its target table loses its key, a column or its type in the target's schema
      * (PostgreSQL refuses to drop or retype what a key depends on), it is dropped first and added last here.
      */
-    private static void foreignKeysElsewhere(List<String> schemas, List<List<List<Change>>> phases, DatabaseModel from,
+    private static void foreignKeysElsewhere(List<String> schemas, List<List<ChangeOrder.Entry>> all, DatabaseModel from,
                                              DatabaseModel to) {
         for (int o = 0; o < schemas.size(); o++) {
-            List<List<Change>> own = phases.get(o);
+            List<ChangeOrder.Entry> own = all.get(o);
+            SchemaModel before = model(from, schemas.get(o));
             SchemaModel after = model(to, schemas.get(o));
-            for (TableModel t : model(from, schemas.get(o)).tables().values()) {
+            Dependencies deps = new Dependencies(before, after);
+            for (TableModel t : before.tables().values()) {
                 TableModel target = after.tables().get(t.name());
                 if (target == null) continue;
                 for (ForeignKeyModel fk : t.foreignKeys().values()) {
@@ -144,9 +182,9 @@ public final class DatabaseDiffer {
                         if (s == o) continue;
                         for (String name : model(from, schemas.get(s)).tables().keySet()) {
                             if (!fk.targetTable().equals(Sql.ident(schemas.get(s)) + "." + Sql.ident(name))) continue;
-                            if (!breaksKeys(phases.get(s), name)) continue;
-                            own.get(0).add(new Change.DropForeignKey(t.name(), fk));
-                            own.get(own.size() - 1).add(new Change.AddForeignKey(t.name(), fk));
+                            if (!breaksKeys(all.get(s), name)) continue;
+                            first(own, new Change.DropForeignKey(t.name(), fk), deps);
+                            last(own, new Change.AddForeignKey(t.name(), fk), deps);
                         }
                     }
                 }
@@ -154,14 +192,14 @@ public final class DatabaseDiffer {
         }
     }
 
-    private static boolean dropsForeignKey(List<List<Change>> phases, String table, String name) {
-        return phases.stream().flatMap(List::stream).anyMatch(c ->
+    private static boolean dropsForeignKey(List<ChangeOrder.Entry> entries, String table, String name) {
+        return entries.stream().map(ChangeOrder.Entry::change).anyMatch(c ->
                 c instanceof Change.DropForeignKey d && d.table().equals(table) && d.foreignKey().name().equals(name));
     }
 
     /** Whether the changes drop a key, an index, a column or a column type of {@code table} a foreign key may need. */
-    private static boolean breaksKeys(List<List<Change>> phases, String table) {
-        return phases.stream().flatMap(List::stream).anyMatch(c ->
+    private static boolean breaksKeys(List<ChangeOrder.Entry> entries, String table) {
+        return entries.stream().map(ChangeOrder.Entry::change).anyMatch(c ->
                 c instanceof Change.DropTable d && d.table().name().equals(table)
                 || c instanceof Change.DropPrimaryKey k && k.table().equals(table)
                 || c instanceof Change.DropUnique u && u.table().equals(table)

@@ -4,8 +4,10 @@ import static org.somaagent01.migrator.sql.Sql.ident;
 import static org.somaagent01.migrator.sql.Sql.literal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.somaagent01.migrator.diff.Change;
 import org.somaagent01.migrator.model.CheckModel;
@@ -28,142 +30,160 @@ import org.somaagent01.migrator.sql.Sql;
 public final class SqlRenderer {
     private SqlRenderer() {}
 
+    /** The renderer of each kind of change, registered by {@link #on} below (Java 17 has no pattern switch). */
+    private static final Map<Class<? extends Change>, Function<Change, List<String>>> RENDERERS = new HashMap<>();
+
+    private static <C extends Change> void on(Class<C> kind, Function<C, List<String>> renderer) {
+        RENDERERS.put(kind, c -> renderer.apply(kind.cast(c)));
+    }
+
+    /** The kinds of change this renders (every kind: see the test). */
+    static java.util.Set<Class<? extends Change>> kinds() {
+        return java.util.Set.copyOf(RENDERERS.keySet());
+    }
+
     public static List<String> render(Change change) {
-        // Java 17 has no pattern switch; one branch per Change kind
-        if (change instanceof Change.SetSearchPath c) return List.of(c.to() == null ? "RESET search_path"
-                : "SET search_path TO " + ident(c.to()));
-        if (change instanceof Change.CreateSchema c) return List.of("CREATE SCHEMA IF NOT EXISTS " + ident(c.schema()));
+        Function<Change, List<String>> renderer = RENDERERS.get(change.getClass());
+        if (renderer == null) throw new IllegalArgumentException("no SQL for " + change);
+        return renderer.apply(change);
+    }
+
+    static {
+        on(Change.SetSearchPath.class, c -> List.of(c.to() == null ? "RESET search_path"
+                : "SET search_path TO " + ident(c.to())));
+        on(Change.CreateSchema.class, c -> List.of("CREATE SCHEMA IF NOT EXISTS " + ident(c.schema())));
         // RESTRICT: the differ dropped what the model knows of first; anything else it held stops the drop
-        if (change instanceof Change.DropSchema c) return List.of("DROP SCHEMA IF EXISTS " + ident(c.schema()) + " RESTRICT");
-        if (change instanceof Change.CreateExtension c) return List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.extension().name())
-                + (c.extension().version() == null ? "" : " VERSION " + literal(c.extension().version())));
-        if (change instanceof Change.UpdateExtension c) return List.of(updateExtension(c));
-        if (change instanceof Change.DropExtension c) return List.of("DROP EXTENSION IF EXISTS " + ident(c.extension().name()));
-        if (change instanceof Change.CreateEnum c) return List.of(ignoreDuplicate("CREATE TYPE " + ident(c.type().name()) + " AS ENUM ("
-                + c.type().labels().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")"));
-        if (change instanceof Change.DropEnum c) return List.of("DROP TYPE IF EXISTS " + ident(c.type().name()));
-        if (change instanceof Change.CreateTable c) return createTable(c.table());
-        if (change instanceof Change.DropTable c) return List.of("DROP TABLE IF EXISTS " + ident(c.table().name()));
-        if (change instanceof Change.AddForeignKey c) return List.of(addForeignKey(c.table(), c.foreignKey()));
-        if (change instanceof Change.DropForeignKey c) return List.of("ALTER TABLE IF EXISTS " + ident(c.table())
-                + " DROP CONSTRAINT IF EXISTS " + ident(c.foreignKey().name()));
-        if (change instanceof Change.CreateIndex c) return List.of(createIndex(c.table(), c.index()));
-        if (change instanceof Change.DropIndex c) return List.of("DROP INDEX IF EXISTS " + ident(c.index().name()));
-        if (change instanceof Change.CreateFunction c) return createFunction(c.function());
-        if (change instanceof Change.DropFunction c) return List.of(dropFunction(c.function()));
-        if (change instanceof Change.CreateTrigger c) return createTrigger(c.trigger());
-        if (change instanceof Change.SetTriggerEnabled c) return List.of(enableTrigger(c.trigger()));
-        if (change instanceof Change.DropTrigger c) return List.of("DROP TRIGGER IF EXISTS " + ident(c.trigger().name()) + " ON "
-                + ident(c.trigger().table()));
+        on(Change.DropSchema.class, c -> List.of("DROP SCHEMA IF EXISTS " + ident(c.schema()) + " RESTRICT"));
+        on(Change.CreateExtension.class, c -> List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.extension().name())
+                + (c.extension().version() == null ? "" : " VERSION " + literal(c.extension().version()))));
+        on(Change.UpdateExtension.class, c -> List.of(updateExtension(c)));
+        on(Change.DropExtension.class, c -> List.of("DROP EXTENSION IF EXISTS " + ident(c.extension().name())));
+        on(Change.CreateEnum.class, c -> List.of(ignoreDuplicate("CREATE TYPE " + ident(c.type().name()) + " AS ENUM ("
+                + c.type().labels().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")")));
+        on(Change.DropEnum.class, c -> List.of("DROP TYPE IF EXISTS " + ident(c.type().name())));
+        on(Change.CreateTable.class, c -> createTable(c.table()));
+        on(Change.DropTable.class, c -> List.of("DROP TABLE IF EXISTS " + ident(c.table().name())));
+        on(Change.AddForeignKey.class, c -> List.of(addForeignKey(c.table(), c.foreignKey())));
+        on(Change.DropForeignKey.class, c -> List.of("ALTER TABLE IF EXISTS " + ident(c.table())
+                + " DROP CONSTRAINT IF EXISTS " + ident(c.foreignKey().name())));
+        on(Change.CreateIndex.class, c -> List.of(createIndex(c.table(), c.index())));
+        on(Change.DropIndex.class, c -> List.of("DROP INDEX IF EXISTS " + ident(c.index().name())));
+        on(Change.CreateFunction.class, c -> createFunction(c.function()));
+        on(Change.DropFunction.class, c -> List.of(dropFunction(c.function())));
+        on(Change.CreateTrigger.class, c -> createTrigger(c.trigger()));
+        on(Change.SetTriggerEnabled.class, c -> List.of(enableTrigger(c.trigger())));
+        on(Change.DropTrigger.class, c -> List.of("DROP TRIGGER IF EXISTS " + ident(c.trigger().name()) + " ON "
+                + ident(c.trigger().table())));
         // removing a comment precedes dropping the table: on a re-run the table is gone already
-        if (change instanceof Change.SetTableComment c) return List.of(c.to() == null
+        on(Change.SetTableComment.class, c -> List.of(c.to() == null
                 ? "DO $$ BEGIN\n    IF to_regclass(" + literal(ident(c.table())) + ") IS NOT NULL THEN\n        COMMENT ON TABLE "
                         + ident(c.table()) + " IS NULL;\n    END IF;\nEND $$"
-                : "COMMENT ON TABLE " + ident(c.table()) + " IS " + literal(c.to()));
-        if (change instanceof Change.RenameTable c) return List.of("ALTER TABLE IF EXISTS " + ident(c.from()) + " RENAME TO " + ident(c.to()));
-        if (change instanceof Change.RenameColumn c) return List.of(ifColumnExists(c.table(), c.from(),
-                "ALTER TABLE " + ident(c.table()) + " RENAME COLUMN " + ident(c.from()) + " TO " + ident(c.to())));
-        if (change instanceof Change.AddColumn c) return List.of("ALTER TABLE " + ident(c.table()) + " ADD COLUMN IF NOT EXISTS "
-                + column(c.table(), c.column()));
-        if (change instanceof Change.DropColumn c) return List.of("ALTER TABLE IF EXISTS " + ident(c.table()) + " DROP COLUMN IF EXISTS "
-                + ident(c.column().name()));
-        if (change instanceof Change.AlterColumnType c && c.readByGenerated()) return List.of("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute"
-                + " WHERE attrelid = to_regclass(" + literal(ident(c.table())) + ") AND attname = " + literal(c.column())
-                + " AND format_type(atttypid, atttypmod) <> " + literal(c.to()) + ") THEN\n        " + alterColumn(c.table(), c.column())
-                + "TYPE " + c.to() + " USING " + castTo(c.column(), c.from(), c.to()) + ";\n    END IF;\nEND $$");
-        if (change instanceof Change.AlterColumnType c) return List.of(alterColumn(c.table(), c.column())
-                + "TYPE " + c.to() + " USING " + castTo(c.column(), c.from(), c.to()));
+                : "COMMENT ON TABLE " + ident(c.table()) + " IS " + literal(c.to())));
+        on(Change.RenameTable.class, c -> List.of("ALTER TABLE IF EXISTS " + ident(c.from()) + " RENAME TO " + ident(c.to())));
+        on(Change.RenameColumn.class, c -> List.of(ifColumnExists(c.table(), c.from(),
+                "ALTER TABLE " + ident(c.table()) + " RENAME COLUMN " + ident(c.from()) + " TO " + ident(c.to()))));
+        on(Change.AddColumn.class, c -> List.of("ALTER TABLE " + ident(c.table()) + " ADD COLUMN IF NOT EXISTS "
+                + column(c.table(), c.column())));
+        on(Change.DropColumn.class, c -> List.of("ALTER TABLE IF EXISTS " + ident(c.table()) + " DROP COLUMN IF EXISTS "
+                + ident(c.column().name())));
         // only while the column is an identity of that type: a re-run finds it dropped, or already of the other type
-        if (change instanceof Change.SetIdentityOptions c) return List.of("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute"
+        on(Change.SetIdentityOptions.class, c -> List.of("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute"
                 + " WHERE attrelid = to_regclass(" + literal(ident(c.table())) + ") AND attname = " + literal(c.column())
                 + " AND attidentity <> '' AND format_type(atttypid, atttypmod) = " + literal(c.type()) + ") THEN\n        "
                 + alterColumn(c.table(), c.column()) + (c.to() == null ? IdentityOptions.defaults(c.type()) : c.to()).setClauses()
-                + ";\n    END IF;\nEND $$");
-        if (change instanceof Change.SetNotNull c) return List.of(alterColumn(c.table(), c.column())
-                + (c.notNull() ? "SET NOT NULL" : "DROP NOT NULL"));
-        if (change instanceof Change.SetColumnDefault c) return List.of(alterColumn(c.table(), c.column())
-                + (c.to() == null ? "DROP DEFAULT" : "SET DEFAULT " + c.to()));
-        if (change instanceof Change.AddPrimaryKey c) return List.of(unlessConstraintExists(c.table(), c.key().name(),
-                "ALTER TABLE " + ident(c.table()) + " ADD " + keyConstraint(c.key(), "PRIMARY KEY")));
-        if (change instanceof Change.DropPrimaryKey c) return List.of(dropConstraint(c.table(), c.key().name()));
-        if (change instanceof Change.AddUnique c) return List.of(unlessConstraintExists(c.table(), c.key().name(),
-                "ALTER TABLE " + ident(c.table()) + " ADD " + keyConstraint(c.key(), "UNIQUE")));
-        if (change instanceof Change.DropUnique c) return List.of(dropConstraint(c.table(), c.key().name()));
-        if (change instanceof Change.AddCheck c) return List.of(addCheck(c.table(), c.check()));
-        if (change instanceof Change.DropCheck c) return List.of(dropConstraint(c.table(), c.check().name()));
-        if (change instanceof Change.AddExclusion c) return List.of(unlessConstraintExists(c.table(), c.exclusion().name(),
-                "ALTER TABLE " + ident(c.table()) + " ADD " + exclusion(c.exclusion())));
-        if (change instanceof Change.DropExclusion c) return List.of(dropConstraint(c.table(), c.exclusion().name()));
-        if (change instanceof Change.SetCheckValidated c) return c.validated()
+                + ";\n    END IF;\nEND $$"));
+        on(Change.SetNotNull.class, c -> List.of(alterColumn(c.table(), c.column())
+                + (c.notNull() ? "SET NOT NULL" : "DROP NOT NULL")));
+        on(Change.SetColumnDefault.class, c -> List.of(alterColumn(c.table(), c.column())
+                + (c.to() == null ? "DROP DEFAULT" : "SET DEFAULT " + c.to())));
+        on(Change.AddPrimaryKey.class, c -> List.of(unlessConstraintExists(c.table(), c.key().name(),
+                "ALTER TABLE " + ident(c.table()) + " ADD " + keyConstraint(c.key(), "PRIMARY KEY"))));
+        on(Change.DropPrimaryKey.class, c -> List.of(dropConstraint(c.table(), c.key().name())));
+        on(Change.AddUnique.class, c -> List.of(unlessConstraintExists(c.table(), c.key().name(),
+                "ALTER TABLE " + ident(c.table()) + " ADD " + keyConstraint(c.key(), "UNIQUE"))));
+        on(Change.DropUnique.class, c -> List.of(dropConstraint(c.table(), c.key().name())));
+        on(Change.AddCheck.class, c -> List.of(addCheck(c.table(), c.check())));
+        on(Change.DropCheck.class, c -> List.of(dropConstraint(c.table(), c.check().name())));
+        on(Change.AddExclusion.class, c -> List.of(unlessConstraintExists(c.table(), c.exclusion().name(),
+                "ALTER TABLE " + ident(c.table()) + " ADD " + exclusion(c.exclusion()))));
+        on(Change.DropExclusion.class, c -> List.of(dropConstraint(c.table(), c.exclusion().name())));
+        on(Change.SetCheckValidated.class, c -> c.validated()
                 ? List.of(validate(c.table(), c.check().name()))
-                : List.of(dropConstraint(c.table(), c.check().name()), addCheck(c.table(), c.check().withNotValid(true)));
-        if (change instanceof Change.SetForeignKeyValidated c) return c.validated()
+                : List.of(dropConstraint(c.table(), c.check().name()), addCheck(c.table(), c.check().withNotValid(true))));
+        on(Change.SetForeignKeyValidated.class, c -> c.validated()
                 ? List.of(validate(c.table(), c.foreignKey().name()))
                 : List.of(dropConstraint(c.table(), c.foreignKey().name()),
-                        addForeignKey(c.table(), c.foreignKey().withNotValid(true)));
-        if (change instanceof Change.ReplaceFunction c) return render(new Change.CreateFunction(c.to()));
-        if (change instanceof Change.AddEnumValue c) return List.of("ALTER TYPE " + ident(c.type()) + " ADD VALUE IF NOT EXISTS "
-                + literal(c.label()) + (c.neighbor() == null ? "" : (c.before() ? " BEFORE " : " AFTER ") + literal(c.neighbor())));
-        if (change instanceof Change.RenameEnumValue c) return List.of("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = to_regtype("
+                        addForeignKey(c.table(), c.foreignKey().withNotValid(true))));
+        on(Change.ReplaceFunction.class, c -> render(new Change.CreateFunction(c.to())));
+        on(Change.AddEnumValue.class, c -> List.of("ALTER TYPE " + ident(c.type()) + " ADD VALUE IF NOT EXISTS "
+                + literal(c.label()) + (c.neighbor() == null ? "" : (c.before() ? " BEFORE " : " AFTER ") + literal(c.neighbor()))));
+        on(Change.RenameEnumValue.class, c -> List.of("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = to_regtype("
                 + literal(ident(c.type())) + ") AND enumlabel = " + literal(c.from()) + ") THEN\n        ALTER TYPE "
-                + ident(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO " + literal(c.to()) + ";\n    END IF;\nEND $$");
-        if (change instanceof Change.SwapEnumType c) return swapEnum(c);
-        if (change instanceof Change.SetIdentity c && c.to() == null && c.plainDefault() != null) return List.of(setIdentity(c),
-                alterColumn(c.table(), c.column()) + "SET DEFAULT " + c.plainDefault());
-        if (change instanceof Change.SetIdentity c) return List.of(setIdentity(c));
-        if (change instanceof Change.DropReplacedColumn c) return List.of(dropReplacedColumn(c));
-        if (change instanceof Change.AddReplacedColumn c) return render(new Change.AddColumn(c.table(), c.column()));
-        if (change instanceof Change.SetColumnComment c) return List.of(c.to() == null
+                + ident(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO " + literal(c.to()) + ";\n    END IF;\nEND $$"));
+        on(Change.SwapEnumType.class, c -> swapEnum(c));
+        on(Change.DropReplacedColumn.class, c -> List.of(dropReplacedColumn(c)));
+        on(Change.AddReplacedColumn.class, c -> render(new Change.AddColumn(c.table(), c.column())));
+        on(Change.SetColumnComment.class, c -> List.of(c.to() == null
                 ? ifColumnExists(c.table(), c.column(), commentOnColumn(c.table(), c.column()) + "NULL")
-                : commentOnColumn(c.table(), c.column()) + literal(c.to()));
-        if (change instanceof Change.CreateSequence c) return List.of("CREATE SEQUENCE IF NOT EXISTS " + ident(c.sequence().name())
-                + sequenceOptions(c.sequence()));
-        if (change instanceof Change.DropSequence c) return List.of("DROP SEQUENCE IF EXISTS " + ident(c.sequence().name()));
-        if (change instanceof Change.AlterSequence c) return List.of("ALTER SEQUENCE IF EXISTS " + ident(c.to().name())
-                + sequenceOptions(c.to()));
-        if (change instanceof Change.SetSequenceOwner c) return List.of("ALTER SEQUENCE IF EXISTS " + ident(c.sequence())
-                + " OWNED BY " + (c.to() == null ? "NONE" : qualifiedColumn(c.to())));
-        if (change instanceof Change.CreateCollation c) return List.of(createCollation(c.collation(), true));
-        if (change instanceof Change.DropCollation c) return List.of(dropCollation(c.collation()));
-        if (change instanceof Change.ReplaceCollation c) return List.of(dropCollation(c.to()), createCollation(c.to(), false));
-        if (change instanceof Change.CreateDomain c) return createDomain(c.domain());
-        if (change instanceof Change.DropDomain c) return List.of("DROP DOMAIN IF EXISTS " + ident(c.domain().name()));
-        if (change instanceof Change.ReplaceDomain c) return replaceDomain(c.to());
-        if (change instanceof Change.SetDomainDefault c) return List.of("ALTER DOMAIN " + ident(c.domain())
-                + (c.to() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.to()));
-        if (change instanceof Change.SetDomainNotNull c) return List.of("ALTER DOMAIN " + ident(c.domain())
-                + (c.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
-        if (change instanceof Change.AddDomainCheck c) return List.of(addDomainCheck(c.domain(), c.check()));
+                : commentOnColumn(c.table(), c.column()) + literal(c.to())));
+        on(Change.CreateSequence.class, c -> List.of("CREATE SEQUENCE IF NOT EXISTS " + ident(c.sequence().name())
+                + sequenceOptions(c.sequence())));
+        on(Change.DropSequence.class, c -> List.of("DROP SEQUENCE IF EXISTS " + ident(c.sequence().name())));
+        on(Change.AlterSequence.class, c -> List.of("ALTER SEQUENCE IF EXISTS " + ident(c.to().name())
+                + sequenceOptions(c.to())));
+        on(Change.SetSequenceOwner.class, c -> List.of("ALTER SEQUENCE IF EXISTS " + ident(c.sequence())
+                + " OWNED BY " + (c.to() == null ? "NONE" : qualifiedColumn(c.to()))));
+        on(Change.CreateCollation.class, c -> List.of(createCollation(c.collation(), true)));
+        on(Change.DropCollation.class, c -> List.of(dropCollation(c.collation())));
+        on(Change.ReplaceCollation.class, c -> List.of(dropCollation(c.to()), createCollation(c.to(), false)));
+        on(Change.CreateDomain.class, c -> createDomain(c.domain()));
+        on(Change.DropDomain.class, c -> List.of("DROP DOMAIN IF EXISTS " + ident(c.domain().name())));
+        on(Change.ReplaceDomain.class, c -> replaceDomain(c.to()));
+        on(Change.SetDomainDefault.class, c -> List.of("ALTER DOMAIN " + ident(c.domain())
+                + (c.to() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.to())));
+        on(Change.SetDomainNotNull.class, c -> List.of("ALTER DOMAIN " + ident(c.domain())
+                + (c.notNull() ? " SET NOT NULL" : " DROP NOT NULL")));
+        on(Change.AddDomainCheck.class, c -> List.of(addDomainCheck(c.domain(), c.check())));
         // in a subtransaction of its own: PostgreSQL 15 leaves this statement's cache invalidations so that any later
         // subtransaction (a DO block's EXCEPTION clause) in the same transaction fails ("unprocessed inval messages")
-        if (change instanceof Change.DropDomainCheck c) return List.of("DO $$ BEGIN\n    ALTER DOMAIN " + ident(c.domain())
-                + " DROP CONSTRAINT " + ident(c.check().name()) + ";\nEXCEPTION WHEN undefined_object THEN NULL;\nEND $$");
-        if (change instanceof Change.CreateCompositeType c) return List.of(ignoreDuplicate("CREATE TYPE " + ident(c.type().name())
-                + " AS (" + c.type().attributes().stream().map(SqlRenderer::attribute).collect(Collectors.joining(", ")) + ")"));
-        if (change instanceof Change.DropCompositeType c) return List.of("DROP TYPE IF EXISTS " + ident(c.type().name()));
-        if (change instanceof Change.AddAttribute c) return List.of(ifAttribute(c.type(), c.attribute().name(), false,
-                "ALTER TYPE " + ident(c.type()) + " ADD ATTRIBUTE " + attribute(c.attribute())));
-        if (change instanceof Change.DropAttribute c) return List.of("ALTER TYPE " + ident(c.type()) + " DROP ATTRIBUTE IF EXISTS "
-                + ident(c.attribute().name()));
-        if (change instanceof Change.AlterAttributeType c) return List.of("ALTER TYPE " + ident(c.type()) + " ALTER ATTRIBUTE "
-                + attribute(c.to()).replaceFirst(" ", " TYPE "));
-        if (change instanceof Change.CreateView c && !(c.view().indexes().isEmpty() && c.view().triggers().isEmpty())) {
+        on(Change.DropDomainCheck.class, c -> List.of("DO $$ BEGIN\n    ALTER DOMAIN " + ident(c.domain())
+                + " DROP CONSTRAINT " + ident(c.check().name()) + ";\nEXCEPTION WHEN undefined_object THEN NULL;\nEND $$"));
+        on(Change.CreateCompositeType.class, c -> List.of(ignoreDuplicate("CREATE TYPE " + ident(c.type().name())
+                + " AS (" + c.type().attributes().stream().map(SqlRenderer::attribute).collect(Collectors.joining(", ")) + ")")));
+        on(Change.DropCompositeType.class, c -> List.of("DROP TYPE IF EXISTS " + ident(c.type().name())));
+        on(Change.AddAttribute.class, c -> List.of(ifAttribute(c.type(), c.attribute().name(), false,
+                "ALTER TYPE " + ident(c.type()) + " ADD ATTRIBUTE " + attribute(c.attribute()))));
+        on(Change.DropAttribute.class, c -> List.of("ALTER TYPE " + ident(c.type()) + " DROP ATTRIBUTE IF EXISTS "
+                + ident(c.attribute().name())));
+        on(Change.AlterAttributeType.class, c -> List.of("ALTER TYPE " + ident(c.type()) + " ALTER ATTRIBUTE "
+                + attribute(c.to()).replaceFirst(" ", " TYPE ")));
+        on(Change.DropView.class, c -> List.of(dropView(c.view())));
+        on(Change.SetObjectComment.class, c -> List.of(objectComment(c)));
+        on(Change.AlterColumnType.class, c -> List.of(c.readByGenerated()
+                // a generated column, view, policy or trigger reads it: on a re-run they are back, the type is checked first
+                ? "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute"
+                        + " WHERE attrelid = to_regclass(" + literal(ident(c.table())) + ") AND attname = " + literal(c.column())
+                        + " AND format_type(atttypid, atttypmod) <> " + literal(c.to()) + ") THEN\n        "
+                        + alterColumn(c.table(), c.column()) + "TYPE " + c.to() + " USING " + castTo(c.column(), c.from(), c.to())
+                        + ";\n    END IF;\nEND $$"
+                : alterColumn(c.table(), c.column()) + "TYPE " + c.to() + " USING " + castTo(c.column(), c.from(), c.to())));
+        on(Change.SetIdentity.class, c -> c.to() == null && c.plainDefault() != null
+                ? List.of(setIdentity(c), alterColumn(c.table(), c.column()) + "SET DEFAULT " + c.plainDefault())
+                : List.of(setIdentity(c)));
+        on(Change.CreateView.class, c -> {
             // its indexes and triggers after it; they go with it when it is dropped
             List<String> out = new ArrayList<>(List.of(createView(c.view())));
             for (IndexModel ix : c.view().indexes().values()) out.add(createIndex(c.view().name(), ix));
             for (TriggerModel trg : c.view().triggers().values()) out.addAll(createTrigger(trg));
             return out;
+        });
+        for (Class<? extends Change> kind : List.of(Change.CreatePartitioned.class, Change.DropPartitioned.class,
+                Change.DetachPartition.class, Change.AttachPartition.class, Change.SetUnlogged.class,
+                Change.SetColumnCollation.class, Change.OnPartitionedTable.class)) {
+            RENDERERS.put(kind, TableLayouts::render);
         }
-        if (change instanceof Change.CreateView c) return List.of(createView(c.view()));
-        if (change instanceof Change.DropView c) return List.of(dropView(c.view()));
-        List<String> layout = TableLayouts.render(change);
-        if (layout != null) return layout;
-        List<String> security = rowSecurity(change);
-        if (security != null) return security;
-        List<String> privileges = privileges(change);
-        if (privileges != null) return privileges;
-        if (change instanceof Change.SetObjectComment c) return List.of(objectComment(c));
-        throw new IllegalArgumentException("no SQL for " + change);
+        rowSecurity();
+        privileges();
     }
 
     /** CREATE DOMAIN (none has IF NOT EXISTS), then its NOT VALID CHECKs, which CREATE DOMAIN would validate. */
@@ -589,23 +609,22 @@ public final class SqlRenderer {
         return "DO $$ BEGIN\n    " + ddl + ";\nEXCEPTION WHEN duplicate_object THEN NULL;\nEND $$";
     }
 
-    /** Row-level security and policy changes, or null for another kind of change. */
-    private static List<String> rowSecurity(Change change) {
-        if (change instanceof Change.SetRowSecurity c) return List.of("ALTER TABLE IF EXISTS " + ident(c.table())
-                + (c.enabled() ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY");
-        if (change instanceof Change.SetForceRowSecurity c) return List.of("ALTER TABLE IF EXISTS " + ident(c.table())
-                + (c.forced() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY");
+    /** Row-level security and policy changes. */
+    private static void rowSecurity() {
+        on(Change.SetRowSecurity.class, c -> List.of("ALTER TABLE IF EXISTS " + ident(c.table())
+                + (c.enabled() ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY"));
+        on(Change.SetForceRowSecurity.class, c -> List.of("ALTER TABLE IF EXISTS " + ident(c.table())
+                + (c.forced() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY"));
         // CREATE POLICY has no IF NOT EXISTS
-        if (change instanceof Change.CreatePolicy c) return List.of("DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_policy"
+        on(Change.CreatePolicy.class, c -> List.of("DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_policy"
                 + " WHERE polrelid = to_regclass(" + literal(ident(c.table())) + ") AND polname = " + literal(c.policy().name())
                 + ") THEN\n        CREATE POLICY " + ident(c.policy().name()) + " ON " + ident(c.table()) + " AS "
                 + (c.policy().permissive() ? "PERMISSIVE" : "RESTRICTIVE") + " FOR " + c.policy().command()
-                + policyClauses(c.policy()) + ";\n    END IF;\nEND $$");
-        if (change instanceof Change.DropPolicy c) return List.of("DROP POLICY IF EXISTS " + ident(c.policy().name()) + " ON "
-                + ident(c.table()));
-        if (change instanceof Change.AlterPolicy c) return List.of("ALTER POLICY " + ident(c.to().name()) + " ON "
-                + ident(c.table()) + policyClauses(c.to()));
-        return null;
+                + policyClauses(c.policy()) + ";\n    END IF;\nEND $$"));
+        on(Change.DropPolicy.class, c -> List.of("DROP POLICY IF EXISTS " + ident(c.policy().name()) + " ON "
+                + ident(c.table())));
+        on(Change.AlterPolicy.class, c -> List.of("ALTER POLICY " + ident(c.to().name()) + " ON "
+                + ident(c.table()) + policyClauses(c.to())));
     }
 
     private static String policyClauses(org.somaagent01.migrator.model.PolicyModel p) {
@@ -615,13 +634,11 @@ public final class SqlRenderer {
                 + (p.withCheck() == null ? "" : " WITH CHECK (" + p.withCheck() + ")");
     }
 
-    /** GRANT and REVOKE, or null for another kind of change. */
-    private static List<String> privileges(Change change) {
-        // a revoked default privilege is applied by a REVOKE and removed by a GRANT
-        if (change instanceof Change.Grant c) return List.of(c.grant().revoked() ? revoke(c.grant()) : grant(c.grant()));
-        if (change instanceof Change.Revoke c) return List.of(onlyIfExists(c.grant(), c.grant().revoked() ? grant(c.grant())
-                : revoke(c.grant())));
-        return null;
+    /** GRANT and REVOKE: a revoked default privilege is applied by a REVOKE and removed by a GRANT. */
+    private static void privileges() {
+        on(Change.Grant.class, c -> List.of(c.grant().revoked() ? revoke(c.grant()) : grant(c.grant())));
+        on(Change.Revoke.class, c -> List.of(onlyIfExists(c.grant(), c.grant().revoked() ? grant(c.grant())
+                : revoke(c.grant()))));
     }
 
     private static String grant(org.somaagent01.migrator.model.GrantModel g) {

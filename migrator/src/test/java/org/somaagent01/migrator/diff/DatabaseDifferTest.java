@@ -172,4 +172,20 @@ class DatabaseDifferTest {
         }
         assertEquals(2, validates, segments.toString());
     }
+    @Test
+    void aForeignKeyOnAnotherSchemasUniqueIndexWaitsForTheIndexAndGoesBeforeIt() {
+        // by rank alone, foreign keys come before indexes: only the key read across schemas orders them
+        TableModel owners = TableModel.of("owners", List.of(new ColumnModel("id", "integer", true, null)), null,
+                List.of(), List.of(), List.of(), List.of(new IndexModel("owners_id", true, "btree",
+                        List.of(new IndexModel.IndexKey("id", null, false)), List.of(), null)), List.of(), null);
+        TableModel pets = TableModel.of("pets", List.of(new ColumnModel("owner_id", "integer", false, null)), null,
+                List.of(), List.of(), List.of(new ForeignKeyModel("pets_owner_fk", List.of("owner_id"), "b.owners",
+                        List.of("id"), ForeignKeyAction.NO_ACTION, ForeignKeyAction.NO_ACTION)), List.of(), List.of(), null);
+        DatabaseModel db = new DatabaseModel(Map.of("a", SchemaModel.of(List.of(), List.of(), List.of(pets), List.of()),
+                "b", SchemaModel.of(List.of(), List.of(), List.of(owners), List.of())));
+        List<Change> up = DatabaseDiffer.diff(DatabaseModel.EMPTY, db);
+        assertTrue(indexOf(up, Change.CreateIndex.class, "b") < indexOf(up, Change.AddForeignKey.class, "a"), up.toString());
+        List<Change> down = DatabaseDiffer.diff(db, DatabaseModel.EMPTY);
+        assertTrue(indexOf(down, Change.DropForeignKey.class, "a") < indexOf(down, Change.DropIndex.class, "b"), down.toString());
+    }
 }

@@ -121,6 +121,14 @@ class DatabaseRoundTripProperties {
         return second.withTables(tables);
     }
 
+    /** The live database as the generated models see it: they name no extension version (the server's packages do). */
+    private static DatabaseModel live() throws SQLException {
+        TreeMap<String, SchemaModel> out = new TreeMap<>();
+        INSPECTOR.inspect(connection).schemas().forEach((name, m) -> out.put(name, m.withExtensions(
+                m.extensions().values().stream().map(e -> new org.somaagent01.migrator.model.Extension(e.name())).toList())));
+        return new DatabaseModel(out);
+    }
+
     @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
     void upGivesBAndDownGivesA(@ForAll("pairs") Pair pair) throws SQLException {
         List<Change> changes = DatabaseDiffer.diff(pair.a(), pair.b());
@@ -132,13 +140,13 @@ class DatabaseRoundTripProperties {
         DatabaseModel fresh = DatabaseModel.of("public", SchemaModel.EMPTY);
         List<PlannedSegment> create = new DatabasePlan(DatabaseDiffer.diff(fresh, pair.a())).segments(RenderMode.ONLINE);
         SegmentRunner.up(connection, create);
-        assertEquals(pair.a(), INSPECTOR.inspect(connection), "A created from the empty database");
+        assertEquals(pair.a(), live(), "A created from the empty database");
 
         List<PlannedSegment> segments = new DatabasePlan(changes).segments(RenderMode.ONLINE);
         SegmentRunner.up(connection, segments);
-        assertEquals(ordered(pair.b(), pair.a(), true), INSPECTOR.inspect(connection), "after up A→B");
+        assertEquals(ordered(pair.b(), pair.a(), true), live(), "after up A→B");
         SegmentRunner.down(connection, segments);
-        assertEquals(ordered(pair.a(), pair.b(), false), INSPECTOR.inspect(connection), "after down B→A");
+        assertEquals(ordered(pair.a(), pair.b(), false), live(), "after down B→A");
     }
 
     /** What the changes do across the two schemas: a foreign key into public, an enum of public's columns in s2. */

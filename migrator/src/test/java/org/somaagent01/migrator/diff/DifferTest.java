@@ -185,4 +185,19 @@ class DifferTest {
         assertEquals(List.of(), Differ.diff(org.somaagent01.migrator.declared.DeclaredSchema.soma(),
                 org.somaagent01.migrator.declared.DeclaredSchema.soma()));
     }
+    @Test
+    void aForeignKeyOnANewUniqueIndexComesAfterItAndGoesBeforeIt() {
+        // by rank, foreign keys come before indexes; the key the foreign key relies on orders them
+        TableModel owners = TableModel.of("owners", List.of(new ColumnModel("id", "integer", true, null)), null,
+                List.of(), List.of(), List.of(), List.of(new IndexModel("owners_id", true, "btree",
+                        List.of(new IndexKey("id", null, false)), Map.of(), null)), List.of(), null);
+        TableModel pets = TableModel.of("pets", List.of(new ColumnModel("owner_id", "integer", false, null)), null,
+                List.of(), List.of(), List.of(new ForeignKeyModel("pets_owner_fk", List.of("owner_id"), "owners",
+                        List.of("id"), ForeignKeyAction.NO_ACTION, ForeignKeyAction.NO_ACTION)), List.of(), List.of(), null);
+        SchemaModel both = SchemaModel.of(List.of(), List.of(), List.of(owners, pets), List.of());
+        List<Change> up = Differ.diff(SchemaModel.EMPTY, both);
+        assertTrue(indexOf(up, c -> c instanceof Change.CreateIndex) < indexOf(up, c -> c instanceof Change.AddForeignKey), up.toString());
+        List<Change> down = Differ.diff(both, SchemaModel.EMPTY);
+        assertTrue(indexOf(down, c -> c instanceof Change.DropForeignKey) < indexOf(down, c -> c instanceof Change.DropIndex), down.toString());
+    }
 }

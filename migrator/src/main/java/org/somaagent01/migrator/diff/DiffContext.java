@@ -1,0 +1,125 @@
+package org.somaagent01.migrator.diff;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.EnumType;
+import org.somaagent01.migrator.model.SchemaModel;
+import org.somaagent01.migrator.model.TableModel;
+
+/**
+ * What every per-kind differ reads, computed once before any of them runs: the two sides ({@code from} already
+ * renamed as declared) and the objects that change under others, so that those others are dropped and created
+ * again around them. Keys are {@code table.column}, routine signatures.
+ *
+ * @param touchedColumns columns whose type or collation changes, that go away, or that are replaced
+ * @param replacedColumns columns on both sides dropped and added again: a generated column whose expression or type
+ *                        changes, or that reads a touched column (PostgreSQL can neither alter the expression nor
+ *                        retype what it reads)
+ * @param recreatedFunctions routines dropped and created (not replaced in place): their triggers go and come with them
+ * @param swappedEnumColumns columns of kept tables converted by an enum type swap
+ * @param extendedEnumColumns columns of kept tables of an enum type that gains labels (the way back swaps it)
+ */
+record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns, Set<String> replacedColumns,
+                   Set<String> recreatedFunctions, Set<String> swappedEnumColumns, Set<String> extendedEnumColumns) {
+
+    DiffContext {
+        touchedColumns = Set.copyOf(touchedColumns);
+        replacedColumns = Set.copyOf(replacedColumns);
+        recreatedFunctions = Set.copyOf(recreatedFunctions);
+        swappedEnumColumns = Set.copyOf(swappedEnumColumns);
+        extendedEnumColumns = Set.copyOf(extendedEnumColumns);
+    }
+
+    static DiffContext of(SchemaModel from, SchemaModel to) {
+        Set<String> touched = new HashSet<>();
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            if (target == null) continue;
+            for (ColumnModel c : t.columns()) {
+                ColumnModel after = target.column(c.name()).orElse(null);
+                // a collation change rewrites the column as a type change does
+                if (after == null || !after.type().equals(c.type()) || !Objects.equals(after.collation(), c.collation())) {
+                    touched.add(key(t.name(), c.name()));
+                }
+            }
+        }
+        Set<String> replaced = new HashSet<>();
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            if (target == null) continue;
+            for (ColumnModel c : t.columns()) {
+                ColumnModel after = target.column(c.name()).orElse(null);
+                if (after == null || c.generated() == null && after.generated() == null) continue;
+                if (!Objects.equals(c.generated(), after.generated()) || !c.type().equals(after.type())
+                        || c.generated() != null && mentionsAny(t, touched, c.generated())) {
+                    replaced.add(key(t.name(), c.name()));
+                }
+            }
+        }
+        touched.addAll(replaced);
+        Set<String> recreated = new HashSet<>();
+        from.functions().forEach((signature, f) -> {
+            var target = to.functions().get(signature);
+            if (target != null && !target.equals(f) && !RoutineDiffer.replaceable(f, target)) recreated.add(signature);
+        });
+        Set<String> swapped = new HashSet<>();
+        Set<String> extended = new HashSet<>();
+        for (EnumType e : from.enums().values()) {
+            EnumType target = to.enums().get(e.name());
+            if (target == null || target.equals(e)) continue;
+            Set<String> into = TypeDiffer.isSubsequence(e.labels(), target.labels()) ? extended : swapped;
+            for (Change.EnumColumn u : enumUsers(from, to, e.name())) into.add(key(u.table(), u.column()));
+        }
+        return new DiffContext(from, to, touched, replaced, recreated, swapped, extended);
+    }
+
+    static String key(String table, String name) {
+        return table + "." + name;
+    }
+
+    boolean replaced(String table, String column) {
+        return replacedColumns.contains(key(table, column));
+    }
+
+    boolean touches(String table, List<String> columns) {
+        return columns.stream().anyMatch(c -> touchedColumns.contains(key(table, c)));
+    }
+
+    /** Whether the expression (of {@code table} in {@code from}) mentions a touched column. */
+    boolean touches(String table, String expression) {
+        return mentionsAny(from.tables().get(table), touchedColumns, expression);
+    }
+
+    private static boolean mentionsAny(TableModel t, Set<String> columns, String expression) {
+        return t.columns().stream().anyMatch(c -> columns.contains(key(t.name(), c.name()))
+                && Identifiers.mentions(expression, c.name()));
+    }
+
+    /** Columns of the enum type that exist when enums are altered: kept columns of kept tables, old types. */
+    static List<Change.EnumColumn> enumUsers(SchemaModel from, SchemaModel to, String type) {
+        List<Change.EnumColumn> users = new ArrayList<>();
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            if (target == null) continue;
+            for (ColumnModel c : t.columns()) {
+                boolean scalar = c.type().equals(type);
+                if ((scalar || c.type().equals(type + "[]")) && target.column(c.name()).isPresent()) {
+                    users.add(new Change.EnumColumn(t.name(), c.name(), !scalar, c.defaultExpression()));
+                }
+            }
+        }
+        return users;
+    }
+
+    /** Whether {@code table.column} is on both sides and not dropped and added again. */
+    boolean kept(String column) {
+        String table = column.substring(0, column.indexOf('.'));
+        String col = column.substring(column.indexOf('.') + 1);
+        return from.tables().containsKey(table) && from.tables().get(table).column(col).isPresent()
+                && to.tables().containsKey(table) && to.tables().get(table).column(col).isPresent() && !replaced(table, col);
+    }
+}
