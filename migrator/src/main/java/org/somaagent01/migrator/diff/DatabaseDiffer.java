@@ -1,7 +1,9 @@
 package org.somaagent01.migrator.diff;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.DatabaseModel;
@@ -34,6 +36,7 @@ public final class DatabaseDiffer {
         for (String s : schemas) own.add(new ArrayList<>(Differ.entries(model(from, s), model(to, s), Renames.NONE)));
         usersElsewhere(schemas, own, from, to);
         foreignKeysElsewhere(schemas, own, from, to);
+        viewsElsewhere(schemas, own, from, to);
         List<ChangeOrder.Entry> all = new ArrayList<>();
         List<String> schemaOf = new ArrayList<>();
         for (int i = 0; i < schemas.size(); i++) {
@@ -190,6 +193,65 @@ public final class DatabaseDiffer {
                 }
             }
         }
+    }
+
+    /**
+     * A view reading a column or relation of another schema ({@code schema:t.c} in its reads) that the changes there
+     * retype, drop or rebuild is dropped first and created last, as are the views (of any schema) reading a view so
+     * dropped: PostgreSQL refuses those changes under a view, and a view's drop under another view.
+     */
+    private static void viewsElsewhere(List<String> schemas, List<List<ChangeOrder.Entry>> all, DatabaseModel from,
+                                       DatabaseModel to) {
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            List<Set<String>> touched = new ArrayList<>();
+            for (List<ChangeOrder.Entry> entries : all) touched.add(touchedReads(entries));
+            for (int p = 0; p < schemas.size(); p++) {
+                SchemaModel before = model(from, schemas.get(p));
+                SchemaModel after = model(to, schemas.get(p));
+                Dependencies deps = new Dependencies(before, after);
+                for (ViewModel v : before.views().values()) {
+                    ViewModel target = after.views().get(v.name());
+                    if (target == null || touched.get(p).contains(v.name())) continue;
+                    if (!readsTouched(v, schemas, p, touched)) continue;
+                    first(all.get(p), new Change.DropView(v), deps);
+                    last(all.get(p), new Change.CreateView(target), deps);
+                    grew = true;
+                }
+            }
+        }
+    }
+
+    /** What the changes of one schema retype, drop or rebuild, as views' reads name it: {@code t.c} or {@code t}. */
+    private static Set<String> touchedReads(List<ChangeOrder.Entry> entries) {
+        Set<String> out = new HashSet<>();
+        for (Change c : Differ.underlying(entries.stream().map(ChangeOrder.Entry::change).toList())) {
+            if (c instanceof Change.AlterColumnType a) out.add(a.table() + "." + a.column());
+            if (c instanceof Change.SetColumnCollation a) out.add(a.table() + "." + a.column());
+            if (c instanceof Change.DropColumn d) out.add(d.table() + "." + d.column().name());
+            if (c instanceof Change.DropReplacedColumn d) out.add(d.table() + "." + d.column().name());
+            if (c instanceof Change.DropTable d) out.add(d.table().name());
+            if (c instanceof Change.DropView d) out.add(d.view().name());
+            if (c instanceof Change.SwapEnumType w) {
+                for (Change.EnumColumn u : w.users()) if (!u.table().contains(".")) out.add(u.table() + "." + u.column());
+            }
+        }
+        return out;
+    }
+
+    /** Whether one of the view's reads, in schema {@code own} or another, is touched there. */
+    private static boolean readsTouched(ViewModel v, List<String> schemas, int own, List<Set<String>> touched) {
+        for (String read : v.reads()) {
+            int colon = read.indexOf(':');
+            int schema = colon < 0 ? own : schemas.indexOf(read.substring(0, colon));
+            if (schema < 0) continue;
+            String local = read.substring(colon + 1);
+            int dot = local.indexOf('.');
+            if (touched.get(schema).contains(local) || dot > 0 && touched.get(schema).contains(local.substring(0, dot))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean dropsForeignKey(List<ChangeOrder.Entry> entries, String table, String name) {

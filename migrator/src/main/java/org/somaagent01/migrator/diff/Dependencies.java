@@ -19,6 +19,7 @@ import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.model.TriggerModel;
 import org.somaagent01.migrator.model.ViewModel;
+import org.somaagent01.migrator.sql.Sql;
 
 /**
  * What each change needs and provides, as object keys: {@code rel:t} (a table, view or materialized view),
@@ -453,9 +454,14 @@ final class Dependencies {
     private void view(ViewModel v, Set<String> own, Set<String> reads) {
         own.add(rel(v.name()));
         for (String read : v.reads()) {
-            int dot = read.indexOf('.');
-            reads.add(rel(dot < 0 ? read : read.substring(0, dot)));
-            if (dot >= 0) reads.add(column(read.substring(0, dot), read.substring(dot + 1)));
+            // schema:t.c in another schema: keyed qualified, which DatabaseDiffer puts in that schema's space
+            int colon = read.indexOf(':');
+            String qualifier = colon < 0 ? "" : Sql.ident(read.substring(0, colon)) + ".";
+            String local = read.substring(colon + 1);
+            int dot = local.indexOf('.');
+            String relation = qualifier + (dot < 0 ? local : local.substring(0, dot));
+            reads.add(rel(relation));
+            if (dot >= 0) reads.add(column(relation, local.substring(dot + 1)));
         }
         for (IndexModel ix : v.indexes().values()) index(v.name(), ix, own, reads);
         for (TriggerModel t : v.triggers().values()) trigger(t, own, reads);

@@ -122,6 +122,27 @@ class MultiSchemaRoundTripTest {
         }
     }
 
+    @Test
+    void viewsReadingAColumnRetypedInAnotherSchemaAreRebuiltAroundItWithTheViewsOnThem() throws SQLException {
+        // public.v_names reads ref.owners.name, public.v_top reads v_names, rep.v_report reads v_top
+        String views = "; CREATE VIEW public.v_names AS SELECT name FROM ref.owners"
+                + "; CREATE VIEW public.v_top AS SELECT name FROM public.v_names"
+                + "; CREATE SCHEMA rep; CREATE VIEW rep.v_report AS SELECT name FROM public.v_top";
+        try (TestDatabase a = TestServer.get().createDatabase(); TestDatabase b = TestServer.get().createDatabase();
+             Connection ca = a.connect(); Connection cb = b.connect()) {
+            exec(ca, "CREATE SCHEMA ref; CREATE TABLE ref.owners (id integer PRIMARY KEY, name text)" + views);
+            exec(cb, "CREATE SCHEMA ref; CREATE TABLE ref.owners (id integer PRIMARY KEY, name character varying(40))" + views);
+            DatabaseModel modelA = INSPECTOR.inspect(ca);
+            DatabaseModel modelB = INSPECTOR.inspect(cb);
+            assertEquals(List.of("ref:owners.name"), modelA.schemas().get("public").views().get("v_names").reads());
+            List<PlannedSegment> segments = new DatabasePlan(DatabaseDiffer.diff(modelA, modelB)).segments(RenderMode.ONLINE);
+            SegmentRunner.up(ca, segments);
+            assertEquals(modelB, INSPECTOR.inspect(ca), "after up");
+            SegmentRunner.down(ca, segments);
+            assertEquals(modelA, INSPECTOR.inspect(ca), "after down");
+        }
+    }
+
     private static void exec(Connection c, String script) throws SQLException {
         try (Statement st = c.createStatement()) {
             for (String sql : script.split(";")) st.execute(sql);
