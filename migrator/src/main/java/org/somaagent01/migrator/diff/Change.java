@@ -155,8 +155,16 @@ public sealed interface Change {
      * A domain whose base type or collation changes, which ALTER DOMAIN cannot do: dropped (unless it already is
      * {@code to}, so a re-run keeps it) and created as {@code to}. PostgreSQL refuses while a column uses it.
      */
-    record ReplaceDomain(DomainModel from, DomainModel to) implements Change {
-        public Change inverse() { return new ReplaceDomain(to, from); }
+    record ReplaceDomain(DomainModel from, DomainModel to, List<EnumColumn> users) implements Change {
+        public ReplaceDomain {
+            users = List.copyOf(users);
+        }
+
+        public ReplaceDomain(DomainModel from, DomainModel to) {
+            this(from, to, List.of());
+        }
+
+        public Change inverse() { return new ReplaceDomain(to, from, users); }
         public boolean destructive() { return true; }
     }
 
@@ -397,7 +405,10 @@ public sealed interface Change {
         public Change inverse() { return new ReplaceFunction(to, from); }
     }
 
-    /** A column whose type is the enum (or an array of it), with the default it has when the enum changes. */
+    /**
+     * A column whose type is the enum (or an array of it), or a domain replaced under it, with the default it has
+     * when the type changes.
+     */
     record EnumColumn(String table, String column, boolean array, String defaultExpression) {}
 
     /**

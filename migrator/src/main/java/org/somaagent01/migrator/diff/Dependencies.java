@@ -126,6 +126,7 @@ final class Dependencies {
             k.made().add(type(c.to().name()));
             domain(c.from(), k.before());
             domain(c.to(), k.after());
+            for (Change.EnumColumn u : c.users()) k.alters().add(column(u.table(), u.column()));
         } else if (change instanceof Change.SetDomainDefault c) {
             k.usesNew().add(type(c.domain()));
         } else if (change instanceof Change.SetDomainNotNull c) {

@@ -20,17 +20,18 @@ import org.somaagent01.migrator.model.TableModel;
  *                        changes, or that reads a touched column (PostgreSQL can neither alter the expression nor
  *                        retype what it reads)
  * @param recreatedFunctions routines dropped and created (not replaced in place): their triggers go and come with them
- * @param swappedEnumColumns columns of kept tables converted by an enum type swap
+ * @param convertedColumns columns of kept tables converted to a new type of the same name: an enum type swapped, a
+ *                         domain replaced (a new base type or collation)
  * @param extendedEnumColumns columns of kept tables of an enum type that gains labels (the way back swaps it)
  */
 record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns, Set<String> replacedColumns,
-                   Set<String> recreatedFunctions, Set<String> swappedEnumColumns, Set<String> extendedEnumColumns) {
+                   Set<String> recreatedFunctions, Set<String> convertedColumns, Set<String> extendedEnumColumns) {
 
     DiffContext {
         touchedColumns = Set.copyOf(touchedColumns);
         replacedColumns = Set.copyOf(replacedColumns);
         recreatedFunctions = Set.copyOf(recreatedFunctions);
-        swappedEnumColumns = Set.copyOf(swappedEnumColumns);
+        convertedColumns = Set.copyOf(convertedColumns);
         extendedEnumColumns = Set.copyOf(extendedEnumColumns);
     }
 
@@ -47,6 +48,14 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
                 }
             }
         }
+        // a domain replaced under a column converts it as a type change does
+        Set<String> domainUsers = new HashSet<>();
+        from.domains().forEach((name, d) -> {
+            var target = to.domains().get(name);
+            if (target == null || d.sameBase(target)) return;
+            for (Change.EnumColumn u : typeUsers(from, to, name)) domainUsers.add(key(u.table(), u.column()));
+        });
+        touched.addAll(domainUsers);
         Set<String> replaced = new HashSet<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
@@ -72,8 +81,9 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
             EnumType target = to.enums().get(e.name());
             if (target == null || target.equals(e)) continue;
             Set<String> into = TypeDiffer.isSubsequence(e.labels(), target.labels()) ? extended : swapped;
-            for (Change.EnumColumn u : enumUsers(from, to, e.name())) into.add(key(u.table(), u.column()));
+            for (Change.EnumColumn u : typeUsers(from, to, e.name())) into.add(key(u.table(), u.column()));
         }
+        swapped.addAll(domainUsers);
         return new DiffContext(from, to, touched, replaced, recreated, swapped, extended);
     }
 
@@ -99,8 +109,8 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
                 && Identifiers.mentions(expression, c.name()));
     }
 
-    /** Columns of the enum type that exist when enums are altered: kept columns of kept tables, old types. */
-    static List<Change.EnumColumn> enumUsers(SchemaModel from, SchemaModel to, String type) {
+    /** Columns of the type that exist when types are altered: kept columns of kept tables, old types. */
+    static List<Change.EnumColumn> typeUsers(SchemaModel from, SchemaModel to, String type) {
         List<Change.EnumColumn> users = new ArrayList<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());

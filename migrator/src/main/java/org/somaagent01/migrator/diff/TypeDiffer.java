@@ -43,7 +43,7 @@ final class TypeDiffer {
     /** Labels added in place where the old ones keep their order; else the type is swapped. */
     private static void alterEnum(DiffContext cx, EnumType before, EnumType after, Map<String, String> labelHints,
                                   List<Change> out) {
-        List<Change.EnumColumn> users = DiffContext.enumUsers(cx.from(), cx.to(), before.name());
+        List<Change.EnumColumn> users = DiffContext.typeUsers(cx.from(), cx.to(), before.name());
         if (isSubsequence(before.labels(), after.labels())) {
             List<String> current = new ArrayList<>(before.labels());
             for (int i = 0; i < after.labels().size(); i++) {
@@ -74,7 +74,8 @@ final class TypeDiffer {
     }
 
     /**
-     * A changed base type or collation is a new domain (dropped and created), the rest is altered in place: CHECKs
+     * A changed base type or collation is a new domain (replaced, converting the columns of its type), the rest is
+     * altered in place: CHECKs
      * dropped first, then default and NOT NULL, then CHECKs added.
      */
     private static void domains(DiffContext cx, List<Change> out) {
@@ -85,7 +86,7 @@ final class TypeDiffer {
                 continue;
             }
             if (!d.sameBase(target)) {
-                out.add(new Change.ReplaceDomain(d, target));
+                out.add(new Change.ReplaceDomain(d, target, DiffContext.typeUsers(cx.from(), cx.to(), d.name())));
                 continue;
             }
             for (CheckModel ck : d.checks().values()) {

@@ -18,7 +18,7 @@ final class ViewDiffer {
 
     static List<Change> diff(DiffContext cx) {
         Set<String> touched = new HashSet<>(cx.touchedColumns());
-        touched.addAll(cx.swappedEnumColumns());
+        touched.addAll(cx.convertedColumns());
         touched.addAll(cx.extendedEnumColumns());
         Set<String> dropped = new HashSet<>();
         for (ViewModel v : cx.from().views().values()) {

@@ -138,7 +138,7 @@ public final class SqlRenderer {
         on(Change.ReplaceCollation.class, c -> List.of(dropCollation(c.to()), createCollation(c.to(), false)));
         on(Change.CreateDomain.class, c -> createDomain(c.domain()));
         on(Change.DropDomain.class, c -> List.of("DROP DOMAIN IF EXISTS " + ident(c.domain().name())));
-        on(Change.ReplaceDomain.class, c -> replaceDomain(c.to()));
+        on(Change.ReplaceDomain.class, c -> c.users().isEmpty() ? replaceDomain(c.to()) : swapDomain(c));
         on(Change.SetDomainDefault.class, c -> List.of("ALTER DOMAIN " + ident(c.domain())
                 + (c.to() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.to())));
         on(Change.SetDomainNotNull.class, c -> List.of("ALTER DOMAIN " + ident(c.domain())
@@ -188,18 +188,22 @@ public final class SqlRenderer {
 
     /** CREATE DOMAIN (none has IF NOT EXISTS), then its NOT VALID CHECKs, which CREATE DOMAIN would validate. */
     static List<String> createDomain(org.somaagent01.migrator.model.DomainModel d) {
-        StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(ident(d.name())).append(" AS ").append(d.type());
-        if (d.collation() != null) sql.append(" COLLATE ").append(ident(d.collation()));
-        if (d.defaultExpression() != null) sql.append(" DEFAULT ").append(d.defaultExpression());
-        if (d.notNull()) sql.append(" NOT NULL");
-        for (CheckModel ck : d.checks().values()) if (!ck.notValid()) sql.append(' ').append(check(ck));
         List<String> out = new ArrayList<>();
-        out.add(ignoreDuplicate(sql.toString()));
+        out.add(ignoreDuplicate(createDomain(d, d.name())));
         for (CheckModel ck : d.checks().values()) if (ck.notValid()) out.add(addDomainCheck(d.name(), ck));
         return out;
     }
 
-    /** Drops the domain unless it already has {@code d}'s base type and collation, then creates {@code d}. */
+    /** {@code CREATE DOMAIN name …} of {@code d}'s definition with its valid CHECKs (NOT VALID ones are added after). */
+    private static String createDomain(org.somaagent01.migrator.model.DomainModel d, String name) {
+        StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(ident(name)).append(" AS ").append(d.type());
+        if (d.collation() != null) sql.append(" COLLATE ").append(ident(d.collation()));
+        if (d.defaultExpression() != null) sql.append(" DEFAULT ").append(d.defaultExpression());
+        if (d.notNull()) sql.append(" NOT NULL");
+        for (CheckModel ck : d.checks().values()) if (!ck.notValid()) sql.append(' ').append(check(ck));
+        return sql.toString();
+    }
+
     /**
      * Only from the version it expects (a re-run finds the new one and does nothing), and only where the server has
      * an update path: extensions seldom ship downgrade scripts, and without one PostgreSQL's own error would not say
@@ -228,14 +232,50 @@ public final class SqlRenderer {
         return "DROP COLLATION IF EXISTS " + ident(c.name());
     }
 
+    /** Drops the domain unless it already has {@code d}'s base type and collation, then creates {@code d}. */
     static List<String> replaceDomain(org.somaagent01.migrator.model.DomainModel d) {
+        List<String> out = new ArrayList<>();
+        out.add("DO $$ BEGIN\n    IF " + otherBase(d) + " THEN\n        DROP DOMAIN " + ident(d.name()) + ";\n    END IF;\nEND $$");
+        out.addAll(createDomain(d));
+        return out;
+    }
+
+    /** Whether the domain exists with another base type or collation than {@code d}'s. */
+    private static String otherBase(org.somaagent01.migrator.model.DomainModel d) {
         String collation = d.collation() == null ? "(SELECT b.typcollation FROM pg_type b WHERE b.oid = t.typbasetype)"
                 : "(SELECT oid FROM pg_collation WHERE collname = " + literal(d.collation()) + " LIMIT 1)";
-        List<String> out = new ArrayList<>();
-        out.add("DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = to_regtype(" + literal(ident(d.name()))
+        return "EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = to_regtype(" + literal(ident(d.name()))
                 + ") AND (format_type(t.typbasetype, t.typtypmod) <> " + literal(d.type()) + " OR t.typcollation <> "
-                + collation + ")) THEN\n        DROP DOMAIN " + ident(d.name()) + ";\n    END IF;\nEND $$");
-        out.addAll(createDomain(d));
+                + collation + "))";
+    }
+
+    /**
+     * A domain with a new base type under columns that use it: PostgreSQL can neither alter a domain's base type
+     * nor drop it under a column, so a new domain is created beside it, the columns converted to it (through the new
+     * base type, defaults set aside meanwhile), the old one dropped and the new one renamed to its name. NOT VALID
+     * CHECKs are added after, unvalidated.
+     */
+    private static List<String> swapDomain(Change.ReplaceDomain c) {
+        org.somaagent01.migrator.model.DomainModel d = c.to();
+        String temp = ident(d.name() + "__swap");
+        List<String> body = new ArrayList<>();
+        body.add("DROP DOMAIN IF EXISTS " + temp);
+        body.add(createDomain(d, d.name() + "__swap"));
+        for (Change.EnumColumn u : c.users()) {
+            String array = u.array() ? "[]" : "";
+            if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "DROP DEFAULT");
+            body.add(alterUser(u.table(), u.column()) + "TYPE " + temp + array + " USING " + ident(u.column()) + "::"
+                    + d.type() + array + "::" + temp + array);
+        }
+        body.add("DROP DOMAIN " + ident(d.name()));
+        body.add("ALTER DOMAIN " + temp + " RENAME TO " + ident(d.name()));
+        for (Change.EnumColumn u : c.users()) {
+            if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
+        }
+        List<String> out = new ArrayList<>();
+        out.add("DO $$ BEGIN\nIF " + otherBase(d) + " THEN\n    " + String.join(";\n", body).replace("\n", "\n    ")
+                + ";\nEND IF;\nEND $$");
+        for (CheckModel ck : d.checks().values()) if (ck.notValid()) out.add(addDomainCheck(d.name(), ck));
         return out;
     }
 

@@ -51,6 +51,10 @@ class DiffRoundTripProperties {
         SchemaModel b = pair.b();
         List<Change> changes = Differ.diff(a, b);
         for (Change c : changes) Statistics.label("change kinds").collect(c.getClass().getSimpleName());
+        // a domain swapped under a column that uses it, not only one replaced alone
+        Statistics.label("domain swaps").collect(changes.stream().anyMatch(c -> c instanceof Change.ReplaceDomain r
+                && !r.users().isEmpty()));
+        Statistics.label("domain swaps").coverage(check -> check.check(true).count(n -> n > 0));
         // every kind of change the generator can reach must occur (renames need declarations: see DifferTest)
         Statistics.label("change kinds").coverage(check -> {
             for (Class<?> kind : Change.class.getPermittedSubclasses()) {

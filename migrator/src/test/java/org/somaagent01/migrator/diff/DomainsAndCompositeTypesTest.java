@@ -96,6 +96,30 @@ class DomainsAndCompositeTypesTest {
     }
 
     @Test
+    void aDomainGivenANewBaseTypeUnderColumnsIsSwappedAndTheColumnsKeepTheirRows() throws SQLException {
+        // a column with a default, an array column, an index and a view on the domain's columns
+        String using = "CREATE TABLE t (id integer, score d DEFAULT 5, scores d[]);"
+                + " CREATE INDEX t_score ON t (score); CREATE VIEW v AS SELECT score FROM t";
+        String checks = " NOT NULL CONSTRAINT ck_pos CHECK (VALUE > 0); ALTER DOMAIN d ADD CONSTRAINT ck_old CHECK (VALUE < 1000) NOT VALID; ";
+        SchemaModel a = db.load("CREATE DOMAIN d AS integer" + checks + using);
+        SchemaModel b = db.load("CREATE DOMAIN d AS bigint" + checks + using);
+        List<Change> changes = Differ.diff(a, b);
+        assertTrue(changes.stream().anyMatch(c -> c instanceof Change.ReplaceDomain r && r.users().size() == 2), changes.toString());
+        db.roundTrip(a, b);
+
+        db.reset();
+        db.execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
+        db.execute(List.of("INSERT INTO t VALUES (1, 7, '{3,4}'), (2, DEFAULT, NULL)"));
+        db.execute(new Plan(changes).upStatements());
+        assertEquals(b, db.inspect());
+        try (var st = db.connection().createStatement();
+             var rs = st.executeQuery("SELECT string_agg(score || ':' || coalesce(scores::text, '-'), ',' ORDER BY id) FROM t")) {
+            rs.next();
+            assertEquals("7:{3,4},5:-", rs.getString(1), "rows and default kept through the swap");
+        }
+    }
+
+    @Test
     void aDroppedDomainCheckLeavesLaterSubtransactionsOfItsTransactionWorking() throws SQLException {
         SchemaModel a = db.load("CREATE DOMAIN d AS integer CONSTRAINT a CHECK (VALUE > 0) CONSTRAINT b CHECK (VALUE < 1000)");
         SchemaModel b = db.load("CREATE DOMAIN d AS integer CONSTRAINT a CHECK (VALUE > 0)");

@@ -264,6 +264,7 @@ final class RandomSchemas {
         identityOptions(g, tables);
         List<org.somaagent01.migrator.model.DomainModel> domains = domains(g);
         List<org.somaagent01.migrator.model.CompositeTypeModel> compositeTypes = compositeTypes(g);
+        if (!domains.isEmpty() && g.chance()) domainColumn(tables);
         List<CollationModel> custom = customCollations(g);
         if (!custom.isEmpty() && !custom.get(0).name().equals("unused_sort")) collations(g, tables, nullAnd(custom.get(0).name()));
         SchemaModel schema = SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions,
@@ -372,6 +373,20 @@ final class RandomSchemas {
                     t.foreignKeys().values(), t.indexes().values(), t.triggers().values(), t.comment())
                     .withExclusions(t.exclusions().values()).withRowSecurity(t.rowSecurity()).withLayout(t.layout()));
         }
+    }
+
+    /**
+     * A column of the domain on the first table, last: a domain whose base type differs between A and B is then
+     * swapped under it.
+     */
+    private static void domainColumn(List<TableModel> tables) {
+        if (tables.isEmpty()) return;
+        TableModel t = tables.get(0);
+        List<ColumnModel> columns = new ArrayList<>(t.columns());
+        columns.add(new ColumnModel("c_dom", "d_pos", false, null));
+        tables.set(0, TableModel.of(t.name(), columns, t.primaryKey(), t.uniques().values(), t.checks().values(),
+                t.foreignKeys().values(), t.indexes().values(), t.triggers().values(), t.comment())
+                .withExclusions(t.exclusions().values()).withRowSecurity(t.rowSecurity()).withLayout(t.layout()));
     }
 
     /**
