@@ -24,6 +24,15 @@ final class Cli {
 
     private Cli() {}
 
+    /** {@code command more… --dsn DB --dir DIR --quiet}: a command on one test database and script directory. */
+    static Run runOn(org.somaagent01.testdb.TestDatabase db, java.nio.file.Path dir, String command, String... more) {
+        String[] args = new String[more.length + 6];
+        args[0] = command;
+        System.arraycopy(more, 0, args, 1, more.length);
+        System.arraycopy(new String[] {"--dsn", db.uri(), "--dir", dir.toString(), "--quiet"}, 0, args, more.length + 1, 5);
+        return run(args);
+    }
+
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

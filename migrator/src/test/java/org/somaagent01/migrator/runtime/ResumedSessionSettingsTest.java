@@ -67,11 +67,7 @@ class ResumedSessionSettingsTest {
     void drop() { db.close(); }
 
     private Cli.Run cli(String command, String... more) {
-        String[] args = new String[more.length + 6];
-        args[0] = command;
-        System.arraycopy(more, 0, args, 1, more.length);
-        System.arraycopy(new String[] {"--dsn", db.uri(), "--dir", dir.toString(), "--quiet"}, 0, args, more.length + 1, 5);
-        return Cli.run(args);
+        return Cli.runOn(db, dir, command, more);
     }
 
     @Test
