@@ -54,6 +54,8 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         Integer upToDate = UpToDateApply.attempt(args, new Console(out, err, env));
         if (upToDate != null) return upToDate;
+        Integer diff = FastDiff.attempt(args, new Console(out, err, env));
+        if (diff != null) return diff;
         Console console = new Console(out, err, env);
         CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
             public <K> K create(Class<K> cls) throws Exception {
