@@ -10,8 +10,8 @@ import java.util.Set;
  * runs with its fields set as picocli would set them, so the output, warnings and exit codes are the command's own.
  * picocli's model of a command (reflection over its annotations, a few hundred classes) costs more than a tenth of
  * a second of a diff that should beat {@code pg_dump}. Anything this parser does not know for certain (help,
- * version, a number, a repeated single option, an argument file, an unknown or clustered option, a value that looks
- * like an option) goes to picocli, which reads it or explains the mistake.
+ * version, a number, a repeated single option, an argument file, an unknown or clustered option, an empty value or
+ * one that looks like an option) goes to picocli, which reads it or explains the mistake.
  */
 final class FastDiff {
     private static final Set<String> FLAGS = Set.of("--reverse", "--exit-code", "--plain", "--with-privileges",
@@ -60,7 +60,7 @@ final class FastDiff {
             if (value == null) {
                 if (i + 1 >= args.length) return null;
                 value = args[++i];
-                if (value.startsWith("-") || value.startsWith("@")) return null;
+                if (value.isEmpty() || value.startsWith("-") || value.startsWith("@")) return null;
             }
             if (!option(c, name, value)) return null;
         }

@@ -53,7 +53,7 @@ class FastDiffTest {
             {"diff", "--dsn", A, "--dsn", B},
             {"diff", "@args.txt"}, {"diff", "--from", "@args.txt"},
             {"diff", "-qv"}, {"diff", "--exit-code=true"}, {"diff", "--from"}, {"diff", "--from", "--to", B},
-            {"diff", "--from=", "--to", B}, {"diff", "--from=-x"},
+            {"diff", "--from=", "--to", B}, {"diff", "--from=-x"}, {"diff", "--from", "", "--to", B},
             {"diff", "--lock-timeout", "5"}, {"diff", "--connect-timeout", "1"}, {"diff", "--dir", "/tmp"},
             {"diff", "--format", "JSON"}, {"diff", "--format", "yaml"}, {"diff", "extra"}, {"diff", "--"},
             {"diff", "--unknown"}, {"diff", "--From", A},
