@@ -124,19 +124,20 @@ cmd_of() {
 }
 CASES="floor pg_dump diff"
 [ -n "$BEFORE" ] && CASES="$CASES before"
-measure() { # case, [warmup]: appends wall ms to $TMP/$1
-  local t0 t1
+measure() { # case, [warmup]: appends wall ms to $TMP/$1, user + sys ms of the process to $TMP/$1.cpu
+  local TIMEFORMAT='%3R %3U %3S' t
   cmd_of "$1"
-  t0=$EPOCHREALTIME
-  "${CMD[@]}" >"$TMP/out" 2>"$TMP/err" || { echo "bench: failed: ${CMD[*]}" >&2; tail -5 "$TMP/err" >&2; exit 1; }
-  t1=$EPOCHREALTIME
-  [ "${2:-}" = warmup ] || awk -v t0="$t0" -v t1="$t1" 'BEGIN {printf "%d\n", (t1 - t0) * 1000}' >> "$TMP/$1"
+  t=$( { time "${CMD[@]}" >"$TMP/out" 2>"$TMP/err"; } 2>&1 ) \
+    || { echo "bench: failed: ${CMD[*]}" >&2; tail -5 "$TMP/err" >&2; exit 1; }
+  [ "${2:-}" = warmup ] && return
+  echo "$t" | awk '{printf "%d\n", $1 * 1000}' >> "$TMP/$1"
+  echo "$t" | awk '{printf "%d\n", ($2 + $3) * 1000}' >> "$TMP/$1.cpu"
 }
 stats() { sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m, a[1], a[NR]}'; }
 
 l0=$(cut -d' ' -f1 /proc/loadavg)
 for c in $CASES; do
-  : > "$TMP/$c"; measure "$c" warmup
+  : > "$TMP/$c"; : > "$TMP/$c.cpu"; measure "$c" warmup
   # the statements the diff prints (one change per table: a sanity check of the generated pair, not timed)
   [ "$c" = diff ] && changes=$(grep -c ";$" "$TMP/out" || true)
 done
@@ -148,8 +149,8 @@ echo
 echo "$TABLES tables per database, $changes statements in the diff; $(nproc) cores, load $l0 -> $l1;" \
      "PostgreSQL $(psql -XAtq "$ADMIN" -c 'show server_version'); $("$JAVA" -version 2>&1 | head -1 | tr -d '"')"
 echo
-echo "| program | median s | min-max s |"
-echo "|---|---|---|"
+echo "| program | median s | min-max s | median CPU s (its process) |"
+echo "|---|---|---|---|"
 label() {
   case $1 in
     floor) echo "JVM + JDBC floor (connect, select 1)" ;;
@@ -160,7 +161,9 @@ label() {
 }
 for c in $CASES; do
   read -r m lo hi < <(stats "$TMP/$c")
-  awk -v l="$(label "$c")" -v m="$m" -v a="$lo" -v b="$hi" 'BEGIN {printf "| %s | %.3f | %.3f-%.3f |\n", l, m/1000, a/1000, b/1000}'
+  read -r cpu _ < <(stats "$TMP/$c.cpu")
+  awk -v l="$(label "$c")" -v m="$m" -v a="$lo" -v b="$hi" -v c="$cpu" \
+    'BEGIN {printf "| %s | %.3f | %.3f-%.3f | %.3f |\n", l, m/1000, a/1000, b/1000, c/1000}'
 done
 awk -v d="$(stats "$TMP/diff" | cut -d' ' -f1)" -v p="$(stats "$TMP/pg_dump" | cut -d' ' -f1)" \
   'BEGIN {printf "\ndiff / pg_dump (wall medians): %.2fx (target < 1: %s)\n", d / p, (d < p ? "met" : "not met")}'
