@@ -1,6 +1,7 @@
 package org.somaagent01.migrator.cli;
 
 import java.sql.Connection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -108,10 +109,20 @@ final class DiffCommand extends BaseCommand {
         if (output.json()) {
             List<String> statements = new java.util.ArrayList<>();
             for (Step s : steps) statements.addAll(s.up());
+            // ordered maps: Map.of iterates in an order that changes from one JVM to the next
             List<Map<String, Object>> parts = new java.util.ArrayList<>();
-            for (PlannedSegment s : segments) parts.add(Map.of("transactional", s.transactional(), "statements", s.up()));
-            console.result(Json.write(Map.of("statements", statements, "segments", parts,
-                    "destructive", new Plan(changes).destructive(), "outside_the_model", outside)));
+            for (PlannedSegment s : segments) {
+                Map<String, Object> part = new LinkedHashMap<>();
+                part.put("transactional", s.transactional());
+                part.put("statements", s.up());
+                parts.add(part);
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("statements", statements);
+            result.put("segments", parts);
+            result.put("destructive", new Plan(changes).destructive());
+            result.put("outside_the_model", outside);
+            console.result(Json.write(result));
         } else {
             for (String o : outside) console.log("warning: " + o);
             if (empty && outside.isEmpty()) console.log("no differences");
