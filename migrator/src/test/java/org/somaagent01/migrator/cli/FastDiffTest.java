@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** Which argument forms the picocli-free diff reads itself, and that it reads them into the fields picocli would. */
 class FastDiffTest {
@@ -42,6 +44,39 @@ class FastDiffTest {
         assertEquals(5, d.connectRetries);
         assertNull(d.dir);
         assertNull(d.devUrl);
+    }
+
+    /** picocli's reading of the same arguments, for the comparison: the defaults live in its annotations. */
+    private static DiffCommand picocli(String[] args) {
+        DiffCommand c = new DiffCommand();
+        new CommandLine(c).parseArgs(Arrays.copyOfRange(args, 1, args.length));
+        return c;
+    }
+
+    private static String fields(DiffCommand c) {
+        return String.join("|", String.valueOf(c.from), String.valueOf(c.to), String.valueOf(c.reverse),
+                String.valueOf(c.exitCode), String.valueOf(c.plain), String.valueOf(c.output.format), String.valueOf(c.devUrl),
+                String.valueOf(c.privileges.on), String.valueOf(c.schemas.include), String.valueOf(c.schemas.exclude),
+                String.valueOf(c.dsns), String.valueOf(c.verbose), String.valueOf(c.quiet), String.valueOf(c.dir),
+                String.valueOf(c.historySchema), String.valueOf(c.lockTimeoutSeconds), String.valueOf(c.ddlLockTimeoutSeconds),
+                String.valueOf(c.ddlLockRetries), String.valueOf(c.connectTimeoutSeconds), String.valueOf(c.connectRetries));
+    }
+
+    @Test
+    void everyFieldIsWhatPicocliWouldSet() {
+        String[][] forms = {
+            {"diff"},
+            {"diff", "--from", A, "--to", B},
+            {"diff", "--from=" + A, "--to=" + B, "--exit-code", "-q", "-v", "--reverse", "--plain"},
+            {"diff", "--dsn", A, "--with-privileges", "--format", "json", "--schema", "s1", "--schema", "s2",
+                "--exclude-schema=s3", "--history-schema", "h", "--dev-url", B},
+            {"diff", "--to", "empty", "--quiet", "--verbose", "--format=text"},
+        };
+        for (String[] args : forms) {
+            DiffCommand fast = FastDiff.parse(args);
+            assertNotNull(fast, String.join(" ", args));
+            assertEquals(fields(picocli(args)), fields(fast), String.join(" ", args));
+        }
     }
 
     @Test
