@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 10's target: a whole-process `migrator diff` of two databases of TABLES tables is faster than one
 # `pg_dump --schema-only` of one of them, measured side by side in the same run.
-#   bench/diff-vs-pgdump.sh [TABLES] [--runs N] [--profile default|aot] [--before JAR]
+#   bench/diff-vs-pgdump.sh [TABLES] [--runs N] [--profile default|cds|aot] [--before JAR]
 # TABLES (default 1000) tables in each of two databases A and B: 8 columns, a primary key, an index and a foreign
 # key each; B differs from A by one change per table (an added column, a changed index, or a dropped NOT NULL, in
 # turn). Each database is created from one generated SQL file by one psql. Then N runs (default 5; one warm-up
@@ -9,8 +9,11 @@
 # `java -jar migrator.jar diff --from A --to B > /dev/null`, taking turns. Prints medians, min-max and the ratio.
 # --before JAR adds the same diff by another build of the migrator (e.g. one from before a change) to the turns.
 #
-# Profiles as in bench/run.sh: default is `java` on PATH (or $JAVA) without flags; aot is JDK 25 with
-# -XX:TieredStopAtLevel=1 and an AOT cache per program recorded by one training run of the same command.
+# Profiles as in bench/run.sh, the same for every Java program of a run: default is `java` on PATH (or $JAVA)
+# without flags; cds is that JVM with -XX:TieredStopAtLevel=1 and a dynamic class-data-sharing archive per program
+# (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile), the JDK 17 deployment; aot is JDK 25 with
+# -XX:TieredStopAtLevel=1 and an AOT cache per program (-XX:AOTCacheOutput, then -XX:AOTCache). Each archive is
+# recorded by one training run of the same command. $JAVA_OPTS is added for every Java program in every profile.
 #
 # Needs migrator/target/migrator.jar (mvn -B -q -o -pl migrator -am package -DskipTests), psql, pg_dump, and
 # SA01_TEST_DSN of a user who may create databases (default: the local soma/soma server). Scratch databases
@@ -28,7 +31,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2 ;;
     --profile) PROFILE=$2; shift 2 ;;
     --before) BEFORE=$(realpath "$2"); shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     [0-9]*) TABLES=$1; shift ;;
     *) echo "bench: unknown argument '$1' (see bench/diff-vs-pgdump.sh --help)" >&2; exit 2 ;;
   esac
@@ -87,17 +90,27 @@ read -r -a USER_OPTS <<< "${JAVA_OPTS:-}"
 FL_FLOOR=("${USER_OPTS[@]}"); FL_MIG=("${USER_OPTS[@]}"); FL_BEFORE=("${USER_OPTS[@]}")
 case $PROFILE in
   default) JAVA=${JAVA:-java} ;;
-  aot) JAVA=${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -1)}
-       [ -x "$JAVA" ] || { echo "bench: no JDK 25 found for --profile aot (set JAVA25)" >&2; exit 1; }
-       base=(-XX:TieredStopAtLevel=1 "${USER_OPTS[@]}")
-       "$JAVA" "${base[@]}" -XX:AOTCacheOutput="$TMP/floor.aot" -cp "$FLOOR_CP" bench.Floor "$A" >"$TMP/train.log" 2>&1
-       "$JAVA" "${base[@]}" -XX:AOTCacheOutput="$TMP/mig.aot" -jar "$JAR" diff --from "$A" --to "$B" >>"$TMP/train.log" 2>&1
-       FL_FLOOR=("${base[@]}" -XX:AOTCache="$TMP/floor.aot"); FL_MIG=("${base[@]}" -XX:AOTCache="$TMP/mig.aot")
-       FL_BEFORE=("${base[@]}")
-       if [ -n "$BEFORE" ]; then
-         "$JAVA" "${base[@]}" -XX:AOTCacheOutput="$TMP/before.aot" -jar "$BEFORE" diff --from "$A" --to "$B" >>"$TMP/train.log" 2>&1
-         FL_BEFORE=("${base[@]}" -XX:AOTCache="$TMP/before.aot")
-       fi ;;
+  cds|aot)
+    if [ "$PROFILE" = cds ]; then
+      JAVA=${JAVA:-java}; train=-XX:ArchiveClassesAtExit=; use=-XX:SharedArchiveFile=
+    else
+      JAVA=${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -1)}
+      [ -x "$JAVA" ] || { echo "bench: no JDK 25 found for --profile aot (set JAVA25)" >&2; exit 1; }
+      train=-XX:AOTCacheOutput=; use=-XX:AOTCache=
+    fi
+    base=(-XX:TieredStopAtLevel=1 "${USER_OPTS[@]}")
+    # one training run per program, of the very command timed
+    "$JAVA" "${base[@]}" "${train}$TMP/floor.arch" -cp "$FLOOR_CP" bench.Floor "$A" >"$TMP/train.log" 2>&1
+    "$JAVA" "${base[@]}" "${train}$TMP/mig.arch" -jar "$JAR" diff --from "$A" --to "$B" >>"$TMP/train.log" 2>&1
+    FL_FLOOR=("${base[@]}" "${use}$TMP/floor.arch"); FL_MIG=("${base[@]}" "${use}$TMP/mig.arch")
+    FL_BEFORE=("${base[@]}")
+    if [ -n "$BEFORE" ]; then
+      "$JAVA" "${base[@]}" "${train}$TMP/before.arch" -jar "$BEFORE" diff --from "$A" --to "$B" >>"$TMP/train.log" 2>&1
+      FL_BEFORE=("${base[@]}" "${use}$TMP/before.arch")
+    fi
+    for f in floor mig; do
+      [ -s "$TMP/$f.arch" ] || { echo "bench: training run wrote no $f archive" >&2; cat "$TMP/train.log" >&2; exit 1; }
+    done ;;
   *) echo "bench: unknown profile '$PROFILE'" >&2; exit 2 ;;
 esac
 
@@ -111,19 +124,20 @@ cmd_of() {
 }
 CASES="floor pg_dump diff"
 [ -n "$BEFORE" ] && CASES="$CASES before"
-measure() { # case, [warmup]: appends wall ms to $TMP/$1
-  local t0 t1
+measure() { # case, [warmup]: appends wall ms to $TMP/$1, user + sys ms of the process to $TMP/$1.cpu
+  local TIMEFORMAT='%3R %3U %3S' t
   cmd_of "$1"
-  t0=$EPOCHREALTIME
-  "${CMD[@]}" >"$TMP/out" 2>"$TMP/err" || { echo "bench: failed: ${CMD[*]}" >&2; tail -5 "$TMP/err" >&2; exit 1; }
-  t1=$EPOCHREALTIME
-  [ "${2:-}" = warmup ] || awk -v t0="$t0" -v t1="$t1" 'BEGIN {printf "%d\n", (t1 - t0) * 1000}' >> "$TMP/$1"
+  t=$( { time "${CMD[@]}" >"$TMP/out" 2>"$TMP/err"; } 2>&1 ) \
+    || { echo "bench: failed: ${CMD[*]}" >&2; tail -5 "$TMP/err" >&2; exit 1; }
+  [ "${2:-}" = warmup ] && return
+  echo "$t" | awk '{printf "%d\n", $1 * 1000}' >> "$TMP/$1"
+  echo "$t" | awk '{printf "%d\n", ($2 + $3) * 1000}' >> "$TMP/$1.cpu"
 }
 stats() { sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m, a[1], a[NR]}'; }
 
 l0=$(cut -d' ' -f1 /proc/loadavg)
 for c in $CASES; do
-  : > "$TMP/$c"; measure "$c" warmup
+  : > "$TMP/$c"; : > "$TMP/$c.cpu"; measure "$c" warmup
   # the statements the diff prints (one change per table: a sanity check of the generated pair, not timed)
   [ "$c" = diff ] && changes=$(grep -c ";$" "$TMP/out" || true)
 done
@@ -135,8 +149,8 @@ echo
 echo "$TABLES tables per database, $changes statements in the diff; $(nproc) cores, load $l0 -> $l1;" \
      "PostgreSQL $(psql -XAtq "$ADMIN" -c 'show server_version'); $("$JAVA" -version 2>&1 | head -1 | tr -d '"')"
 echo
-echo "| program | median s | min-max s |"
-echo "|---|---|---|"
+echo "| program | median s | min-max s | median CPU s (its process) |"
+echo "|---|---|---|---|"
 label() {
   case $1 in
     floor) echo "JVM + JDBC floor (connect, select 1)" ;;
@@ -147,7 +161,9 @@ label() {
 }
 for c in $CASES; do
   read -r m lo hi < <(stats "$TMP/$c")
-  awk -v l="$(label "$c")" -v m="$m" -v a="$lo" -v b="$hi" 'BEGIN {printf "| %s | %.3f | %.3f-%.3f |\n", l, m/1000, a/1000, b/1000}'
+  read -r cpu _ < <(stats "$TMP/$c.cpu")
+  awk -v l="$(label "$c")" -v m="$m" -v a="$lo" -v b="$hi" -v c="$cpu" \
+    'BEGIN {printf "| %s | %.3f | %.3f-%.3f | %.3f |\n", l, m/1000, a/1000, b/1000, c/1000}'
 done
 awk -v d="$(stats "$TMP/diff" | cut -d' ' -f1)" -v p="$(stats "$TMP/pg_dump" | cut -d' ' -f1)" \
   'BEGIN {printf "\ndiff / pg_dump (wall medians): %.2fx (target < 1: %s)\n", d / p, (d < p ? "met" : "not met")}'

@@ -1,6 +1,7 @@
 package org.somaagent01.migrator.cli;
 
 import java.sql.Connection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,7 +22,9 @@ import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.plan.DatabasePlan;
 import org.somaagent01.migrator.plan.Plan;
 import org.somaagent01.migrator.plan.PlannedSegment;
+import org.somaagent01.migrator.plan.Planner;
 import org.somaagent01.migrator.plan.RenderMode;
+import org.somaagent01.migrator.plan.Step;
 import org.somaagent01.migrator.store.ScriptBody;
 import org.somaagent01.migrator.store.Snapshots;
 import picocli.CommandLine.Command;
@@ -81,44 +84,60 @@ final class DiffCommand extends BaseCommand {
         worker.start();
         Side a = readA.call();
         Side b = result(readingB);
-        List<PlannedSegment> segments;
-        List<String> statements;
-        boolean destructive;
+        // planned once: the segments and (for json) the statements are both read off the steps
+        List<Change> changes;
+        List<Step> steps;
         boolean empty;
         RenderMode mode = plain ? RenderMode.PLAIN : RenderMode.ONLINE;
         if (databases) {
             DatabasePlan plan = new DatabasePlan(reverse ? DatabaseDiffer.diff(b.database(), a.database())
                     : DatabaseDiffer.diff(a.database(), b.database()));
-            segments = plan.segments(mode);
-            statements = plan.upStatements(mode);
-            destructive = plan.destructive();
+            changes = plan.changes();
+            steps = plan.steps(mode);
             empty = plan.isEmpty();
         } else {
             // declared renames apply when the declared schema is the goal
             Renames renames = "declared".equals(to) ? DeclaredRenames.soma() : Renames.NONE;
-            List<Change> changes = reverse ? Differ.diff(b.model(), a.model()) : Differ.diff(a.model(), b.model(), renames);
-            Plan plan = new Plan(changes);
-            segments = plan.segments(mode);
-            statements = plan.upStatements(mode);
-            destructive = plan.destructive();
-            empty = plan.isEmpty();
+            changes = reverse ? Differ.diff(b.model(), a.model()) : Differ.diff(a.model(), b.model(), renames);
+            steps = Planner.steps(changes, mode);
+            empty = changes.isEmpty();
         }
+        List<PlannedSegment> segments = PlannedSegment.of(steps);
         // never a silent "no differences": what the model cannot express is compared by definition and named
         List<String> outside = reverse ? UnmodelledObjects.compare(b.outside(), a.outside())
                 : UnmodelledObjects.compare(a.outside(), b.outside());
         if (output.json()) {
+            List<String> statements = new java.util.ArrayList<>();
+            for (Step s : steps) statements.addAll(s.up());
+            // ordered maps: Map.of iterates in an order that changes from one JVM to the next
             List<Map<String, Object>> parts = new java.util.ArrayList<>();
-            for (PlannedSegment s : segments) parts.add(Map.of("transactional", s.transactional(), "statements", s.up()));
-            console.result(Json.write(Map.of("statements", statements, "segments", parts,
-                    "destructive", destructive, "outside_the_model", outside)));
+            for (PlannedSegment s : segments) {
+                Map<String, Object> part = new LinkedHashMap<>();
+                part.put("transactional", s.transactional());
+                part.put("statements", s.up());
+                parts.add(part);
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("statements", statements);
+            result.put("segments", parts);
+            result.put("destructive", new Plan(changes).destructive());
+            result.put("outside_the_model", outside);
+            console.result(Json.write(result));
         } else {
             for (String o : outside) console.log("warning: " + o);
             if (empty && outside.isEmpty()) console.log("no differences");
             if (!empty) {
+                // one write of the whole script, not a flushed println per line (thousands at 1,000 tables)
+                String nl = System.lineSeparator();
+                StringBuilder script = new StringBuilder(64 * steps.size());
                 for (PlannedSegment s : segments) {
                     // the directives make the output a script apply can run as segments
-                    if (segments.size() > 1 || !s.transactional()) console.result(ScriptBody.directive(s.transactional()));
-                    for (String sql : s.up()) console.result(sql + ";");
+                    if (segments.size() > 1 || !s.transactional()) script.append(ScriptBody.directive(s.transactional())).append(nl);
+                    for (String sql : s.up()) script.append(sql).append(';').append(nl);
+                }
+                if (script.length() > 0) {
+                    script.setLength(script.length() - nl.length());
+                    console.result(script.toString());
                 }
             }
         }

@@ -25,22 +25,25 @@ public final class Main implements Runnable {
     /**
      * The commands, in help order. Registered with picocli one by one in {@link #run}: building a command's model
      * is reflection over its annotations, and the container-startup {@code apply} need not pay for the other six.
+     * In a holder class so that the paths without picocli ({@link UpToDateApply}, {@link FastDiff}) load none of them.
      */
-    private static final Map<String, Class<? extends BaseCommand>> COMMANDS = commands();
+    private static final class Commands {
+        static final Map<String, Class<? extends BaseCommand>> ALL = commands();
 
-    private static Map<String, Class<? extends BaseCommand>> commands() {
-        Map<String, Class<? extends BaseCommand>> m = new LinkedHashMap<>();
-        m.put("plan", PlanCommand.class);
-        m.put("apply", ApplyCommand.class);
-        m.put("seed", SeedCommand.class);
-        m.put("down", DownCommand.class);
-        m.put("status", StatusCommand.class);
-        m.put("verify", VerifyCommand.class);
-        m.put("diff", DiffCommand.class);
-        m.put("generate", GenerateCommand.class);
-        m.put("erd", ErdCommand.class);
-        m.put("lint", LintCommand.class);
-        return m;
+        private static Map<String, Class<? extends BaseCommand>> commands() {
+            Map<String, Class<? extends BaseCommand>> m = new LinkedHashMap<>();
+            m.put("plan", PlanCommand.class);
+            m.put("apply", ApplyCommand.class);
+            m.put("seed", SeedCommand.class);
+            m.put("down", DownCommand.class);
+            m.put("status", StatusCommand.class);
+            m.put("verify", VerifyCommand.class);
+            m.put("diff", DiffCommand.class);
+            m.put("generate", GenerateCommand.class);
+            m.put("erd", ErdCommand.class);
+            m.put("lint", LintCommand.class);
+            return m;
+        }
     }
 
     @CommandLine.Spec
@@ -54,6 +57,8 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         Integer upToDate = UpToDateApply.attempt(args, new Console(out, err, env));
         if (upToDate != null) return upToDate;
+        Integer diff = FastDiff.attempt(args, new Console(out, err, env));
+        if (diff != null) return diff;
         Console console = new Console(out, err, env);
         CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
             public <K> K create(Class<K> cls) throws Exception {
@@ -64,8 +69,8 @@ public final class Main implements Runnable {
         });
         // a known command first: register just it; anything else (help, version, a typo): all, for help and suggestions
         String first = args.length > 0 ? args[0] : "";
-        COMMANDS.forEach((name, cls) -> {
-            if (!COMMANDS.containsKey(first) || name.equals(first)) cli.addSubcommand(name, cls);
+        Commands.ALL.forEach((name, cls) -> {
+            if (!Commands.ALL.containsKey(first) || name.equals(first)) cli.addSubcommand(name, cls);
         });
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
@@ -96,6 +101,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + String.join(", ", COMMANDS.keySet()));
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + String.join(", ", Commands.ALL.keySet()));
     }
 }

@@ -68,7 +68,9 @@ public record TableModel(
     }
 
     public Optional<ColumnModel> column(String columnName) {
-        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+        // a loop, not a stream: the differ asks this for every column of every table, mostly in cold (interpreted) code
+        for (ColumnModel c : columns) if (c.name().equals(columnName)) return Optional.of(c);
+        return Optional.empty();
     }
 
     /** Its row-level security; {@link RowSecurity#NONE} when it has none. */
