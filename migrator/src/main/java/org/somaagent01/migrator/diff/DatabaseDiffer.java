@@ -169,26 +169,30 @@ public final class DatabaseDiffer {
      */
     private static void foreignKeysElsewhere(List<String> schemas, List<List<ChangeOrder.Entry>> all, DatabaseModel from,
                                              DatabaseModel to) {
+        if (schemas.size() < 2) return;
+        // the qualified names of the tables whose keys the changes of their schema break: computed once
+        Set<String> breaking = new HashSet<>();
+        for (int s = 0; s < schemas.size(); s++) {
+            for (String name : breaksKeys(all.get(s))) breaking.add(Sql.ident(schemas.get(s)) + "." + Sql.ident(name));
+        }
         for (int o = 0; o < schemas.size(); o++) {
             List<ChangeOrder.Entry> own = all.get(o);
             SchemaModel before = model(from, schemas.get(o));
             SchemaModel after = model(to, schemas.get(o));
             Dependencies deps = new Dependencies(before, after);
+            Set<String> droppedForeignKeys = droppedForeignKeys(own);
             for (TableModel t : before.tables().values()) {
                 TableModel target = after.tables().get(t.name());
                 if (target == null) continue;
                 for (ForeignKeyModel fk : t.foreignKeys().values()) {
-                    if (!fk.equals(target.foreignKeys().get(fk.name())) || dropsForeignKey(own, t.name(), fk.name())) {
+                    if (!fk.equals(target.foreignKeys().get(fk.name()))
+                            || droppedForeignKeys.contains(t.name() + "." + fk.name())) {
                         continue;
                     }
-                    for (int s = 0; s < schemas.size(); s++) {
-                        if (s == o) continue;
-                        for (String name : model(from, schemas.get(s)).tables().keySet()) {
-                            if (!fk.targetTable().equals(Sql.ident(schemas.get(s)) + "." + Sql.ident(name))) continue;
-                            if (!breaksKeys(all.get(s), name)) continue;
-                            first(own, new Change.DropForeignKey(t.name(), fk), deps);
-                            last(own, new Change.AddForeignKey(t.name(), fk), deps);
-                        }
+                    // a target of another schema is qualified; one of its own schema is not, so never in breaking
+                    if (breaking.contains(fk.targetTable())) {
+                        first(own, new Change.DropForeignKey(t.name(), fk), deps);
+                        last(own, new Change.AddForeignKey(t.name(), fk), deps);
                     }
                 }
             }
@@ -254,20 +258,28 @@ public final class DatabaseDiffer {
         return false;
     }
 
-    private static boolean dropsForeignKey(List<ChangeOrder.Entry> entries, String table, String name) {
-        return entries.stream().map(ChangeOrder.Entry::change).anyMatch(c ->
-                c instanceof Change.DropForeignKey d && d.table().equals(table) && d.foreignKey().name().equals(name));
+    /** {@code table.name} of each foreign key the changes drop: looked up per foreign key, so one pass. */
+    private static Set<String> droppedForeignKeys(List<ChangeOrder.Entry> entries) {
+        Set<String> out = new HashSet<>();
+        for (ChangeOrder.Entry e : entries) {
+            if (e.change() instanceof Change.DropForeignKey d) out.add(d.table() + "." + d.foreignKey().name());
+        }
+        return out;
     }
 
-    /** Whether the changes drop a key, an index, a column or a column type of {@code table} a foreign key may need. */
-    private static boolean breaksKeys(List<ChangeOrder.Entry> entries, String table) {
-        return entries.stream().map(ChangeOrder.Entry::change).anyMatch(c ->
-                c instanceof Change.DropTable d && d.table().name().equals(table)
-                || c instanceof Change.DropPrimaryKey k && k.table().equals(table)
-                || c instanceof Change.DropUnique u && u.table().equals(table)
-                || c instanceof Change.DropIndex i && i.table().equals(table) && i.index().unique()
-                || c instanceof Change.AlterColumnType a && a.table().equals(table)
-                || c instanceof Change.DropColumn d && d.table().equals(table)
-                || c instanceof Change.DropReplacedColumn r && r.table().equals(table));
+    /** The tables of which the changes drop a key, an index, a column or a column type a foreign key may need. */
+    private static Set<String> breaksKeys(List<ChangeOrder.Entry> entries) {
+        Set<String> out = new HashSet<>();
+        for (ChangeOrder.Entry e : entries) {
+            Change c = e.change();
+            if (c instanceof Change.DropTable d) out.add(d.table().name());
+            if (c instanceof Change.DropPrimaryKey k) out.add(k.table());
+            if (c instanceof Change.DropUnique u) out.add(u.table());
+            if (c instanceof Change.DropIndex i && i.index().unique()) out.add(i.table());
+            if (c instanceof Change.AlterColumnType a) out.add(a.table());
+            if (c instanceof Change.DropColumn d) out.add(d.table());
+            if (c instanceof Change.DropReplacedColumn r) out.add(r.table());
+        }
+        return out;
     }
 }
