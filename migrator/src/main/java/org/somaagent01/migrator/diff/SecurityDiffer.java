@@ -22,8 +22,7 @@ final class SecurityDiffer {
      */
     static List<Change> rowSecurity(DiffContext cx) {
         List<Change> out = new ArrayList<>();
-        Set<String> touched = new HashSet<>(cx.touchedColumns());
-        touched.addAll(cx.convertedColumns());
+        Set<String> touched = cx.retypedColumns();
         for (TableModel t : cx.from().tables().values()) {
             TableModel target = cx.to().tables().get(t.name());
             RowSecurity before = t.security();

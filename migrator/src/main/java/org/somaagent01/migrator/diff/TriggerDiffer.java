@@ -45,7 +45,7 @@ final class TriggerDiffer {
 
     private static boolean readsTouched(DiffContext cx, TriggerModel trg) {
         return cx.touches(trg.table(), trg.updateColumns()) || trg.when() != null && cx.from().tables().get(trg.table())
-                .columns().stream().anyMatch(c -> cx.touchedColumns().contains(DiffContext.key(trg.table(), c.name()))
+                .columns().stream().anyMatch(c -> cx.retypedColumns().contains(DiffContext.key(trg.table(), c.name()))
                         && Identifiers.mentionsInTrigger(trg.when(), c.name()));
     }
 }

@@ -17,9 +17,7 @@ final class ViewDiffer {
     private ViewDiffer() {}
 
     static List<Change> diff(DiffContext cx) {
-        Set<String> touched = new HashSet<>(cx.touchedColumns());
-        touched.addAll(cx.convertedColumns());
-        touched.addAll(cx.extendedEnumColumns());
+        Set<String> touched = cx.retypedColumns();
         Set<String> dropped = new HashSet<>();
         for (ViewModel v : cx.from().views().values()) {
             ViewModel target = cx.to().views().get(v.name());
