@@ -24,8 +24,8 @@ import org.somaagent01.migrator.model.TableModel;
  *                         domain replaced (a new base type or collation)
  * @param extendedEnumColumns columns of kept tables of an enum type that gains labels (the way back swaps it)
  * @param retypedColumns all the columns PostgreSQL retypes on the way there or back (touched, converted, extended):
- *                       what reads them (views, policies, triggers, CHECKs, indexes, keys, generated columns) cannot
- *                       stay, as its stored expressions are typed by the old type, and goes around them
+ *                       what reads them in a stored expression (views, policies, triggers, CHECKs, index expressions
+ *                       and predicates) cannot stay, as the expression is typed by the old type, and goes around them
  */
 record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns, Set<String> replacedColumns,
                    Set<String> recreatedFunctions, Set<String> convertedColumns, Set<String> extendedEnumColumns,
@@ -105,9 +105,12 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
         return replacedColumns.contains(key(table, column));
     }
 
-    /** Whether one of the columns is retyped ({@link #retypedColumns}). */
+    /**
+     * Whether one of the columns (an index's or a key's) is touched. A column only converted to a type of the same
+     * name is not: PostgreSQL rebuilds a plain key on it, and an expression is what is typed by the old type.
+     */
     boolean touches(String table, List<String> columns) {
-        return columns.stream().anyMatch(c -> retypedColumns.contains(key(table, c)));
+        return columns.stream().anyMatch(c -> touchedColumns.contains(key(table, c)));
     }
 
     /** Whether the expression (of {@code table} in {@code from}) mentions a retyped column. */

@@ -44,7 +44,9 @@ final class TriggerDiffer {
     }
 
     private static boolean readsTouched(DiffContext cx, TriggerModel trg) {
-        return cx.touches(trg.table(), trg.updateColumns()) || trg.when() != null && cx.from().tables().get(trg.table())
+        // PostgreSQL pins the columns of UPDATE OF as it pins those of WHEN
+        return trg.updateColumns().stream().anyMatch(c -> cx.retypedColumns().contains(DiffContext.key(trg.table(), c)))
+                || trg.when() != null && cx.from().tables().get(trg.table())
                 .columns().stream().anyMatch(c -> cx.retypedColumns().contains(DiffContext.key(trg.table(), c.name()))
                         && Identifiers.mentionsInTrigger(trg.when(), c.name()));
     }
