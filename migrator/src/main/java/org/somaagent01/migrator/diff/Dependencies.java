@@ -214,7 +214,9 @@ final class Dependencies {
         } else if (change instanceof Change.DropSequence c) {
             k.gone().add(sequence(c.sequence().name()));
         } else if (change instanceof Change.AlterSequence c) {
+            // after the creation of a sequence a new serial column makes, before the drop of one that goes with its column
             k.usesNew().add(sequence(c.from().name()));
+            k.usesOld().add(sequence(c.from().name()));
         } else if (change instanceof Change.SetSequenceOwner c) {
             // the sequence exists (a new serial column makes it), and is let go before it is dropped
             k.usesNew().add(sequence(c.sequence()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.IdentityOptions;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.SequenceModel;
 import org.somaagent01.migrator.model.TableModel;
@@ -66,7 +67,37 @@ final class SequenceDiffer {
                 }
             }
         }
+        serialOptions(cx, out);
         return out;
+    }
+
+    /**
+     * A serial column's sequence options (which PostgreSQL gives the sequence it makes as defaults): set once a new
+     * serial column made its sequence, altered where a kept one's change, and set back to the defaults before a
+     * serial column goes (so that the way back, making it again, sets them after).
+     */
+    private static void serialOptions(DiffContext cx, List<Change> out) {
+        for (TableModel t : cx.to().tables().values()) {
+            for (ColumnModel c : t.columns()) {
+                String column = DiffContext.key(t.name(), c.name());
+                if (!c.isSerial(t.name())) continue;
+                ColumnModel before = cx.kept(column) ? cx.from().tables().get(t.name()).column(c.name()).orElseThrow() : null;
+                if (before == null) {
+                    if (c.identityOptions() != null) out.add(new Change.AlterSequence(plainSerial(cx.to(), column), serialSequence(cx.to(), column)));
+                } else if (before.isSerial(t.name()) && before.type().equals(c.type())
+                        && !Objects.equals(before.identityOptions(), c.identityOptions())) {
+                    out.add(new Change.AlterSequence(serialSequence(cx.from(), column), serialSequence(cx.to(), column)));
+                }
+            }
+        }
+        for (TableModel t : cx.from().tables().values()) {
+            for (ColumnModel c : t.columns()) {
+                String column = DiffContext.key(t.name(), c.name());
+                if (c.isSerial(t.name()) && c.identityOptions() != null && !cx.kept(column)) {
+                    out.add(new Change.AlterSequence(serialSequence(cx.from(), column), plainSerial(cx.from(), column)));
+                }
+            }
+        }
     }
 
     private static void pair(DiffContext cx, SequenceModel s, SequenceModel target, List<Change> out) {
@@ -97,16 +128,26 @@ final class SequenceDiffer {
         return null;
     }
 
-    /** The sequence PostgreSQL makes for the serial {@code table.column} of {@code schema}. */
+    /** The sequence of the serial {@code table.column} of {@code schema}, with the column's sequence options. */
     private static SequenceModel serialSequence(SchemaModel schema, String column) {
-        String table = column.substring(0, column.indexOf('.'));
-        String type = schema.tables().get(table).column(column.substring(column.indexOf('.') + 1)).orElseThrow().type();
-        long max = switch (type) {
-            case "smallint" -> Short.MAX_VALUE;
-            case "integer" -> Integer.MAX_VALUE;
-            default -> Long.MAX_VALUE;
-        };
-        return new SequenceModel(table + "_" + column.substring(column.indexOf('.') + 1) + "_seq", type, 1, 1, 1, max, 1,
-                false, column);
+        ColumnModel c = serialOf(schema, column);
+        return sequence(column, c.type(), c.identityOptions() == null ? IdentityOptions.defaults(c.type()) : c.identityOptions());
+    }
+
+    /** The sequence PostgreSQL makes for the serial {@code table.column} of {@code schema}: its type's defaults. */
+    private static SequenceModel plainSerial(SchemaModel schema, String column) {
+        String type = serialOf(schema, column).type();
+        return sequence(column, type, IdentityOptions.defaults(type));
+    }
+
+    private static ColumnModel serialOf(SchemaModel schema, String column) {
+        int dot = column.indexOf('.');
+        return schema.tables().get(column.substring(0, dot)).column(column.substring(dot + 1)).orElseThrow();
+    }
+
+    private static SequenceModel sequence(String column, String type, IdentityOptions o) {
+        int dot = column.indexOf('.');
+        return new SequenceModel(column.substring(0, dot) + "_" + column.substring(dot + 1) + "_seq", type, o.start(),
+                o.increment(), o.min(), o.max(), o.cache(), o.cycle(), column);
     }
 }

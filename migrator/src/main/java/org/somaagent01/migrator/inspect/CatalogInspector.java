@@ -77,8 +77,11 @@ public final class CatalogInspector {
             Map<String, List<TriggerModel>> viewTriggers = triggers(connection, tables);
             layouts(connection, tables);
             List<TableModel> built = rowSecurity(connection, tables.values().stream().map(TableBuilder::build).toList());
+            Map<String, org.somaagent01.migrator.model.IdentityOptions> serialOptions = new HashMap<>();
+            List<SequenceModel> sequences = sequences(connection, built, serialOptions);
+            built = withSerialOptions(built, serialOptions);
             SchemaModel model = SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
-                    sequences(connection, built), withIndexesAndTriggers(views(connection), viewIndexes, viewTriggers))
+                    sequences, withIndexesAndTriggers(views(connection), viewIndexes, viewTriggers))
                     .withDomains(domains(connection)).withCompositeTypes(compositeTypes(connection))
                     .withCollations(collations(connection));
             model = model.withComments(objectComments(connection));
@@ -294,7 +297,13 @@ public final class CatalogInspector {
      * Sequences of their own. An identity column's sequence is part of the column, and so is a serial column's
      * (owned by it, named after it and drawn from by its default): neither is listed.
      */
-    private List<SequenceModel> sequences(Connection c, List<TableModel> tables) throws SQLException {
+    /**
+     * Standalone and owned sequences; a serial column's own sequence is implicit in its column, and its options, where
+     * they differ from the defaults of the sequence's type, go to {@code serialOptions} ({@code table.column}).
+     */
+    private List<SequenceModel> sequences(Connection c, List<TableModel> tables,
+                                          Map<String, org.somaagent01.migrator.model.IdentityOptions> serialOptions)
+            throws SQLException {
         Map<String, TableModel> byName = new HashMap<>();
         for (TableModel t : tables) byName.put(t.name(), t);
         List<SequenceModel> out = new ArrayList<>();
@@ -308,7 +317,13 @@ public final class CatalogInspector {
                 if (table != null && column != null && name.equals(table + "_" + column + "_seq")) {
                     TableModel owner = byName.get(table);
                     ColumnModel col = owner == null ? null : owner.column(column).orElse(null);
-                    if (col != null && col.isSerial(table)) continue;
+                    if (col != null && col.isSerial(table)) {
+                        var options = org.somaagent01.migrator.model.IdentityOptions.unlessDefault(rs.getString(2),
+                                new org.somaagent01.migrator.model.IdentityOptions(rs.getLong(3), rs.getLong(4),
+                                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getBoolean(8)));
+                        if (options != null) serialOptions.put(table + "." + column, options);
+                        continue;
+                    }
                 }
                 out.add(new SequenceModel(name, rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getBoolean(8),
@@ -316,6 +331,14 @@ public final class CatalogInspector {
             }
         }
         return out;
+    }
+
+    private static List<TableModel> withSerialOptions(List<TableModel> tables,
+                                                      Map<String, org.somaagent01.migrator.model.IdentityOptions> options) {
+        if (options.isEmpty()) return tables;
+        return tables.stream().map(t -> t.withColumns(t.columns().stream()
+                .map(c -> options.containsKey(t.name() + "." + c.name()) ? c.withIdentityOptions(options.get(t.name() + "." + c.name())) : c)
+                .toList())).toList();
     }
 
     /** Views and materialized views, each with the relations and columns of this schema it reads (pg_depend). */

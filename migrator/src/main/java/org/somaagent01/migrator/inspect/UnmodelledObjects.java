@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The objects and options of a live schema that {@link org.somaagent01.migrator.model.SchemaModel} cannot express:
- * collations, options of serial sequences, invalid indexes (left by a failed CONCURRENTLY build: not the index they
+ * invalid indexes (left by a failed CONCURRENTLY build: not the index they
  * were meant to be), a constraint trigger's FROM table, aggregates and window functions, routines with an SQL-standard
  * body ({@code BEGIN ATOMIC}) or in C, routine privileges, privileges, and other schemas holding objects. One query.
  *

@@ -8,7 +8,8 @@ package org.somaagent01.migrator.model;
  * <p>{@code identity} is {@code ALWAYS} or {@code BY DEFAULT} for an identity column (which has no default and is
  * NOT NULL), else null; {@code generated} is the expression of a {@code GENERATED ALWAYS AS (…) STORED} column in
  * {@code pg_get_expr} form (no default either), else null; {@code comment} is its {@code COMMENT ON COLUMN} or null.
- * {@code identityOptions} are an identity's sequence options other than the defaults for its type, else null.
+ * {@code identityOptions} are an identity's (or a serial column's) sequence options other than the defaults for its
+ * type, else null.
  * Snapshots written before these existed read them as null, which is what such columns are.
  */
 public record ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
@@ -41,7 +42,10 @@ public record ColumnModel(String name, String type, boolean notNull, String defa
             throw new IllegalArgumentException("identity of column " + name + " must be ALWAYS or BY DEFAULT: " + identity);
         }
         // only an identity has a sequence of its own; its defaults are no options
-        identityOptions = identity == null ? null : IdentityOptions.unlessDefault(type, identityOptions);
+        // a serial column's (drawing from its sequence by default) are as its producer read them: relative to the
+        // sequence's own type, which a retyped column leaves as it was
+        identityOptions = identity != null ? IdentityOptions.unlessDefault(type, identityOptions)
+                : defaultExpression != null && defaultExpression.startsWith("nextval(") ? identityOptions : null;
     }
 
     /** A {@code serial}/{@code bigserial} column: its default draws from the sequence PostgreSQL names after it. */

@@ -61,6 +61,12 @@ public record TableModel(
                 Names.byName(indexes, IndexModel::name), Names.byName(triggers, TriggerModel::name), comment);
     }
 
+    /** This table with these columns instead of its own. */
+    public TableModel withColumns(List<ColumnModel> newColumns) {
+        return new TableModel(name, newColumns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment,
+                exclusions, rowSecurity, layout);
+    }
+
     /** This table with the given exclusion constraints instead of its own. */
     public TableModel withExclusions(Collection<ExclusionModel> list) {
         return new TableModel(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment,

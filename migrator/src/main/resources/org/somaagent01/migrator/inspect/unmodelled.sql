@@ -2,16 +2,6 @@ WITH ns AS (SELECT oid FROM pg_namespace WHERE nspname = ?),
 own AS (SELECT c.* FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM ns)
           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'))
 SELECT 'foreign table', relname, NULL FROM own WHERE relkind = 'f'
-UNION ALL SELECT 'sequence option', s.relname, format_type(q.seqtypid, NULL) || ' START ' || q.seqstart || ' INCREMENT ' || q.seqincrement || ' MINVALUE '
-    || q.seqmin || ' MAXVALUE ' || q.seqmax || ' CACHE ' || q.seqcache || CASE WHEN q.seqcycle THEN ' CYCLE' ELSE '' END
-    FROM pg_sequence q JOIN own s ON s.oid = q.seqrelid
-    JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid AND d.refclassid = 'pg_class'::regclass
-         AND d.deptype IN ('a', 'i')
-    JOIN pg_class ot ON ot.oid = d.refobjid JOIN pg_attribute oa ON oa.attrelid = ot.oid AND oa.attnum = d.refobjsubid
-    WHERE d.deptype = 'a' AND s.relname = ot.relname || '_' || oa.attname || '_seq'
-      AND (q.seqstart <> 1 OR q.seqincrement <> 1 OR q.seqmin <> 1 OR q.seqcache <> 1 OR q.seqcycle
-           OR q.seqmax <> CASE format_type(q.seqtypid, NULL) WHEN 'smallint' THEN 32767 WHEN 'integer' THEN 2147483647
-                          ELSE 9223372036854775807 END)
 UNION ALL SELECT 'privileges', relname, relacl::text FROM own WHERE relacl IS NOT NULL AND relkind IN ('r', 'p', 'v', 'm', 'S')
 UNION ALL SELECT 'column privileges', c.relname || '.' || a.attname, a.attacl::text FROM pg_attribute a JOIN own c ON c.oid = a.attrelid
     WHERE a.attacl IS NOT NULL AND a.attnum > 0

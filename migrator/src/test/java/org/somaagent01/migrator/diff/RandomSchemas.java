@@ -264,7 +264,7 @@ final class RandomSchemas {
         identityOptions(g, tables);
         List<org.somaagent01.migrator.model.DomainModel> domains = domains(g);
         List<org.somaagent01.migrator.model.CompositeTypeModel> compositeTypes = compositeTypes(g);
-        if (!domains.isEmpty() && g.chance()) domainColumn(tables);
+        if (!domains.isEmpty()) domainColumn(tables);
         List<CollationModel> custom = customCollations(g);
         if (!custom.isEmpty() && !custom.get(0).name().equals("unused_sort")) collations(g, tables, nullAnd(custom.get(0).name()));
         SchemaModel schema = SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions,

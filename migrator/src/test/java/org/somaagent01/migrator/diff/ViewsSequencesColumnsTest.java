@@ -32,6 +32,28 @@ class ViewsSequencesColumnsTest {
     @AfterAll
     static void close() throws SQLException { if (db != null) db.close(); }
 
+    /**
+     * A serial column's sequence options are its column's: set after a new serial column made its sequence, altered
+     * when they change, set back before the column goes (so that the way back sets them again), and kept through
+     * a table created from nothing.
+     */
+    @Test
+    void serialSequenceOptionsRoundTrip() throws SQLException {
+        String table = "CREATE TABLE t (id bigserial, n integer)";
+        SchemaModel plain = db.load(table);
+        SchemaModel stepped = db.load(table, "ALTER SEQUENCE t_id_seq INCREMENT BY 5 CACHE 10");
+        SchemaModel bounded = db.load(table, "ALTER SEQUENCE t_id_seq START WITH 100 MAXVALUE 9999 CYCLE");
+        assertEquals(new org.somaagent01.migrator.model.IdentityOptions(1, 5, 1, Long.MAX_VALUE, 10, false),
+                stepped.tables().get("t").column("id").orElseThrow().identityOptions());
+        assertEquals(null, plain.tables().get("t").column("id").orElseThrow().identityOptions());
+        db.roundTrip(plain, stepped);
+        db.roundTrip(stepped, bounded);
+        db.roundTrip(SchemaModel.EMPTY, bounded);
+        db.roundTrip(bounded, SchemaModel.EMPTY);
+        db.roundTrip(db.load("CREATE TABLE t (n integer)"), db.load("CREATE TABLE t (n integer, id serial)",
+                "ALTER SEQUENCE t_id_seq INCREMENT BY 3"));
+    }
+
     @Test
     void identityChangesRender() {
         Golden.renders(new Change.SetIdentity("t", "id", null, ColumnModel.ALWAYS),
