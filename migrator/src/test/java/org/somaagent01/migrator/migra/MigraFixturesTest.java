@@ -84,11 +84,16 @@ class MigraFixturesTest {
 
     private void summary() {
         StringBuilder table = new StringBuilder(String.format("%n%-18s %-10s %s%n", "fixture", "outcome", "reason"));
-        for (Outcome o : outcomes) table.append(String.format("%-18s %-10s %s%n", o.fixture(), o.kind(), o.reason()));
+        // a known failure (listed with its reason, and checked to fail for it) is printed as KNOWN
+        for (Outcome o : outcomes) {
+            String kind = KNOWN_FAILING.containsKey(o.fixture()) && o.kind() == Kind.FAILED ? "KNOWN" : o.kind().toString();
+            table.append(String.format("%-18s %-10s %s%n", o.fixture(), kind, o.reason()));
+        }
         long roundTrips = outcomes.stream().filter(o -> o.kind() == Kind.ROUND_TRIP).count();
-        table.append(String.format("%d ROUND_TRIP, %d REPORTED, %d FAILED in %.1f s%n", roundTrips,
-                outcomes.stream().filter(o -> o.kind() == Kind.REPORTED).count(),
-                outcomes.stream().filter(o -> o.kind() == Kind.FAILED).count(), (System.nanoTime() - started) / 1e9));
+        long known = outcomes.stream().filter(o -> o.kind() == Kind.FAILED && KNOWN_FAILING.containsKey(o.fixture())).count();
+        table.append(String.format("%d ROUND_TRIP, %d REPORTED, %d KNOWN, %d FAILED in %.1f s%n", roundTrips,
+                outcomes.stream().filter(o -> o.kind() == Kind.REPORTED).count(), known,
+                outcomes.stream().filter(o -> o.kind() == Kind.FAILED).count() - known, (System.nanoTime() - started) / 1e9));
         System.out.print(table);
         assertEquals(26, outcomes.size(), "every fixture ran");
         assertTrue(roundTrips >= ROUND_TRIP_FLOOR, roundTrips + " ROUND_TRIP pairs, fewer than the floor of "
