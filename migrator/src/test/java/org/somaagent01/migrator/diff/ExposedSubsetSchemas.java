@@ -117,17 +117,6 @@ final class ExposedSubsetSchemas {
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, mutated), net.jqwik.api.Tuple.of(1, independent));
     }
 
-    private static final class Genome {
-        private final List<Integer> genes;
-        private int next;
-
-        Genome(List<Integer> genes) { this.genes = genes; }
-
-        int pick(int choices) { return genes.get(next++ % genes.size()) % choices; }
-        boolean chance() { return pick(2) == 1; }
-        <T> T oneOf(List<T> options) { return options.get(pick(options.size())); }
-    }
-
     private static final List<String> TABLES = List.of("t_a", "t_b", "t_c", "t_d");
 
     /** Column name → its possible types → each type's possible defaults (null: none), as pg_get_expr prints them. */
@@ -247,7 +236,7 @@ final class ExposedSubsetSchemas {
                 keyed.put(t, pkName != null);
             }
         }
-        if (g.next > genes.size()) throw new IllegalStateException("GENES too small: " + g.next + " genes read");
+        if (g.read() > genes.size()) throw new IllegalStateException("GENES too small: " + g.read() + " genes read");
         if (tables.isEmpty()) tables.add(new TableSpec("t_a", "integer", false, null, List.of(), List.of(), List.of(), List.of(), List.of()));
         return tables;
     }

@@ -55,17 +55,6 @@ final class RandomSchemas {
         return Combinators.combine(genome, genome).as((a, b) -> new Pair(decode(a), decode(b)));
     }
 
-    private static final class Genome {
-        private final List<Integer> genes;
-        private int next;
-
-        Genome(List<Integer> genes) { this.genes = genes; }
-
-        int pick(int choices) { return genes.get(next++ % genes.size()) % choices; }
-        boolean chance() { return pick(2) == 1; }
-        <T> T oneOf(List<T> options) { return options.get(pick(options.size())); }
-    }
-
     private static final List<String> TABLES = List.of("t_a", "t_b", "t_c");
     private static final Map<String, List<String>> ENUM_LABELS = Map.of(
             "mood", List.of("happy", "sad", "calm", "angry"), "color", List.of("red", "green", "blue"));
