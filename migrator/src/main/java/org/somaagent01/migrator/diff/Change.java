@@ -135,11 +135,26 @@ public sealed interface Change {
         public Change inverse() { return new CreateCollation(collation); }
     }
 
-    /** A collation defined anew: dropped and created (PostgreSQL refuses while a column uses it, and says so). */
+    /**
+     * A collation defined anew: dropped and created, or, under the kept columns that use it ({@code users}: table,
+     * column, type), swapped: a new one beside it, the columns moved to it, the old one dropped, the new one renamed.
+     */
     record ReplaceCollation(org.somaagent01.migrator.model.CollationModel from,
-                            org.somaagent01.migrator.model.CollationModel to) implements Change {
-        public Change inverse() { return new ReplaceCollation(to, from); }
+                            org.somaagent01.migrator.model.CollationModel to, List<CollatedColumn> users) implements Change {
+        public ReplaceCollation {
+            users = List.copyOf(users);
+        }
+
+        public ReplaceCollation(org.somaagent01.migrator.model.CollationModel from,
+                                org.somaagent01.migrator.model.CollationModel to) {
+            this(from, to, List.of());
+        }
+
+        public Change inverse() { return new ReplaceCollation(to, from, users); }
     }
+
+    /** A column of a collation: its table, name and type. */
+    record CollatedColumn(String table, String column, String type) {}
 
     /** {@code CREATE DOMAIN} with its default, NOT NULL and CHECKs (NOT VALID ones added after, unvalidated). */
     record CreateDomain(DomainModel domain) implements Change {

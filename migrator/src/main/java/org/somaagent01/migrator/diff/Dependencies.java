@@ -103,6 +103,7 @@ final class Dependencies {
         } else if (change instanceof Change.ReplaceCollation c) {
             k.gone().add(collation(c.from().name()));
             k.made().add(collation(c.to().name()));
+            for (Change.CollatedColumn u : c.users()) k.alters().add(column(u.table(), u.column()));
         } else if (change instanceof Change.CreateEnum c) {
             k.made().add(type(c.type().name()));
         } else if (change instanceof Change.DropEnum c) {

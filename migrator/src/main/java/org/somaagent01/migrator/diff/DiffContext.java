@@ -69,6 +69,11 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
             for (Change.EnumColumn u : typeUsers(from, to, e.name())) into.add(key(u.table(), u.column()));
         }
         swapped.addAll(domainUsers);
+        from.collations().forEach((name, c) -> {
+            var target = to.collations().get(name);
+            if (target == null || target.equals(c)) return;
+            for (Change.CollatedColumn u : collationUsers(from, to, name)) swapped.add(key(u.table(), u.column()));
+        });
         // a generated column is replaced around a retyped column it reads, but not around one converted to a type
         // of the same name (its replacement's guard could not tell the two apart: a documented limit)
         Set<String> replaced = new HashSet<>();
@@ -133,6 +138,21 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
                 boolean scalar = c.type().equals(type);
                 if ((scalar || c.type().equals(type + "[]")) && target.column(c.name()).isPresent()) {
                     users.add(new Change.EnumColumn(t.name(), c.name(), !scalar, c.defaultExpression()));
+                }
+            }
+        }
+        return users;
+    }
+
+    /** Columns of the collation that exist when it is replaced: kept columns of kept tables, with their old type. */
+    static List<Change.CollatedColumn> collationUsers(SchemaModel from, SchemaModel to, String collation) {
+        List<Change.CollatedColumn> users = new ArrayList<>();
+        for (TableModel t : from.tables().values()) {
+            TableModel target = to.tables().get(t.name());
+            if (target == null) continue;
+            for (ColumnModel c : t.columns()) {
+                if (collation.equals(c.collation()) && target.column(c.name()).isPresent()) {
+                    users.add(new Change.CollatedColumn(t.name(), c.name(), c.type()));
                 }
             }
         }

@@ -31,7 +31,7 @@ final class ExtensionDiffer {
         for (CollationModel c : cx.from().collations().values()) {
             CollationModel target = cx.to().collations().get(c.name());
             if (target == null) out.add(new Change.DropCollation(c));
-            else if (!target.equals(c)) out.add(new Change.ReplaceCollation(c, target));
+            else if (!target.equals(c)) out.add(new Change.ReplaceCollation(c, target, DiffContext.collationUsers(cx.from(), cx.to(), c.name())));
         }
         for (CollationModel c : cx.to().collations().values()) {
             if (!cx.from().collations().containsKey(c.name())) out.add(new Change.CreateCollation(c));

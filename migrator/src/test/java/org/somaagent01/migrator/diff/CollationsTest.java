@@ -57,6 +57,17 @@ class CollationsTest {
     }
 
     @Test
+    void aCollationDefinedAnewUnderColumnsIsSwappedWithTheViewsOnThem() throws SQLException {
+        String using = "; CREATE TABLE t (id integer, name text COLLATE sorted, code character varying(10) COLLATE sorted);"
+                + " CREATE INDEX t_name ON t (name); CREATE VIEW v AS SELECT name FROM t";
+        SchemaModel a = db.load("CREATE COLLATION sorted (provider = icu, locale = 'en')" + using);
+        SchemaModel b = db.load("CREATE COLLATION sorted (provider = icu, locale = 'de-u-co-phonebk')" + using);
+        SchemaModel c = db.load("CREATE COLLATION sorted FROM \"C\"" + using);
+        db.roundTrip(a, b);
+        db.roundTrip(a, c);
+    }
+
+    @Test
     void aCollationDefinedAnewIsReplaced() throws SQLException {
         db.roundTrip(db.load("CREATE COLLATION sorted (provider = icu, locale = 'en')"),
                 db.load("CREATE COLLATION sorted (provider = icu, locale = 'de-u-co-phonebk')"));

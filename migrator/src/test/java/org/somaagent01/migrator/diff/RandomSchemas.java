@@ -379,14 +379,14 @@ final class RandomSchemas {
     }
 
     /**
-     * Perhaps collations of the schema's own: first one that c_txt columns may then use, then perhaps one no column
-     * uses, whose definition varies. A used one has one definition per name: a collation defined anew while a
-     * column uses it is refused by PostgreSQL (a documented limit).
+     * Perhaps collations of the schema's own: first one that c_txt columns may then use (defined anew between A and B
+     * at times, and then swapped under them), then perhaps one no column uses, whose definition varies too.
      */
     private static List<CollationModel> customCollations(Genome g) {
         List<CollationModel> out = new ArrayList<>();
         if (g.pick(3) == 0) {
-            out.add(g.chance() ? CollationModel.icu("by_number", "en-u-kn-true", true) : CollationModel.libc("posix_copy", "POSIX"));
+            out.add(g.chance() ? CollationModel.icu("by_number", g.oneOf(List.of("en-u-kn-true", "de-u-kn-true")), true)
+                    : CollationModel.libc("posix_copy", "POSIX"));
         }
         if (g.pick(3) == 0) out.add(CollationModel.icu("unused_sort", g.oneOf(List.of("en", "de-u-co-phonebk")), g.chance()));
         return out;
