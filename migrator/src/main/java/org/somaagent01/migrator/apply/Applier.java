@@ -78,6 +78,7 @@ public final class Applier {
             PolicyRoles.check(c, expected);
             List<Step> steps = pending(state, adoptAt, scripts, goal);
             for (Step step : steps) step.script().validate();
+            ExtensionPaths.check(c, steps.stream().flatMap(s -> s.remaining().stream()).toList());
             if (!options.allowDestructive()) refuseDataLoss(c, steps, true);
 
             history.ensure(c);
@@ -202,6 +203,7 @@ public final class Applier {
             if (steps.isEmpty()) return List.of();
             for (Step step : steps) step.script().validate();
             PolicyRoles.check(c, Snapshots.head(scripts.subList(0, toVersion)));
+            ExtensionPaths.check(c, steps.stream().flatMap(s -> downSegmentsFor(s.script(), s.done()).stream()).toList());
             if (!options.force()) refuseDataLoss(c, steps, false);
             history.ensure(c);
             List<String> reverted = new ArrayList<>();

@@ -56,7 +56,8 @@ public final class SqlRenderer {
         on(Change.DropSchema.class, c -> List.of("DROP SCHEMA IF EXISTS " + ident(c.schema()) + " RESTRICT"));
         on(Change.CreateExtension.class, c -> List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.extension().name())
                 + (c.extension().version() == null ? "" : " VERSION " + literal(c.extension().version()))));
-        on(Change.UpdateExtension.class, c -> List.of(updateExtension(c)));
+        // a re-run finds the version installed and does nothing; apply checks the update path before the first DDL
+        on(Change.UpdateExtension.class, c -> List.of("ALTER EXTENSION " + ident(c.name()) + " UPDATE TO " + literal(c.to())));
         on(Change.DropExtension.class, c -> List.of("DROP EXTENSION IF EXISTS " + ident(c.extension().name())));
         on(Change.CreateEnum.class, c -> List.of(ignoreDuplicate("CREATE TYPE " + ident(c.type().name()) + " AS ENUM ("
                 + c.type().labels().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")")));
@@ -203,22 +204,6 @@ public final class SqlRenderer {
         if (d.notNull()) sql.append(" NOT NULL");
         for (CheckModel ck : d.checks().values()) if (!ck.notValid()) sql.append(' ').append(check(ck));
         return sql.toString();
-    }
-
-    /**
-     * Only from the version it expects (a re-run finds the new one and does nothing), and only where the server has
-     * an update path: extensions seldom ship downgrade scripts, and without one PostgreSQL's own error would not say
-     * what to do.
-     */
-    private static String updateExtension(Change.UpdateExtension c) {
-        String name = literal(c.name());
-        return "DO $$ BEGIN\n    IF (SELECT extversion FROM pg_extension WHERE extname = " + name + ") = " + literal(c.from())
-                + " THEN\n        IF NOT EXISTS (SELECT 1 FROM pg_extension_update_paths(" + name + ") WHERE source = "
-                + literal(c.from()) + " AND target = " + literal(c.to()) + " AND path IS NOT NULL) THEN\n"
-                + "            RAISE EXCEPTION " + literal("extension " + c.name() + " cannot go from version " + c.from() + " to "
-                + c.to() + ": the server has no update path for it (extensions seldom ship downgrades); keep " + c.from()
-                + " or restore a backup") + ";\n        END IF;\n        ALTER EXTENSION " + ident(c.name()) + " UPDATE TO "
-                + literal(c.to()) + ";\n    END IF;\nEND $$";
     }
 
     private static String createCollation(org.somaagent01.migrator.model.CollationModel c, boolean ifNotExists) {

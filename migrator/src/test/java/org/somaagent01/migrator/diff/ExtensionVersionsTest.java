@@ -43,7 +43,7 @@ class ExtensionVersionsTest {
     }
 
     @Test
-    void anUpdateRunsOnceAndAMissingDowngradeIsRefusedByName() throws SQLException {
+    void anUpdateRunsOnceAndAMissingDowngradeIsRefused() throws SQLException {
         try (TestDatabase a = TestServer.get().createDatabase(); TestDatabase b = TestServer.get().createDatabase();
              Connection ca = a.connect(); Connection cb = b.connect()) {
             exec(ca, "CREATE EXTENSION pg_trgm VERSION '1.3'");
@@ -55,8 +55,9 @@ class ExtensionVersionsTest {
             for (int run = 0; run < 2; run++) exec(ca, String.join(";\n", plan.upStatements()));
             assertEquals(to, INSPECTOR.inspect(ca), "updated once, the re-run does nothing");
             SQLException refused = assertThrows(SQLException.class, () -> exec(ca, String.join(";\n", plan.downStatements())));
-            assertTrue(refused.getMessage().contains("extension pg_trgm cannot go from version 1.4 to 1.3: the server has "
-                    + "no update path for it"), refused.getMessage());
+            // run as plain SQL, PostgreSQL's own refusal; apply refuses before the first DDL (ExtensionPathsTest)
+            assertTrue(refused.getMessage().contains("extension \"pg_trgm\" has no update path from version \"1.4\" to version \"1.3\""),
+                    refused.getMessage());
             assertEquals(to, INSPECTOR.inspect(ca), "nothing changed");
         }
     }
