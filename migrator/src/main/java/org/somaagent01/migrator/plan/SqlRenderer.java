@@ -130,8 +130,8 @@ public final class SqlRenderer {
         on(Change.CreateSequence.class, c -> List.of("CREATE SEQUENCE IF NOT EXISTS " + ident(c.sequence().name())
                 + sequenceOptions(c.sequence())));
         on(Change.DropSequence.class, c -> List.of("DROP SEQUENCE IF EXISTS " + ident(c.sequence().name())));
-        on(Change.AlterSequence.class, c -> List.of("ALTER SEQUENCE IF EXISTS " + ident(c.to().name())
-                + sequenceOptions(c.to())));
+        on(Change.AlterSequence.class, c -> List.of(c.to().min() > c.from().min() ? alterSequenceUp(c.to())
+                : "ALTER SEQUENCE IF EXISTS " + ident(c.to().name()) + sequenceOptions(c.to())));
         on(Change.SetSequenceOwner.class, c -> List.of("ALTER SEQUENCE IF EXISTS " + ident(c.sequence())
                 + " OWNED BY " + (c.to() == null ? "NONE" : qualifiedColumn(c.to()))));
         on(Change.CreateCollation.class, c -> List.of(createCollation(c.collation(), true)));
@@ -503,6 +503,18 @@ public final class SqlRenderer {
     }
 
     /** Every option spelled out, so the sequence is the same whatever PostgreSQL's defaults for its type. */
+    /**
+     * A MINVALUE raised above where the sequence stands: PostgreSQL refuses the bounds unless it restarts, and
+     * restarting it at its START (at or above the new minimum, so above every value it gave) is safe; a sequence
+     * already within the new bounds keeps its position.
+     */
+    private static String alterSequenceUp(org.somaagent01.migrator.model.SequenceModel s) {
+        String alter = "ALTER SEQUENCE " + ident(s.name()) + sequenceOptions(s);
+        return "DO $$ BEGIN\n    IF to_regclass(" + literal(ident(s.name())) + ") IS NOT NULL THEN\n        IF (SELECT last_value FROM "
+                + ident(s.name()) + ") < " + s.min() + " THEN\n            " + alter + " RESTART WITH " + s.start()
+                + ";\n        ELSE\n            " + alter + ";\n        END IF;\n    END IF;\nEND $$";
+    }
+
     static String sequenceOptions(org.somaagent01.migrator.model.SequenceModel s) {
         return " AS " + s.type() + " INCREMENT BY " + s.increment() + " MINVALUE " + s.min() + " MAXVALUE " + s.max()
                 + " START WITH " + s.start() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");

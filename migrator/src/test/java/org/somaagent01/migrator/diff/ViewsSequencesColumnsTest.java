@@ -42,7 +42,7 @@ class ViewsSequencesColumnsTest {
         String table = "CREATE TABLE t (id bigserial, n integer)";
         SchemaModel plain = db.load(table);
         SchemaModel stepped = db.load(table, "ALTER SEQUENCE t_id_seq INCREMENT BY 5 CACHE 10");
-        SchemaModel bounded = db.load(table, "ALTER SEQUENCE t_id_seq START WITH 100 MAXVALUE 9999 CYCLE");
+        SchemaModel bounded = db.load(table, "ALTER SEQUENCE t_id_seq START WITH 100 MINVALUE 50 MAXVALUE 9999 CYCLE RESTART");
         assertEquals(new org.somaagent01.migrator.model.IdentityOptions(1, 5, 1, Long.MAX_VALUE, 10, false),
                 stepped.tables().get("t").column("id").orElseThrow().identityOptions());
         assertEquals(null, plain.tables().get("t").column("id").orElseThrow().identityOptions());
@@ -94,6 +94,12 @@ class ViewsSequencesColumnsTest {
                 "ALTER SEQUENCE IF EXISTS s AS integer INCREMENT BY 5 MINVALUE 1 MAXVALUE 1000 START WITH 100 CACHE 10 CYCLE",
                 "ALTER SEQUENCE IF EXISTS s AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1"
                         + " CACHE 1 NO CYCLE");
+        SequenceModel raised = new SequenceModel("s", "bigint", 100, 1, 100, Long.MAX_VALUE, 1, false, null);
+        assertEquals(List.of("DO $$ BEGIN\n    IF to_regclass('s') IS NOT NULL THEN\n        IF (SELECT last_value FROM s) < 100 THEN\n"
+                        + "            ALTER SEQUENCE s AS bigint INCREMENT BY 1 MINVALUE 100 MAXVALUE 9223372036854775807 START WITH 100"
+                        + " CACHE 1 NO CYCLE RESTART WITH 100;\n        ELSE\n            ALTER SEQUENCE s AS bigint INCREMENT BY 1"
+                        + " MINVALUE 100 MAXVALUE 9223372036854775807 START WITH 100 CACHE 1 NO CYCLE;\n        END IF;\n    END IF;\nEND $$"),
+                SqlRenderer.render(new Change.AlterSequence(SequenceModel.defaults("s"), raised)));
         Golden.renders(new Change.SetSequenceOwner("s", null, "t.id"), "ALTER SEQUENCE IF EXISTS s OWNED BY t.id",
                 "ALTER SEQUENCE IF EXISTS s OWNED BY NONE");
         assertTrue(new Change.DropSequence(s).destructive());
