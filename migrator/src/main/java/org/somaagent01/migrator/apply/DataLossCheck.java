@@ -24,26 +24,33 @@ final class DataLossCheck {
 
     /**
      * One line per object that holds data, e.g. {@code column task_registry.owner (12 values)}. Names are resolved
-     * as the segments will resolve them: under the session settings of the segments {@code before} them and of
-     * their own {@code SET} statements up to each statement (restored afterwards).
+     * as the segments will resolve them: under the search path the segments {@code before} them set, and their own
+     * up to each statement (restored afterwards). Other settings (a {@code SET ROLE}) are not taken over: the counts
+     * are read as the migrator's own user.
      */
     static List<String> losses(Connection c, List<Segment> before, List<Segment> segments) throws SQLException {
         List<String> out = new ArrayList<>();
         List<Segment> all = new ArrayList<>(before);
         all.addAll(segments);
         SessionSettings.around(c, all, () -> {
-            SessionSettings.replay(c, before);
+            for (Segment segment : before) {
+                for (var statement : segment.statements()) searchPath(c, statement.sql());
+            }
             for (Segment segment : segments) {
                 for (int i = 0; i < segment.facts().size(); i++) {
-                    String sql = segment.statements().get(i).sql();
-                    if (SessionSettings.setting(sql) != null) {
-                        try (Statement st = c.createStatement()) { st.execute(sql); }
-                    }
+                    searchPath(c, segment.statements().get(i).sql());
                     collect(c, segment.facts().get(i), out);
                 }
             }
         });
         return out;
+    }
+
+    private static void searchPath(Connection c, String sql) throws SQLException {
+        if (!"search_path".equals(SessionSettings.setting(sql))) return;
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
     }
 
     private static void collect(Connection c, StatementFacts f, List<String> out) throws SQLException {
