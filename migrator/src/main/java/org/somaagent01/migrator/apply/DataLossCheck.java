@@ -34,11 +34,11 @@ final class DataLossCheck {
         all.addAll(segments);
         SessionSettings.around(c, all, () -> {
             for (Segment segment : before) {
-                for (var statement : segment.statements()) searchPath(c, statement.sql());
+                for (int i = 0; i < segment.facts().size(); i++) searchPath(c, segment, i);
             }
             for (Segment segment : segments) {
                 for (int i = 0; i < segment.facts().size(); i++) {
-                    searchPath(c, segment.statements().get(i).sql());
+                    searchPath(c, segment, i);
                     collect(c, segment.facts().get(i), out);
                 }
             }
@@ -46,10 +46,10 @@ final class DataLossCheck {
         return out;
     }
 
-    private static void searchPath(Connection c, String sql) throws SQLException {
-        if (!"search_path".equals(SessionSettings.setting(sql))) return;
+    private static void searchPath(Connection c, Segment segment, int i) throws SQLException {
+        if (!"search_path".equals(SessionSettings.setting(segment, i))) return;
         try (Statement st = c.createStatement()) {
-            st.execute(sql);
+            st.execute(segment.statements().get(i).sql());
         }
     }
 

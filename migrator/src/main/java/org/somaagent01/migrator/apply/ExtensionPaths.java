@@ -13,7 +13,6 @@ import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.store.Segment;
 import org.somaagent01.migrator.store.SqlLexer;
-import org.somaagent01.migrator.store.SqlStatements;
 
 /**
  * Extensions seldom ship the scripts to go back a version: an {@code ALTER EXTENSION … UPDATE TO} without an update
@@ -67,8 +66,10 @@ final class ExtensionPaths {
         List<Step> steps = new ArrayList<>();
         boolean updates = false;
         for (Segment s : segments) {
-            for (SqlStatements.Statement st : s.statements()) {
-                Step step = step(st.sql());
+            for (int i = 0; i < s.statements().size(); i++) {
+                // only what the store classified as an extension statement is read again
+                if (!s.facts().get(i).kind().endsWith(" EXTENSION")) continue;
+                Step step = step(s.statements().get(i).sql());
                 if (step == null) continue;
                 steps.add(step);
                 updates |= step.kind().equals("update");

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.somaagent01.migrator.store.Segment;
 import org.somaagent01.migrator.store.SqlLexer;
-import org.somaagent01.migrator.store.SqlStatements;
 
 /**
  * The session settings a script changes with {@code SET} and {@code RESET} (e.g. a {@code SET search_path TO s}
@@ -42,9 +41,18 @@ public final class SessionSettings {
     public static List<String> statements(List<Segment> segments) {
         List<String> out = new ArrayList<>();
         for (Segment s : segments) {
-            for (SqlStatements.Statement st : s.statements()) if (setting(st.sql()) != null) out.add(st.sql());
+            for (int i = 0; i < s.statements().size(); i++) if (setting(s, i) != null) out.add(s.statements().get(i).sql());
         }
         return out;
+    }
+
+    /**
+     * The setting statement {@code i} of {@code segment} changes, or null: only a statement the store classified as
+     * a {@code SET} or {@code RESET} is read again.
+     */
+    static String setting(Segment segment, int i) {
+        String kind = segment.facts().get(i).kind();
+        return kind.equals("SET") || kind.equals("RESET") ? setting(segment.statements().get(i).sql()) : null;
     }
 
     /**
@@ -54,8 +62,8 @@ public final class SessionSettings {
     static void around(Connection c, List<Segment> segments, Body body) throws SQLException {
         Set<String> names = new LinkedHashSet<>();
         for (Segment s : segments) {
-            for (SqlStatements.Statement st : s.statements()) {
-                String name = setting(st.sql());
+            for (int i = 0; i < s.statements().size(); i++) {
+                String name = setting(s, i);
                 if (name != null && !name.equals("all")) names.add(name);
             }
         }

@@ -55,7 +55,7 @@ public final class Differ {
         DiffContext cx = DiffContext.of(renamed, to);
         List<Change> changes = new ArrayList<>(renames);
         changes.addAll(ExtensionDiffer.diff(cx));
-        changes.addAll(ExtensionDiffer.collations(cx));
+        changes.addAll(CollationDiffer.diff(cx));
         changes.addAll(TypeDiffer.diff(cx, hints));
         changes.addAll(SequenceDiffer.diff(cx));
         changes.addAll(RoutineDiffer.diff(cx));

@@ -244,8 +244,7 @@ public final class SqlRenderer {
                 + " AND " + row + " ->> 'collcollate' IS NOT DISTINCT FROM " + (to.lcCollate() == null ? "NULL" : literal(to.lcCollate()))
                 + " AND " + row + " ->> 'collctype' IS NOT DISTINCT FROM " + (to.lcCtype() == null ? "NULL" : literal(to.lcCtype()))
                 + " AND (" + row + " ->> 'collisdeterministic')::boolean = " + to.deterministic();
-        return "DO $$ BEGIN\nIF " + row + " IS NOT NULL AND NOT (" + same + ") THEN\n    "
-                + String.join(";\n", body).replace("\n", "\n    ") + ";\nEND IF;\nEND $$";
+        return onlyIf(row + " IS NOT NULL AND NOT (" + same + ")", body);
     }
 
     /** Drops the domain unless it already has {@code d}'s base type and collation, then creates {@code d}. */
@@ -289,8 +288,7 @@ public final class SqlRenderer {
             if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
         }
         List<String> out = new ArrayList<>();
-        out.add("DO $$ BEGIN\nIF " + otherBase(d) + " THEN\n    " + String.join(";\n", body).replace("\n", "\n    ")
-                + ";\nEND IF;\nEND $$");
+        out.add(onlyIf(otherBase(d), body));
         for (CheckModel ck : d.checks().values()) if (ck.notValid()) out.add(addDomainCheck(d.name(), ck));
         return out;
     }
@@ -440,8 +438,16 @@ public final class SqlRenderer {
         }
         String current = "ARRAY(SELECT enumlabel::text FROM pg_enum WHERE enumtypid = to_regtype(" + literal(type)
                 + ") ORDER BY enumsortorder)";
-        return List.of("DO $$ BEGIN\nIF " + current + " IS DISTINCT FROM ARRAY[" + labels(c.toLabels()) + "]::text[] THEN\n    "
-                + String.join(";\n", body).replace("\n", "\n    ") + ";\nEND IF;\nEND $$");
+        return List.of(onlyIf(current + " IS DISTINCT FROM ARRAY[" + labels(c.toLabels()) + "]::text[]", body));
+    }
+
+    /**
+     * A swap's statements in one block that runs only while {@code condition} holds (the old type is there), so that
+     * a re-run finds the new one and does nothing.
+     */
+    private static String onlyIf(String condition, List<String> body) {
+        return "DO $$ BEGIN\nIF " + condition + " THEN\n    " + String.join(";\n", body).replace("\n", "\n    ")
+                + ";\nEND IF;\nEND $$";
     }
 
     /** A column using the enum type; of a table in another schema, qualified ({@link Sql#relation}). */
