@@ -136,8 +136,7 @@ public final class SqlRenderer {
                 + " OWNED BY " + (c.to() == null ? "NONE" : qualifiedColumn(c.to()))));
         on(Change.CreateCollation.class, c -> List.of(createCollation(c.collation(), true)));
         on(Change.DropCollation.class, c -> List.of(dropCollation(c.collation())));
-        on(Change.ReplaceCollation.class, c -> c.users().isEmpty() ? List.of(dropCollation(c.to()), createCollation(c.to(), false))
-                : List.of(swapCollation(c)));
+        on(Change.ReplaceCollation.class, c -> List.of(replaceCollation(c)));
         on(Change.CreateDomain.class, c -> createDomain(c.domain()));
         on(Change.DropDomain.class, c -> List.of("DROP DOMAIN IF EXISTS " + ident(c.domain().name())));
         on(Change.ReplaceDomain.class, c -> c.users().isEmpty() ? replaceDomain(c.to()) : swapDomain(c));
@@ -219,22 +218,33 @@ public final class SqlRenderer {
     }
 
     /**
-     * A collation defined anew under columns that use it: PostgreSQL can neither alter a collation's definition nor
-     * drop it under a column, so a new one is created beside it, the columns moved to it, the old one dropped and
-     * the new one renamed; only while the old definition is there (a re-run finds the new one and does nothing).
+     * A collation defined anew: dropped and created, or, under columns that use it (PostgreSQL can neither alter a
+     * collation's definition nor drop it under a column), a new one created beside it, the columns moved to it, the
+     * old one dropped and the new one renamed. Only while another definition is there: a re-run finds the new one
+     * (and the columns a later statement put on it) and does nothing.
      */
-    private static String swapCollation(Change.ReplaceCollation c) {
+    private static String replaceCollation(Change.ReplaceCollation c) {
         org.somaagent01.migrator.model.CollationModel to = c.to();
-        org.somaagent01.migrator.model.CollationModel temp = new org.somaagent01.migrator.model.CollationModel(
-                to.name() + "__swap", to.provider(), to.locale(), to.lcCollate(), to.lcCtype(), to.deterministic());
         List<String> body = new ArrayList<>();
-        body.add(dropCollation(temp));
-        body.add(createCollation(temp, false));
-        for (Change.CollatedColumn u : c.users()) {
-            body.add(alterUser(u.table(), u.column()) + "TYPE " + u.type() + " COLLATE " + ident(temp.name()));
+        if (c.users().isEmpty()) {
+            body.add("DROP COLLATION " + ident(to.name()));
+            body.add(createCollation(to, false));
+        } else {
+            org.somaagent01.migrator.model.CollationModel temp = new org.somaagent01.migrator.model.CollationModel(
+                    to.name() + "__swap", to.provider(), to.locale(), to.lcCollate(), to.lcCtype(), to.deterministic());
+            body.add(dropCollation(temp));
+            body.add(createCollation(temp, false));
+            for (Change.CollatedColumn u : c.users()) {
+                body.add(alterUser(u.table(), u.column()) + "TYPE " + u.type() + " COLLATE " + ident(temp.name()));
+            }
+            body.add("DROP COLLATION " + ident(to.name()));
+            body.add("ALTER COLLATION " + ident(temp.name()) + " RENAME TO " + ident(to.name()));
         }
-        body.add("DROP COLLATION " + ident(to.name()));
-        body.add("ALTER COLLATION " + ident(temp.name()) + " RENAME TO " + ident(to.name()));
+        return onlyIf(otherDefinition(to), body);
+    }
+
+    /** Whether the schema holds a collation of {@code to}'s name with another definition. */
+    private static String otherDefinition(org.somaagent01.migrator.model.CollationModel to) {
         String row = "(SELECT to_jsonb(co) FROM pg_collation co WHERE co.collname = " + literal(to.name())
                 + " AND co.collnamespace = current_schema()::regnamespace)";
         String locale = "coalesce(" + row + " ->> 'colliculocale', " + row + " ->> 'colllocale')";
@@ -244,7 +254,7 @@ public final class SqlRenderer {
                 + " AND " + row + " ->> 'collcollate' IS NOT DISTINCT FROM " + (to.lcCollate() == null ? "NULL" : literal(to.lcCollate()))
                 + " AND " + row + " ->> 'collctype' IS NOT DISTINCT FROM " + (to.lcCtype() == null ? "NULL" : literal(to.lcCtype()))
                 + " AND (" + row + " ->> 'collisdeterministic')::boolean = " + to.deterministic();
-        return onlyIf(row + " IS NOT NULL AND NOT (" + same + ")", body);
+        return row + " IS NOT NULL AND NOT (" + same + ")";
     }
 
     /** Drops the domain unless it already has {@code d}'s base type and collation, then creates {@code d}. */
