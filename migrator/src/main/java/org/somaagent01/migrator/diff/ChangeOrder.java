@@ -64,27 +64,24 @@ final class ChangeOrder {
                 edges(gone.get(key), i, false, next, waiting);
             }
         }
+        int[] rank = new int[n];
+        for (int i = 0; i < n; i++) rank[i] = entries.get(i).rank();
         java.util.Comparator<Integer> byRank = (a, b) -> {
-            int r = Integer.compare(entries.get(a).rank(), entries.get(b).rank());
+            int r = Integer.compare(rank[a], rank[b]);
             return r != 0 ? r : Integer.compare(a, b);
         };
         PriorityQueue<Integer> ready = new PriorityQueue<>(byRank);
-        java.util.TreeSet<Integer> left = new java.util.TreeSet<>(byRank);
-        for (int i = 0; i < n; i++) {
-            left.add(i);
-            if (waiting[i] == 0) ready.add(i);
-        }
+        for (int i = 0; i < n; i++) if (waiting[i] == 0) ready.add(i);
         List<Integer> out = new ArrayList<>(n);
         boolean[] done = new boolean[n];
-        while (!left.isEmpty()) {
+        while (out.size() < n) {
             Integer i = ready.poll();
             if (i == null) {
-                i = breakCycle(left, next, done, byRank);
+                i = breakCycle(left(done, byRank), next, done);
             } else if (done[i]) {
                 continue;
             }
             done[i] = true;
-            left.remove(i);
             out.add(i);
             for (int j : next.get(i)) {
                 if (--waiting[j] == 0 && !done[j]) ready.add(j);
@@ -98,19 +95,26 @@ final class ChangeOrder {
      * waits for nothing outside it (a source of the remaining graph's strongly connected components, which exists
      * when nothing is ready), so that what merely waits for a cycle is not taken for part of it.
      */
-    private static int breakCycle(java.util.TreeSet<Integer> left, List<List<Integer>> next, boolean[] done,
-                                  java.util.Comparator<Integer> byRank) {
+    private static int breakCycle(List<Integer> left, List<List<Integer>> next, boolean[] done) {
         int[] component = components(left, next, done);
         Set<Integer> fed = new java.util.HashSet<>();
         for (int i : left) {
             for (int j : next.get(i)) if (!done[j] && component[j] != component[i]) fed.add(component[j]);
         }
         for (int i : left) if (!fed.contains(component[i])) return i; // left is in rank order
-        return left.first();
+        return left.get(0);
+    }
+
+    /** The changes not done, in rank order: only a cycle needs them (kept in a sorted set, they cost every diff). */
+    private static List<Integer> left(boolean[] done, java.util.Comparator<Integer> byRank) {
+        List<Integer> left = new ArrayList<>();
+        for (int i = 0; i < done.length; i++) if (!done[i]) left.add(i);
+        left.sort(byRank);
+        return left;
     }
 
     /** Strongly connected components of the changes not done (Kosaraju, without recursion). */
-    private static int[] components(java.util.TreeSet<Integer> left, List<List<Integer>> next, boolean[] done) {
+    private static int[] components(List<Integer> left, List<List<Integer>> next, boolean[] done) {
         int n = next.size();
         List<List<Integer>> prev = new ArrayList<>(n);
         for (int i = 0; i < n; i++) prev.add(new ArrayList<>());

@@ -66,16 +66,23 @@ public final class DatabaseDiffer {
      * ({@code other.t}, as a foreign key's target or a column's type does), under that one.
      */
     private static java.util.function.UnaryOperator<String> inSchema(String own, List<String> schemas) {
+        // asked for every key of every change: the schemas' qualifiers and spaces are spelled once
+        List<String> qualifiers = new ArrayList<>(schemas.size());
+        List<String> spaces = new ArrayList<>(schemas.size());
+        for (String s : schemas) {
+            qualifiers.add(Sql.ident(s) + ".");
+            spaces.add(space(s));
+        }
+        String ownSpace = space(own);
         return key -> {
             int colon = key.indexOf(':');
-            String rest = key.substring(colon + 1);
-            for (String s : schemas) {
-                String qualifier = Sql.ident(s) + ".";
-                if (rest.startsWith(qualifier) && rest.length() > qualifier.length()) {
-                    return space(s) + key.substring(0, colon + 1) + rest.substring(qualifier.length());
+            for (int i = 0; i < qualifiers.size(); i++) {
+                String qualifier = qualifiers.get(i);
+                if (key.startsWith(qualifier, colon + 1) && key.length() - colon - 1 > qualifier.length()) {
+                    return spaces.get(i) + key.substring(0, colon + 1) + key.substring(colon + 1 + qualifier.length());
                 }
             }
-            return space(own) + key;
+            return ownSpace + key;
         };
     }
 

@@ -67,6 +67,7 @@ final class Dependencies {
         }
 
         private static Set<String> q(Set<String> keys, java.util.function.UnaryOperator<String> name) {
+            if (keys.isEmpty()) return Set.of(); // most of a change's seven sets; ChangeOrder only reads them
             Set<String> out = new LinkedHashSet<>();
             for (String k : keys) out.add(name.apply(k));
             return out;

@@ -106,8 +106,9 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
         return table + "." + name;
     }
 
+    // the sets are empty in most diffs: asked for every column, a lookup builds no key then
     boolean replaced(String table, String column) {
-        return replacedColumns.contains(key(table, column));
+        return !replacedColumns.isEmpty() && replacedColumns.contains(key(table, column));
     }
 
     /**
@@ -115,7 +116,9 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
      * name is not: PostgreSQL rebuilds a plain key on it, and an expression is what is typed by the old type.
      */
     boolean touches(String table, List<String> columns) {
-        return columns.stream().anyMatch(c -> touchedColumns.contains(key(table, c)));
+        if (touchedColumns.isEmpty()) return false;
+        for (String c : columns) if (touchedColumns.contains(key(table, c))) return true;
+        return false;
     }
 
     /** Whether the expression (of {@code table} in {@code from}) mentions a retyped column. */
@@ -124,8 +127,11 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
     }
 
     private static boolean mentionsAny(TableModel t, Set<String> columns, String expression) {
-        return t.columns().stream().anyMatch(c -> columns.contains(key(t.name(), c.name()))
-                && Identifiers.mentions(expression, c.name()));
+        if (columns.isEmpty()) return false;
+        for (ColumnModel c : t.columns()) {
+            if (columns.contains(key(t.name(), c.name())) && Identifiers.mentions(expression, c.name())) return true;
+        }
+        return false;
     }
 
     /** Columns of the type that exist when types are altered: kept columns of kept tables, old types. */
@@ -161,9 +167,12 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
 
     /** Whether {@code table.column} is on both sides and not dropped and added again. */
     boolean kept(String column) {
-        String table = column.substring(0, column.indexOf('.'));
-        String col = column.substring(column.indexOf('.') + 1);
-        return from.tables().containsKey(table) && from.tables().get(table).column(col).isPresent()
-                && to.tables().containsKey(table) && to.tables().get(table).column(col).isPresent() && !replaced(table, col);
+        int dot = column.indexOf('.');
+        String table = column.substring(0, dot);
+        String col = column.substring(dot + 1);
+        TableModel before = from.tables().get(table);
+        TableModel after = to.tables().get(table);
+        return before != null && before.column(col).isPresent() && after != null && after.column(col).isPresent()
+                && !replaced(table, col);
     }
 }

@@ -2,6 +2,7 @@ package org.somaagent01.migrator.diff;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,14 +22,14 @@ final class ForeignKeyDiffer {
     static List<Change> diff(DiffContext cx) {
         Map<String, List<Set<String>>> droppedKeys = droppedKeys(cx);
         List<Change> out = new ArrayList<>();
-        List<String> forced = new ArrayList<>();
+        Set<String> forced = new HashSet<>();
         for (TableModel t : cx.from().tables().values()) {
             TableModel target = cx.to().tables().get(t.name());
             for (ForeignKeyModel fk : t.foreignKeys().values()) {
                 boolean force = target != null && (cx.touches(t.name(), fk.columns())
                         || cx.from().tables().containsKey(fk.targetTable()) && cx.to().tables().containsKey(fk.targetTable())
                         && (cx.touches(fk.targetTable(), fk.targetColumns())
-                            || droppedKeys.getOrDefault(fk.targetTable(), List.of()).contains(Set.copyOf(fk.targetColumns()))));
+                            || relied(droppedKeys.get(fk.targetTable()), fk)));
                 if (force) forced.add(DiffContext.key(t.name(), fk.name()));
                 ForeignKeyModel after = target == null ? null : target.foreignKeys().get(fk.name());
                 if (target == null || force || !fk.equals(after) && !onlyValidationDiffers(fk, after)) {
@@ -73,6 +74,11 @@ final class ForeignKeyDiffer {
             }
         }
         return out;
+    }
+
+    /** Whether the foreign key relies on one of the dropped keys of its target. */
+    private static boolean relied(List<Set<String>> dropped, ForeignKeyModel fk) {
+        return dropped != null && !dropped.isEmpty() && dropped.contains(Set.copyOf(fk.targetColumns()));
     }
 
     private static boolean onlyValidationDiffers(ForeignKeyModel a, ForeignKeyModel b) {

@@ -39,8 +39,10 @@ final class IndexDiffer {
     /** An index of a kept table reading a column whose type changes or that goes. */
     private static boolean forced(DiffContext cx, String table, IndexModel ix) {
         if (!cx.to().tables().containsKey(table)) return false;
-        return ix.keys().stream().anyMatch(k -> k.expression().startsWith("(")
-                ? cx.touches(table, k.expression()) : cx.touches(table, List.of(k.expression())))
-                || cx.touches(table, ix.predicate());
+        for (IndexModel.IndexKey k : ix.keys()) {
+            String e = k.expression();
+            if (e.startsWith("(") ? cx.touches(table, e) : cx.touches(table, List.of(e))) return true;
+        }
+        return cx.touches(table, ix.predicate());
     }
 }

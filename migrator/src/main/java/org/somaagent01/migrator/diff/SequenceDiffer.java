@@ -49,7 +49,11 @@ final class SequenceDiffer {
         // a kept column that becomes serial needs its sequence made before its default draws from it (ALTER COLUMN
         // cannot make one); one that stops being serial lets its sequence go after the default went
         for (TableModel t : to.tables().values()) {
+            TableModel source = from.tables().get(t.name());
             for (ColumnModel c : t.columns()) {
+                // only a column drawing from a sequence on one side or the other can become or stop being serial
+                ColumnModel old = source == null ? null : source.column(c.name()).orElse(null);
+                if (!c.drawsFromSequence() && (old == null || !old.drawsFromSequence())) continue;
                 String name = t.name() + "_" + c.name() + "_seq";
                 String column = DiffContext.key(t.name(), c.name());
                 if (c.isSerial(t.name()) && !c.notNull() && !cx.kept(column)) {
@@ -79,8 +83,8 @@ final class SequenceDiffer {
     private static void serialOptions(DiffContext cx, List<Change> out) {
         for (TableModel t : cx.to().tables().values()) {
             for (ColumnModel c : t.columns()) {
-                String column = DiffContext.key(t.name(), c.name());
                 if (!c.isSerial(t.name())) continue;
+                String column = DiffContext.key(t.name(), c.name());
                 ColumnModel before = cx.kept(column) ? cx.from().tables().get(t.name()).column(c.name()).orElseThrow() : null;
                 if (before == null) {
                     if (c.identityOptions() != null) out.add(new Change.AlterSequence(plainSerial(cx.to(), column), serialSequence(cx.to(), column)));
@@ -92,8 +96,9 @@ final class SequenceDiffer {
         }
         for (TableModel t : cx.from().tables().values()) {
             for (ColumnModel c : t.columns()) {
+                if (c.identityOptions() == null || !c.isSerial(t.name())) continue;
                 String column = DiffContext.key(t.name(), c.name());
-                if (c.isSerial(t.name()) && c.identityOptions() != null && !cx.kept(column)) {
+                if (!cx.kept(column)) {
                     out.add(new Change.AlterSequence(serialSequence(cx.from(), column), plainSerial(cx.from(), column)));
                 }
             }

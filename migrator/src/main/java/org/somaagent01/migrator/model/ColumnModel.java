@@ -50,9 +50,15 @@ public record ColumnModel(String name, String type, boolean notNull, String defa
 
     /** A {@code serial}/{@code bigserial} column: its default draws from the sequence PostgreSQL names after it. */
     public boolean isSerial(String table) {
-        return defaultExpression != null
+        // asked of every column by the differ: the expected text is built only for a default that draws from a sequence
+        return drawsFromSequence()
                 && defaultExpression.equals("nextval('" + table + "_" + name + "_seq'::regclass)")
                 && (type.equals("bigint") || type.equals("integer") || type.equals("smallint"));
+    }
+
+    /** Whether the default calls {@code nextval}: a serial column's, or one drawing from another sequence. */
+    public boolean drawsFromSequence() {
+        return defaultExpression != null && defaultExpression.startsWith("nextval(");
     }
 
     public ColumnModel withComment(String newComment) {

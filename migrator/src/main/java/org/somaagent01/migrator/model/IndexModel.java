@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A non-constraint index. {@code predicate} is the partial-index {@code WHERE} in {@code pg_get_expr} form
@@ -40,6 +41,19 @@ public record IndexModel(String name, boolean unique, String method, List<IndexK
             // the default order for the direction is no option
             if (nulls != null && nulls.equals(descending ? "FIRST" : "LAST")) nulls = null;
         }
+
+        // written out, not generated: see IndexModel#equals
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IndexKey k && descending == k.descending && Objects.equals(expression, k.expression)
+                    && Objects.equals(opclass, k.opclass) && Objects.equals(collation, k.collation)
+                    && Objects.equals(nulls, k.nulls);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(expression, opclass, descending, collation, nulls);
+        }
     }
 
     /** Storage parameters given as a map are taken in name order. */
@@ -61,5 +75,19 @@ public record IndexModel(String name, boolean unique, String method, List<IndexK
         for (String p : with) {
             if (p.indexOf('=') <= 0) throw new IllegalArgumentException("storage parameter " + p + " is not name=value");
         }
+    }
+
+    // written out, not generated: a record's own equals is linked at its first call (method handles, several
+    // milliseconds each in a fresh JVM) and runs slowly until compiled, and the differ compares every index
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IndexModel x && unique == x.unique && nullsNotDistinct == x.nullsNotDistinct
+                && Objects.equals(name, x.name) && Objects.equals(method, x.method) && keys.equals(x.keys)
+                && with.equals(x.with) && Objects.equals(predicate, x.predicate) && include.equals(x.include);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, unique, method, keys, with, predicate, include, nullsNotDistinct);
     }
 }
