@@ -1,6 +1,8 @@
 package org.somaagent01.migrator.diff;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.somaagent01.migrator.model.SchemaModel;
 
 /**
@@ -70,9 +72,17 @@ final class ChangeRank {
             // database level: schemas and search path, placed by DatabaseDiffer around the rest
             List.of(Change.SetSearchPath.class, Change.CreateSchema.class, Change.DropSchema.class));
 
+    // the first group a kind is in (asked for every change: looked up, not searched)
+    private static final Map<Class<?>, Integer> GROUP_OF = new HashMap<>();
+
+    static {
+        for (int i = ORDER.size() - 1; i >= 0; i--) for (Class<?> kind : ORDER.get(i)) GROUP_OF.put(kind, i);
+    }
+
     private static int group(Class<?> kind) {
-        for (int i = 0; i < ORDER.size(); i++) if (ORDER.get(i).contains(kind)) return i;
-        throw new IllegalArgumentException("no rank for " + kind.getSimpleName());
+        Integer group = GROUP_OF.get(kind);
+        if (group == null) throw new IllegalArgumentException("no rank for " + kind.getSimpleName());
+        return group;
     }
 
     /** More than any rank: an offset that puts one whole diff before another. */

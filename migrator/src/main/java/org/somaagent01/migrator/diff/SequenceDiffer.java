@@ -50,6 +50,7 @@ final class SequenceDiffer {
         // cannot make one); one that stops being serial lets its sequence go after the default went
         for (TableModel t : to.tables().values()) {
             TableModel source = from.tables().get(t.name());
+            if (!drawsFromSequence(t) && (source == null || !drawsFromSequence(source))) continue;
             for (ColumnModel c : t.columns()) {
                 // only a column drawing from a sequence on one side or the other can become or stop being serial
                 ColumnModel old = source == null ? null : source.column(c.name()).orElse(null);
@@ -103,6 +104,11 @@ final class SequenceDiffer {
                 }
             }
         }
+    }
+
+    private static boolean drawsFromSequence(TableModel t) {
+        for (ColumnModel c : t.columns()) if (c.drawsFromSequence()) return true;
+        return false;
     }
 
     private static void pair(DiffContext cx, SequenceModel s, SequenceModel target, List<Change> out) {

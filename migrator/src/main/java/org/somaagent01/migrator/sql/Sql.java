@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
  * package that depends on nothing of the migrator: inspector, differ, planner, history and applier all quote here.
  */
 public final class Sql {
-    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
     // PostgreSQL keywords that quote_ident quotes (reserved, type/function-name and column-name keywords)
     private static final Set<String> KEYWORDS = Set.of(
             "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between",
@@ -30,8 +29,19 @@ public final class Sql {
     private Sql() {}
 
     public static String ident(String name) {
-        if (PLAIN.matcher(name).matches() && !KEYWORDS.contains(name)) return name;
+        if (plain(name) && !KEYWORDS.contains(name)) return name;
         return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code [a-z_][a-z0-9_$]*}, checked by hand: every name of every statement is quoted through here. */
+    static boolean plain(String name) {
+        if (name.isEmpty()) return false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = c >= 'a' && c <= 'z' || c == '_';
+            if (!letter && (i == 0 || !(c >= '0' && c <= '9' || c == '$'))) return false;
+        }
+        return true;
     }
 
     private static final String PART = "(?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*)";
