@@ -9,11 +9,12 @@
 # `java -jar migrator.jar diff --from A --to B > /dev/null`, taking turns. Prints medians, min-max and the ratio.
 # --before JAR adds the same diff by another build of the migrator (e.g. one from before a change) to the turns.
 #
-# Profiles as in bench/run.sh, the same for every Java program of a run: default is `java` on PATH (or $JAVA)
-# without flags; cds is that JVM with -XX:TieredStopAtLevel=1 and a dynamic class-data-sharing archive per program
-# (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile), the JDK 17 deployment; aot is JDK 25 with
-# -XX:TieredStopAtLevel=1 and an AOT cache per program (-XX:AOTCacheOutput, then -XX:AOTCache). Each archive is
-# recorded by one training run of the same command. $JAVA_OPTS is added for every Java program in every profile.
+# Profiles, the same for every Java program of a run: default is `java` on PATH (or $JAVA) without flags; cds is
+# that JVM with the deployment's flags (those of scripts/run-migrations.sh and the Dockerfile: -XX:TieredStopAtLevel=1
+# -XX:+UseSerialGC) and a dynamic class-data-sharing archive per program (-XX:ArchiveClassesAtExit, then
+# -XX:SharedArchiveFile), the JDK 17 deployment; aot is JDK 25 with the same flags and an AOT cache per program
+# (-XX:AOTCacheOutput, then -XX:AOTCache). Each archive is recorded by one training run of the same command.
+# $JAVA_OPTS is added for every Java program in every profile.
 #
 # Needs migrator/target/migrator.jar (mvn -B -q -o -pl migrator -am package -DskipTests), psql, pg_dump, and
 # SA01_TEST_DSN of a user who may create databases (default: the local soma/soma server). Scratch databases
@@ -98,7 +99,7 @@ case $PROFILE in
       [ -x "$JAVA" ] || { echo "bench: no JDK 25 found for --profile aot (set JAVA25)" >&2; exit 1; }
       train=-XX:AOTCacheOutput=; use=-XX:AOTCache=
     fi
-    base=(-XX:TieredStopAtLevel=1 "${USER_OPTS[@]}")
+    base=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${USER_OPTS[@]}")
     # one training run per program, of the very command timed
     "$JAVA" "${base[@]}" "${train}$TMP/floor.arch" -cp "$FLOOR_CP" bench.Floor "$A" >"$TMP/train.log" 2>&1
     "$JAVA" "${base[@]}" "${train}$TMP/mig.arch" -jar "$JAR" diff --from "$A" --to "$B" >>"$TMP/train.log" 2>&1

@@ -63,6 +63,8 @@ public final class Planner {
         private final Set<String> createdTables = new HashSet<>();
         // "table.column" whose type changes or that goes: an index on one is dropped before, as the differ orders it
         private final Set<String> touchedColumns = new HashSet<>();
+        // the same columns by table: an expression is searched for its own table's only
+        private final Map<String, List<String>> touchedByTable = new HashMap<>();
         // "table.index" -> the old definition, for a changed index replaced in place
         private final Map<String, IndexModel> replaced = new HashMap<>();
         // "table.constraint" -> the old CheckModel or ForeignKeyModel, for a changed one replaced in place
@@ -87,11 +89,11 @@ public final class Planner {
                     newTables.add(t.from());
                     newTables.add(t.to());
                 }
-                if (c instanceof Change.AlterColumnType a) touchedColumns.add(a.table() + "." + a.column());
-                if (c instanceof Change.SetColumnCollation a) touchedColumns.add(a.table() + "." + a.column());
-                if (c instanceof Change.DropColumn d) touchedColumns.add(d.table() + "." + d.column().name());
-                if (c instanceof Change.DropReplacedColumn d) touchedColumns.add(d.table() + "." + d.column().name());
-                if (c instanceof Change.SwapEnumType s) for (Change.EnumColumn u : s.users()) touchedColumns.add(u.table() + "." + u.column());
+                if (c instanceof Change.AlterColumnType a) touch(a.table(), a.column());
+                if (c instanceof Change.SetColumnCollation a) touch(a.table(), a.column());
+                if (c instanceof Change.DropColumn d) touch(d.table(), d.column().name());
+                if (c instanceof Change.DropReplacedColumn d) touch(d.table(), d.column().name());
+                if (c instanceof Change.SwapEnumType s) for (Change.EnumColumn u : s.users()) touch(u.table(), u.column());
             }
             Map<String, IndexModel> dropped = new HashMap<>();
             for (Change c : changes) {
@@ -149,6 +151,10 @@ public final class Planner {
             return out;
         }
 
+        private void touch(String table, String column) {
+            if (touchedColumns.add(table + "." + column)) touchedByTable.computeIfAbsent(table, t -> new ArrayList<>()).add(column);
+        }
+
         private boolean touchedColumns(String table, List<String> columns) {
             for (String column : columns) if (touchedColumns.contains(table + "." + column)) return true;
             return false;
@@ -165,9 +171,7 @@ public final class Planner {
 
         /** {@code text} (an expression) names a column of {@code table} that changes type or goes. */
         private boolean touched(String table, CharSequence text) {
-            for (String tc : touchedColumns) {
-                if (!tc.startsWith(table + ".")) continue;
-                String column = tc.substring(table.length() + 1);
+            for (String column : touchedByTable.getOrDefault(table, List.of())) {
                 if (java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$])" + java.util.regex.Pattern.quote(column)
                         + "(?![A-Za-z0-9_$])").matcher(text).find()) return true;
             }
