@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.somaagent01.migrator.model.CheckModel;
+import org.somaagent01.migrator.model.CollationModel;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.CompositeTypeModel;
 import org.somaagent01.migrator.model.DomainModel;
@@ -80,12 +81,16 @@ public final class CatalogInspector {
             Map<String, org.somaagent01.migrator.model.IdentityOptions> serialOptions = new HashMap<>();
             List<SequenceModel> sequences = sequences(connection, built, serialOptions);
             built = withSerialOptions(built, serialOptions);
-            SchemaModel model = SchemaModel.of(extensions(connection), enums(connection), built, functions(connection),
-                    sequences, withIndexesAndTriggers(views(connection), viewIndexes, viewTriggers))
-                    .withDomains(domains(connection)).withCompositeTypes(compositeTypes(connection))
-                    .withCollations(collations(connection));
-            model = model.withComments(objectComments(connection));
-            return privileges ? model.withGrants(grants(connection)) : model;
+            List<Extension> extensions = extensions(connection);
+            List<EnumType> enums = enums(connection);
+            List<FunctionModel> functions = functions(connection);
+            List<ViewModel> views = withIndexesAndTriggers(views(connection), viewIndexes, viewTriggers);
+            List<DomainModel> domains = domains(connection);
+            List<CompositeTypeModel> compositeTypes = compositeTypes(connection);
+            List<CollationModel> collations = collations(connection);
+            Map<String, String> comments = objectComments(connection);
+            return SchemaModel.of(extensions, enums, built, functions, sequences, views,
+                    privileges ? grants(connection) : null, comments, domains, compositeTypes, collations);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -230,13 +235,13 @@ public final class CatalogInspector {
 
     /** Domains, one row per CHECK (or one without, for a domain with none). */
     /** Collations defined in the schema, by provider (the database default provider cannot be created). */
-    private List<org.somaagent01.migrator.model.CollationModel> collations(Connection c) throws SQLException {
-        List<org.somaagent01.migrator.model.CollationModel> out = new ArrayList<>();
+    private List<CollationModel> collations(Connection c) throws SQLException {
+        List<CollationModel> out = new ArrayList<>();
         try (ResultSet rs = query(c, InspectorQueries.get("collations"), true)) {
             while (rs.next()) {
-                String provider = rs.getString(2).equals("i") ? org.somaagent01.migrator.model.CollationModel.ICU
-                        : org.somaagent01.migrator.model.CollationModel.LIBC;
-                out.add(new org.somaagent01.migrator.model.CollationModel(rs.getString(1), provider, rs.getString(3),
+                String provider = rs.getString(2).equals("i") ? CollationModel.ICU
+                        : CollationModel.LIBC;
+                out.add(new CollationModel(rs.getString(1), provider, rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getBoolean(6)));
             }
         }

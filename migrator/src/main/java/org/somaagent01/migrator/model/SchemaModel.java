@@ -136,6 +136,22 @@ public record SchemaModel(
                 Names.byName(sequences, SequenceModel::name), Names.byName(views, ViewModel::name));
     }
 
+    /**
+     * A schema of all kinds of objects at once, each by name (routines by signature), {@code grants} null when they
+     * were not read: one model built, where a chain of {@code with…} copies every map at each step.
+     */
+    public static SchemaModel of(Collection<Extension> extensions, Collection<EnumType> enums,
+                                 Collection<TableModel> tables, Collection<FunctionModel> functions,
+                                 Collection<SequenceModel> sequences, Collection<ViewModel> views, List<GrantModel> grants,
+                                 Map<String, String> comments, Collection<DomainModel> domains,
+                                 Collection<CompositeTypeModel> compositeTypes, Collection<CollationModel> collations) {
+        return new SchemaModel(Names.byName(extensions, Extension::name), Names.byName(enums, EnumType::name),
+                Names.byName(tables, TableModel::name), Names.byName(functions, FunctionModel::signature),
+                Names.byName(sequences, SequenceModel::name), Names.byName(views, ViewModel::name), grants,
+                Names.sorted(comments), Names.byName(domains, DomainModel::name),
+                Names.byName(compositeTypes, CompositeTypeModel::name), Names.byName(collations, CollationModel::name));
+    }
+
     /** All triggers of all tables. */
     public List<TriggerModel> triggers() {
         return tables.values().stream().flatMap(t -> t.triggers().values().stream()).toList();
