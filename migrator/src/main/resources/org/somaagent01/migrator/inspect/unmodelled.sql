@@ -1,5 +1,6 @@
 WITH ns AS (SELECT oid FROM pg_namespace WHERE nspname = ?),
-own AS (SELECT c.* FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM ns)
+-- only the columns read below: the CTE is materialized, one row per relation of the schema
+own AS (SELECT c.oid, c.relname, c.relkind, c.relacl FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM ns)
           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'))
 SELECT 'foreign table', relname, NULL FROM own WHERE relkind = 'f'
 UNION ALL SELECT 'privileges', relname, relacl::text FROM own WHERE relacl IS NOT NULL AND relkind IN ('r', 'p', 'v', 'm', 'S')
