@@ -233,14 +233,12 @@ public final class CatalogInspector {
         return viewTriggers;
     }
 
-    /** Domains, one row per CHECK (or one without, for a domain with none). */
     /** Collations defined in the schema, by provider (the database default provider cannot be created). */
     private List<CollationModel> collations(Connection c) throws SQLException {
         List<CollationModel> out = new ArrayList<>();
         try (ResultSet rs = query(c, InspectorQueries.get("collations"), true)) {
             while (rs.next()) {
-                String provider = rs.getString(2).equals("i") ? CollationModel.ICU
-                        : CollationModel.LIBC;
+                String provider = rs.getString(2).equals("i") ? CollationModel.ICU : CollationModel.LIBC;
                 out.add(new CollationModel(rs.getString(1), provider, rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getBoolean(6)));
             }
@@ -248,6 +246,7 @@ public final class CatalogInspector {
         return out;
     }
 
+    /** Domains, one row per CHECK (or one without, for a domain with none). */
     private List<DomainModel> domains(Connection c) throws SQLException {
         Map<String, DomainModel> byName = new LinkedHashMap<>();
         Map<String, List<CheckModel>> checks = new HashMap<>();
