@@ -78,9 +78,10 @@ final class ColumnDiffer {
         // the identity change carries the default of the side without one
         if (identityGoes) out.add(new Change.SetIdentity(table, name, before.identity(), null, after.defaultExpression()));
         boolean identityChanges = identityGoes || identityComes;
-        // a default may not cast to the new type: drop it first, set the new one after
+        // a default may not cast to the new type, or may call a routine that is dropped (and created again): drop it
+        // first, set the new one after
         boolean dropDefault = !identityChanges && before.defaultExpression() != null
-                && (retype || after.defaultExpression() == null);
+                && (retype || after.defaultExpression() == null || cx.callsGoneRoutine(before.defaultExpression()));
         if (dropDefault) out.add(new Change.SetColumnDefault(table, name, before.defaultExpression(), null));
         if (retype) {
             SchemaModel from = cx.from();

@@ -23,12 +23,12 @@ final class ConstraintDiffer {
             if (target == null) continue; // dropped with the table; CreateTable brings them back
             for (CheckModel ck : t.checks().values()) {
                 CheckModel after = target.checks().get(ck.name());
-                if (cx.touches(t.name(), ck.expression()) || !ck.equals(after) && !onlyValidationDiffers(ck, after)) {
+                if (forced(cx, t.name(), ck.expression()) || !ck.equals(after) && !onlyValidationDiffers(ck, after)) {
                     out.add(new Change.DropCheck(t.name(), ck));
                 }
             }
             for (ExclusionModel ex : t.exclusions().values()) {
-                if (cx.touches(t.name(), ex.definition()) || !ex.equals(target.exclusions().get(ex.name()))) {
+                if (forced(cx, t.name(), ex.definition()) || !ex.equals(target.exclusions().get(ex.name()))) {
                     out.add(new Change.DropExclusion(t.name(), ex));
                 }
             }
@@ -47,7 +47,7 @@ final class ConstraintDiffer {
             }
             for (CheckModel ck : t.checks().values()) {
                 CheckModel before = source.checks().get(ck.name());
-                boolean forced = before != null && cx.touches(t.name(), before.expression());
+                boolean forced = before != null && forced(cx, t.name(), before.expression());
                 if (forced) {
                     out.add(new Change.AddCheck(t.name(), ck));
                 } else if (onlyValidationDiffers(before, ck)) {
@@ -58,7 +58,7 @@ final class ConstraintDiffer {
             }
             for (ExclusionModel ex : t.exclusions().values()) {
                 ExclusionModel before = source.exclusions().get(ex.name());
-                if (before != null && cx.touches(t.name(), before.definition()) || !ex.equals(before)) {
+                if (before != null && forced(cx, t.name(), before.definition()) || !ex.equals(before)) {
                     out.add(new Change.AddExclusion(t.name(), ex));
                 }
             }
@@ -67,6 +67,11 @@ final class ConstraintDiffer {
             }
         }
         return out;
+    }
+
+    /** A kept constraint goes and comes around a retyped column or a routine it calls that goes. */
+    private static boolean forced(DiffContext cx, String table, String expression) {
+        return cx.touches(table, expression) || cx.callsGoneRoutine(expression);
     }
 
     /** Same CHECK, one side NOT VALID: validated in place (or made NOT VALID again on the way back). */

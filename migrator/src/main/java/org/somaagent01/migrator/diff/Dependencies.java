@@ -11,6 +11,7 @@ import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.CompositeTypeModel;
 import org.somaagent01.migrator.model.DomainModel;
 import org.somaagent01.migrator.model.ForeignKeyModel;
+import org.somaagent01.migrator.model.FunctionModel;
 import org.somaagent01.migrator.model.GrantModel;
 import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.KeyConstraint;
@@ -38,11 +39,21 @@ final class Dependencies {
 
     private final SchemaModel from;
     private final SchemaModel to;
+    // the routines dropped or created (not replaced in place): only their keys order what calls them
+    private final List<FunctionModel> movedRoutines = new ArrayList<>();
 
     /** The two sides of the changes: where the tables they name are looked up (the columns an expression reads). */
     Dependencies(SchemaModel from, SchemaModel to) {
         this.from = from;
         this.to = to;
+        from.functions().forEach((signature, f) -> {
+            FunctionModel target = to.functions().get(signature);
+            if (target == null || !target.equals(f) && !RoutineDiffer.replaceable(f, target)) movedRoutines.add(f);
+        });
+        to.functions().forEach((signature, f) -> {
+            FunctionModel source = from.functions().get(signature);
+            if (source == null || !source.equals(f) && !RoutineDiffer.replaceable(source, f)) movedRoutines.add(f);
+        });
     }
 
     /**
@@ -201,6 +212,8 @@ final class Dependencies {
             k.usesNew().add(column(c.table(), c.column()));
             sequences(c.from(), k.before());
             sequences(c.to(), k.after());
+            calls(c.from(), k.before());
+            calls(c.to(), k.after());
         } else if (change instanceof Change.SetIdentity c) {
             k.usesNew().add(column(c.table(), c.column()));
         } else if (change instanceof Change.SetIdentityOptions c) {
@@ -372,6 +385,7 @@ final class Dependencies {
         reads.add(type(c.type()));
         if (c.collation() != null) reads.add(collation(c.collation()));
         sequences(c.defaultExpression(), reads);
+        calls(c.defaultExpression(), reads);
         if (c.generated() != null) mentioned(table, c.generated(), reads);
     }
 
@@ -508,6 +522,13 @@ final class Dependencies {
     private void mentioned(String table, String expression, Set<String> reads) {
         if (expression == null) return;
         for (String c : columnsOf(table)) if (Identifiers.mentions(expression, c)) reads.add(column(table, c));
+        calls(expression, reads);
+    }
+
+    /** The routines dropped or created that the expression calls (by name: each overload of it). */
+    private void calls(String expression, Set<String> reads) {
+        if (expression == null) return;
+        for (FunctionModel f : movedRoutines) if (Identifiers.calls(expression, f.name())) reads.add(function(f.callSignature()));
     }
 
     private Set<String> columnsOf(String table) {

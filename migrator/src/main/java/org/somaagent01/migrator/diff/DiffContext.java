@@ -26,10 +26,13 @@ import org.somaagent01.migrator.model.TableModel;
  * @param retypedColumns all the columns PostgreSQL retypes on the way there or back (touched, converted, extended):
  *                       what reads them in a stored expression (views, policies, triggers, CHECKs, index expressions
  *                       and predicates) cannot stay, as the expression is typed by the old type, and goes around them
+ * @param goneRoutines names of the routines of {@code from} that are dropped, or dropped and created again: a column
+ *                     default, CHECK or index expression calling one cannot stay (PostgreSQL refuses the DROP
+ *                     FUNCTION under it) and goes around it
  */
 record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns, Set<String> replacedColumns,
                    Set<String> recreatedFunctions, Set<String> convertedColumns, Set<String> extendedEnumColumns,
-                   Set<String> retypedColumns) {
+                   Set<String> retypedColumns, Set<String> goneRoutines) {
 
     DiffContext {
         touchedColumns = Set.copyOf(touchedColumns);
@@ -38,6 +41,7 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
         convertedColumns = Set.copyOf(convertedColumns);
         extendedEnumColumns = Set.copyOf(extendedEnumColumns);
         retypedColumns = Set.copyOf(retypedColumns);
+        goneRoutines = Set.copyOf(goneRoutines);
     }
 
     static DiffContext of(SchemaModel from, SchemaModel to) {
@@ -95,11 +99,13 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
         retyped.addAll(swapped);
         retyped.addAll(extended);
         Set<String> recreated = new HashSet<>();
+        Set<String> gone = new HashSet<>();
         from.functions().forEach((signature, f) -> {
             var target = to.functions().get(signature);
             if (target != null && !target.equals(f) && !RoutineDiffer.replaceable(f, target)) recreated.add(signature);
+            if (target == null || recreated.contains(signature)) gone.add(f.name());
         });
-        return new DiffContext(from, to, touched, replaced, recreated, swapped, extended, retyped);
+        return new DiffContext(from, to, touched, replaced, recreated, swapped, extended, retyped, gone);
     }
 
     static String key(String table, String name) {
@@ -118,6 +124,13 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
     boolean touches(String table, List<String> columns) {
         if (touchedColumns.isEmpty()) return false;
         for (String c : columns) if (touchedColumns.contains(key(table, c))) return true;
+        return false;
+    }
+
+    /** Whether the expression calls a routine that goes (see {@link #goneRoutines}); an overload of its name counts. */
+    boolean callsGoneRoutine(String expression) {
+        if (goneRoutines.isEmpty() || expression == null) return false;
+        for (String name : goneRoutines) if (Identifiers.calls(expression, name)) return true;
         return false;
     }
 

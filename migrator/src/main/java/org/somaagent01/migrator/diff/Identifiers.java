@@ -15,6 +15,11 @@ final class Identifiers {
         return expression != null && pattern(name).matcher(expression).find();
     }
 
+    /** Whether the expression calls a routine of that name (unqualified, as PostgreSQL prints one on the path). */
+    static boolean calls(String expression, String name) {
+        return expression != null && Pattern.compile(pattern(name).pattern() + "\\s*\\(").matcher(expression).find();
+    }
+
     static String rename(String expression, String from, String to) {
         if (expression == null) return null;
         return pattern(from).matcher(expression).replaceAll(Matcher.quoteReplacement(quoted(to)));

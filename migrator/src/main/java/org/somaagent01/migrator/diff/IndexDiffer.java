@@ -36,13 +36,13 @@ final class IndexDiffer {
         return target == null || forced(cx, table, ix) || !ix.equals(target.indexes().get(ix.name()));
     }
 
-    /** An index of a kept table reading a column whose type changes or that goes. */
+    /** An index of a kept table reading a column whose type changes or that goes, or calling a routine that goes. */
     private static boolean forced(DiffContext cx, String table, IndexModel ix) {
         if (!cx.to().tables().containsKey(table)) return false;
         for (IndexModel.IndexKey k : ix.keys()) {
             String e = k.expression();
-            if (e.startsWith("(") ? cx.touches(table, e) : cx.touches(table, List.of(e))) return true;
+            if (e.startsWith("(") ? cx.touches(table, e) || cx.callsGoneRoutine(e) : cx.touches(table, List.of(e))) return true;
         }
-        return cx.touches(table, ix.predicate());
+        return cx.touches(table, ix.predicate()) || cx.callsGoneRoutine(ix.predicate());
     }
 }

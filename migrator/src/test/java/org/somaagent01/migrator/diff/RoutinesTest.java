@@ -90,6 +90,36 @@ class RoutinesTest {
                 Differ.diff(schema(changedBody), schema(newDefault)));
     }
 
+    /**
+     * PostgreSQL refuses to drop a routine that a column default, a CHECK or an index calls: what calls a routine
+     * that is dropped and created again (a new result, a changed argument default) goes before it and comes back
+     * after, both ways.
+     */
+    @Test
+    void whatCallsARecreatedRoutineGoesAroundIt() throws SQLException {
+        String table = "CREATE TABLE t (id bigint DEFAULT next_code(), n integer, CONSTRAINT n_positive CHECK (positive(n)))";
+        SchemaModel a = db.load(
+                "CREATE FUNCTION next_code() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
+                "CREATE FUNCTION positive(v integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT v > 0'",
+                "CREATE FUNCTION kept(v integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT v'",
+                table, "CREATE INDEX t_positive ON t ((positive(n)))", "CREATE INDEX t_partial ON t (id) WHERE positive(n)",
+                "CREATE INDEX t_kept ON t ((kept(n)))");
+        SchemaModel b = db.load(
+                "CREATE FUNCTION next_code() RETURNS bigint LANGUAGE sql AS 'SELECT 2::bigint'",
+                "CREATE FUNCTION positive(v integer DEFAULT 1) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT v > 0'",
+                "CREATE FUNCTION kept(v integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT v + 0'",
+                table, "CREATE INDEX t_positive ON t ((positive(n)))", "CREATE INDEX t_partial ON t (id) WHERE positive(n)",
+                "CREATE INDEX t_kept ON t ((kept(n)))");
+        List<Change> changes = Differ.diff(a, b);
+        assertTrue(changes.contains(new Change.SetColumnDefault("t", "id", "next_code()", null)), changes.toString());
+        assertTrue(changes.stream().anyMatch(c -> c instanceof Change.DropCheck d && d.check().name().equals("n_positive")));
+        assertEquals(List.of("t_partial", "t_positive"), changes.stream()
+                .filter(c -> c instanceof Change.DropIndex).map(c -> ((Change.DropIndex) c).index().name()).sorted().toList());
+        // a routine replaced in place (CREATE OR REPLACE) leaves what calls it alone
+        assertTrue(changes.contains(new Change.ReplaceFunction(a.functions().get("kept(v integer)"), b.functions().get("kept(v integer)"))));
+        db.roundTrip(a, b);
+    }
+
     private static SchemaModel schema(FunctionModel... functions) {
         return SchemaModel.of(List.of(), List.of(), List.of(), List.of(functions));
     }
