@@ -482,6 +482,7 @@ final class Dependencies {
             reads.add(rel(relation));
             if (dot >= 0) reads.add(column(relation, local.substring(dot + 1)));
         }
+        calls(v.definition(), reads);
         for (IndexModel ix : v.indexes().values()) index(v.name(), ix, own, reads);
         for (TriggerModel t : v.triggers().values()) trigger(t, own, reads);
     }

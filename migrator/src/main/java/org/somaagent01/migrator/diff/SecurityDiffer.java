@@ -29,7 +29,8 @@ final class SecurityDiffer {
             RowSecurity after = target == null ? RowSecurity.NONE : target.security();
             for (PolicyModel p : before.policies().values()) {
                 PolicyModel next = after.policies().get(p.name());
-                boolean forced = target != null && readsTouched(t, p, touched);
+                boolean forced = target != null && (readsTouched(t, p, touched)
+                        || cx.callsGoneRoutine(p.using()) || cx.callsGoneRoutine(p.withCheck()));
                 if (next == null || forced || !p.equals(next) && !p.alterableTo(next)) {
                     out.add(new Change.DropPolicy(t.name(), p));
                     if (next != null) out.add(new Change.CreatePolicy(t.name(), next));

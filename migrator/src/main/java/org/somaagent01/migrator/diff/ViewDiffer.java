@@ -10,8 +10,8 @@ import org.somaagent01.migrator.model.ViewModel;
  * Views and materialized views (with their indexes and triggers). Besides new, removed and changed ones, a view is
  * dropped and created again when something it reads cannot change under it: a column whose type changes (also by an
  * enum swap, or an added label the way back undoes by a swap) or that goes, a relation that goes, a view that is
- * itself dropped, or a recreated function one of its triggers calls. The order of views over views is their
- * dependencies' ({@link Dependencies}: what {@code pg_depend} recorded they read).
+ * itself dropped, a recreated function one of its triggers calls, or a routine it calls that goes. The order of views
+ * over views is their dependencies' ({@link Dependencies}: what {@code pg_depend} recorded they read).
  */
 final class ViewDiffer {
     private ViewDiffer() {}
@@ -23,6 +23,7 @@ final class ViewDiffer {
             ViewModel target = cx.to().views().get(v.name());
             if (target == null || !target.equals(v) || v.reads().stream().anyMatch(touched::contains)
                     || v.triggers().values().stream().anyMatch(t -> cx.recreatedFunctions().contains(t.function()))
+                    || cx.callsGoneRoutine(v.definition())
                     || v.reads().stream().map(ViewDiffer::readRelation)
                             .anyMatch(r -> cx.from().tables().containsKey(r) && !cx.to().tables().containsKey(r))) {
                 dropped.add(v.name());
