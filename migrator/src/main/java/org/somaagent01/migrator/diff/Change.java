@@ -105,12 +105,24 @@ public sealed interface Change {
         public Change inverse() { return new CreateIndex(table, index); }
     }
 
-    record CreateFunction(FunctionModel function) implements Change {
-        public Change inverse() { return new DropFunction(function); }
+    /**
+     * {@code recreated}: made for a definition of the same signature that {@code CREATE OR REPLACE} could not turn
+     * into this one (dropped just before), or, for the drop, dropped for such a successor.
+     */
+    record CreateFunction(FunctionModel function, boolean recreated) implements Change {
+        public CreateFunction(FunctionModel function) { this(function, false); }
+
+        public Change inverse() { return new DropFunction(function, recreated); }
     }
 
-    record DropFunction(FunctionModel function) implements Change {
-        public Change inverse() { return new CreateFunction(function); }
+    /**
+     * {@code recreated}: dropped for a successor of the same signature; only while this definition is the one there,
+     * so that a re-run, finding the successor, leaves it and what was since made on it (a default, a trigger).
+     */
+    record DropFunction(FunctionModel function, boolean recreated) implements Change {
+        public DropFunction(FunctionModel function) { this(function, false); }
+
+        public Change inverse() { return new CreateFunction(function, recreated); }
     }
 
     record CreateTrigger(TriggerModel trigger) implements Change {

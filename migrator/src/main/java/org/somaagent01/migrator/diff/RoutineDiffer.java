@@ -22,8 +22,8 @@ final class RoutineDiffer {
             } else if (!target.equals(f) && replaceable(f, target)) {
                 out.add(new Change.ReplaceFunction(f, target));
             } else if (!target.equals(f)) {
-                out.add(new Change.DropFunction(f));
-                out.add(new Change.CreateFunction(target));
+                out.add(new Change.DropFunction(f, true));
+                out.add(new Change.CreateFunction(target, true));
             }
         }
         for (FunctionModel f : cx.to().functions().values()) {

@@ -70,7 +70,8 @@ public final class SqlRenderer {
         on(Change.CreateIndex.class, c -> List.of(createIndex(c.table(), c.index())));
         on(Change.DropIndex.class, c -> List.of("DROP INDEX IF EXISTS " + ident(c.index().name())));
         on(Change.CreateFunction.class, c -> createFunction(c.function()));
-        on(Change.DropFunction.class, c -> List.of(dropFunction(c.function())));
+        on(Change.DropFunction.class, c -> List.of(c.recreated() ? onlyIf(defines(c.function()), List.of(dropFunction(c.function())))
+                : dropFunction(c.function())));
         on(Change.CreateTrigger.class, c -> createTrigger(c.trigger()));
         on(Change.SetTriggerEnabled.class, c -> List.of(enableTrigger(c.trigger())));
         on(Change.DropTrigger.class, c -> List.of("DROP TRIGGER IF EXISTS " + ident(c.trigger().name()) + " ON "
@@ -389,6 +390,15 @@ public final class SqlRenderer {
         sql.append(" AS ").append(Sql.dollarQuoted(f.body(), "body"));
         if (!f.language().equals("sql")) return List.of(sql.toString());
         return List.of("SET check_function_bodies = off", sql.toString(), "RESET check_function_bodies");
+    }
+
+    /** Whether the routine of {@code f}'s signature in the current schema has {@code f}'s kind, result and arguments. */
+    private static String defines(org.somaagent01.migrator.model.FunctionModel f) {
+        return "EXISTS (SELECT 1 FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace AND p.proname = "
+                + literal(f.name()) + " AND pg_get_function_identity_arguments(p.oid) = " + literal(f.identityArguments())
+                + " AND p.prokind = " + literal(f.procedure() ? "p" : "f") + " AND pg_get_function_arguments(p.oid) = "
+                + literal(f.arguments()) + " AND pg_get_function_result(p.oid) IS NOT DISTINCT FROM "
+                + (f.returns() == null ? "NULL" : literal(f.returns())) + ")";
     }
 
     static String dropFunction(org.somaagent01.migrator.model.FunctionModel f) {

@@ -55,6 +55,11 @@ class DiffRoundTripProperties {
         Statistics.label("domain swaps").collect(changes.stream().anyMatch(c -> c instanceof Change.ReplaceDomain r
                 && !r.users().isEmpty()));
         Statistics.label("domain swaps").coverage(check -> check.check(true).count(n -> n > 0));
+        // a kept default calling a routine that is dropped and created again (helper_fn's new result)
+        Statistics.label("default around a recreated routine").collect(changes.stream().anyMatch(c -> c instanceof Change.SetColumnDefault d
+                && d.to() == null && "helper_fn()".equals(d.from())) && changes.stream().anyMatch(c -> c instanceof Change.DropFunction f
+                && f.function().name().equals("helper_fn")) && b.functions().containsKey("helper_fn"));
+        Statistics.label("default around a recreated routine").coverage(check -> check.check(true).count(n -> n > 0));
         // every kind of change the generator can reach must occur (renames need declarations: see DifferTest)
         Statistics.label("change kinds").coverage(check -> {
             for (Class<?> kind : Change.class.getPermittedSubclasses()) {

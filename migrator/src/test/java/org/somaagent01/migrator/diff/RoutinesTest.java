@@ -39,6 +39,21 @@ class RoutinesTest {
                 List.of("DROP FUNCTION IF EXISTS add(a integer, b integer)"));
     }
 
+    /** Dropped for a successor of its signature: only while it is the definition there, so that a re-run keeps the successor. */
+    @Test
+    void aRecreatedFunctionIsDroppedOnlyWhileItIsThere() {
+        FunctionModel code = new FunctionModel("next_code", "integer", "sql", "SELECT 1");
+        Golden.renders(new Change.DropFunction(code, true),
+                List.of("DO $$ BEGIN\nIF EXISTS (SELECT 1 FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace"
+                        + " AND p.proname = 'next_code' AND pg_get_function_identity_arguments(p.oid) = '' AND p.prokind = 'f'"
+                        + " AND pg_get_function_arguments(p.oid) = '' AND pg_get_function_result(p.oid) IS NOT DISTINCT FROM 'integer') THEN"
+                        + "\n    DROP FUNCTION IF EXISTS next_code();\nEND IF;\nEND $$"),
+                List.of("SET check_function_bodies = off", "CREATE OR REPLACE FUNCTION next_code() RETURNS integer LANGUAGE sql AS $body$SELECT 1$body$",
+                        "RESET check_function_bodies"));
+        assertEquals(List.of("DROP FUNCTION IF EXISTS next_code()"),
+                org.somaagent01.migrator.plan.SqlRenderer.render(new Change.DropFunction(code)));
+    }
+
     @Test
     void aFunctionWithoutAttributesRendersAsBefore() {
         Golden.renders(new Change.CreateFunction(new FunctionModel("touch", "trigger", "plpgsql", "BEGIN RETURN NEW; END;")),
@@ -86,7 +101,7 @@ class RoutinesTest {
         List<Change> replace = Differ.diff(schema(ADD), schema(changedBody));
         assertEquals(List.of(new Change.ReplaceFunction(ADD, changedBody)), replace);
         FunctionModel newDefault = changedBody.withArguments("a integer, b integer DEFAULT 2", ADD.identityArguments());
-        assertEquals(List.of(new Change.DropFunction(changedBody), new Change.CreateFunction(newDefault)),
+        assertEquals(List.of(new Change.DropFunction(changedBody, true), new Change.CreateFunction(newDefault, true)),
                 Differ.diff(schema(changedBody), schema(newDefault)));
     }
 
