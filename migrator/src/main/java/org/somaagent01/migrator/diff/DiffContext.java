@@ -163,14 +163,19 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
         return users;
     }
 
-    /** Columns of the collation that exist when it is replaced: kept columns of kept tables, with their old type. */
+    /**
+     * Columns of the collation that exist when it is replaced: kept columns of kept tables that have it on both sides,
+     * with their old type. One that leaves it for another is moved by its own change first (the swap would then move
+     * it back onto the new definition).
+     */
     static List<Change.CollatedColumn> collationUsers(SchemaModel from, SchemaModel to, String collation) {
         List<Change.CollatedColumn> users = new ArrayList<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
             if (target == null) continue;
             for (ColumnModel c : t.columns()) {
-                if (collation.equals(c.collation()) && target.column(c.name()).isPresent()) {
+                if (collation.equals(c.collation())
+                        && target.column(c.name()).filter(after -> collation.equals(after.collation())).isPresent()) {
                     users.add(new Change.CollatedColumn(t.name(), c.name(), c.type()));
                 }
             }
