@@ -142,12 +142,16 @@ final class Dependencies {
             for (Change.EnumColumn u : c.users()) k.alters().add(column(u.table(), u.column()));
         } else if (change instanceof Change.SetDomainDefault c) {
             k.usesNew().add(type(c.domain()));
+            calls(c.from(), k.before());
+            calls(c.to(), k.after());
         } else if (change instanceof Change.SetDomainNotNull c) {
             k.usesNew().add(type(c.domain()));
         } else if (change instanceof Change.AddDomainCheck c) {
             k.usesNew().add(type(c.domain()));
+            calls(c.check().expression(), k.after());
         } else if (change instanceof Change.DropDomainCheck c) {
             k.usesNew().add(type(c.domain()));
+            calls(c.check().expression(), k.before());
         } else if (change instanceof Change.CreateCompositeType c) {
             k.made().add(type(c.type().name()));
             for (CompositeTypeModel.Attribute a : c.type().attributes()) k.after().add(type(a.type()));
@@ -409,8 +413,10 @@ final class Dependencies {
         while (m.find()) reads.add(sequence(m.group(1)));
     }
 
-    private static void domain(DomainModel d, Set<String> reads) {
+    private void domain(DomainModel d, Set<String> reads) {
         reads.add(type(d.type()));
+        calls(d.defaultExpression(), reads);
+        for (CheckModel ck : d.checks().values()) calls(ck.expression(), reads);
     }
 
     private void key(String table, KeyConstraint key, Set<String> own, Set<String> reads) {

@@ -89,15 +89,24 @@ final class TypeDiffer {
                 out.add(new Change.ReplaceDomain(d, target, DiffContext.typeUsers(cx.from(), cx.to(), d.name())));
                 continue;
             }
+            // a default or CHECK calling a routine that goes is dropped before it and set (added) again after
             for (CheckModel ck : d.checks().values()) {
-                if (!ck.equals(target.checks().get(ck.name()))) out.add(new Change.DropDomainCheck(d.name(), ck));
+                if (!ck.equals(target.checks().get(ck.name())) || cx.callsGoneRoutine(ck.expression())) {
+                    out.add(new Change.DropDomainCheck(d.name(), ck));
+                }
             }
-            if (!Objects.equals(d.defaultExpression(), target.defaultExpression())) {
-                out.add(new Change.SetDomainDefault(d.name(), d.defaultExpression(), target.defaultExpression()));
+            String defaultBefore = d.defaultExpression();
+            if (defaultBefore != null && cx.callsGoneRoutine(defaultBefore)) {
+                out.add(new Change.SetDomainDefault(d.name(), defaultBefore, null));
+                defaultBefore = null;
+            }
+            if (!Objects.equals(defaultBefore, target.defaultExpression())) {
+                out.add(new Change.SetDomainDefault(d.name(), defaultBefore, target.defaultExpression()));
             }
             if (d.notNull() != target.notNull()) out.add(new Change.SetDomainNotNull(d.name(), target.notNull()));
             for (CheckModel ck : target.checks().values()) {
-                if (!ck.equals(d.checks().get(ck.name()))) out.add(new Change.AddDomainCheck(d.name(), ck));
+                CheckModel before = d.checks().get(ck.name());
+                if (!ck.equals(before) || cx.callsGoneRoutine(before.expression())) out.add(new Change.AddDomainCheck(d.name(), ck));
             }
         }
         for (DomainModel d : cx.to().domains().values()) {

@@ -106,7 +106,7 @@ class RoutinesTest {
     }
 
     /**
-     * PostgreSQL refuses to drop a routine that a column default, a CHECK, an index, a view or a policy calls: what calls a routine
+     * PostgreSQL refuses to drop a routine that a column or domain default, a CHECK, an index, a view or a policy calls: what calls a routine
      * that is dropped and created again (a new result, a changed argument default) goes before it and comes back
      * after, both ways.
      */
@@ -114,7 +114,8 @@ class RoutinesTest {
     void whatCallsARecreatedRoutineGoesAroundIt() throws SQLException {
         String table = "CREATE TABLE t (id bigint DEFAULT next_code(), n integer, CONSTRAINT n_positive CHECK (positive(n)));"
                 + " CREATE VIEW positives AS SELECT id FROM t WHERE positive(n);"
-                + " ALTER TABLE t ENABLE ROW LEVEL SECURITY; CREATE POLICY only_positive ON t USING (positive(n))";
+                + " ALTER TABLE t ENABLE ROW LEVEL SECURITY; CREATE POLICY only_positive ON t USING (positive(n));"
+                + " CREATE DOMAIN code AS bigint DEFAULT next_code() CHECK (positive(VALUE::integer)); CREATE TABLE u (c code)";
         SchemaModel a = db.load(
                 "CREATE FUNCTION next_code() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
                 "CREATE FUNCTION positive(v integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT v > 0'",
@@ -131,6 +132,8 @@ class RoutinesTest {
         assertTrue(changes.contains(new Change.SetColumnDefault("t", "id", "next_code()", null)), changes.toString());
         assertTrue(changes.stream().anyMatch(c -> c instanceof Change.DropCheck d && d.check().name().equals("n_positive")));
         assertTrue(changes.stream().anyMatch(c -> c instanceof Change.DropView d && d.view().name().equals("positives")));
+        assertTrue(changes.contains(new Change.SetDomainDefault("code", "next_code()", null)), changes.toString());
+        assertTrue(changes.stream().anyMatch(c -> c instanceof Change.DropDomainCheck d && d.domain().equals("code")));
         assertTrue(changes.stream().anyMatch(c -> c instanceof Change.DropPolicy d && d.policy().name().equals("only_positive")));
         assertEquals(List.of("t_partial", "t_positive"), changes.stream()
                 .filter(c -> c instanceof Change.DropIndex).map(c -> ((Change.DropIndex) c).index().name()).sorted().toList());
