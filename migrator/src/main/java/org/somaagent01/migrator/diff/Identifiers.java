@@ -17,8 +17,12 @@ final class Identifiers {
 
     /** Whether the expression calls a routine of that name (unqualified, as PostgreSQL prints one on the path). */
     static boolean calls(String expression, String name) {
-        return expression != null && Pattern.compile(pattern(name).pattern() + "\\s*\\(").matcher(expression).find();
+        // asked for every default, CHECK and index expression of a diff that drops a routine: compiled once a name
+        return expression != null && CALLS.computeIfAbsent(name, n -> Pattern.compile(pattern(n).pattern() + "\\s*\\("))
+                .matcher(expression).find();
     }
+
+    private static final java.util.Map<String, Pattern> CALLS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static String rename(String expression, String from, String to) {
         if (expression == null) return null;
