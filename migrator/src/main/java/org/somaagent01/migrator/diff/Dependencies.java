@@ -47,12 +47,11 @@ final class Dependencies {
         this.from = from;
         this.to = to;
         from.functions().forEach((signature, f) -> {
-            FunctionModel target = to.functions().get(signature);
-            if (target == null || !target.equals(f) && !RoutineDiffer.replaceable(f, target)) movedRoutines.add(f);
+            if (RoutineDiffer.goes(f, to.functions().get(signature))) movedRoutines.add(f);
         });
         to.functions().forEach((signature, f) -> {
             FunctionModel source = from.functions().get(signature);
-            if (source == null || !source.equals(f) && !RoutineDiffer.replaceable(source, f)) movedRoutines.add(f);
+            if (source == null || RoutineDiffer.recreated(source, f)) movedRoutines.add(f);
         });
     }
 

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.EnumType;
 import org.somaagent01.migrator.model.SchemaModel;
@@ -102,8 +104,8 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
         Set<String> gone = new HashSet<>();
         from.functions().forEach((signature, f) -> {
             var target = to.functions().get(signature);
-            if (target != null && !target.equals(f) && !RoutineDiffer.replaceable(f, target)) recreated.add(signature);
-            if (target == null || recreated.contains(signature)) gone.add(f.name());
+            if (target != null && RoutineDiffer.recreated(f, target)) recreated.add(signature);
+            if (RoutineDiffer.goes(f, target)) gone.add(f.name());
         });
         return new DiffContext(from, to, touched, replaced, recreated, swapped, extended, retyped, gone);
     }
@@ -149,18 +151,8 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
 
     /** Columns of the type that exist when types are altered: kept columns of kept tables, old types. */
     static List<Change.EnumColumn> typeUsers(SchemaModel from, SchemaModel to, String type) {
-        List<Change.EnumColumn> users = new ArrayList<>();
-        for (TableModel t : from.tables().values()) {
-            TableModel target = to.tables().get(t.name());
-            if (target == null) continue;
-            for (ColumnModel c : t.columns()) {
-                boolean scalar = c.type().equals(type);
-                if ((scalar || c.type().equals(type + "[]")) && target.column(c.name()).isPresent()) {
-                    users.add(new Change.EnumColumn(t.name(), c.name(), !scalar, c.defaultExpression()));
-                }
-            }
-        }
-        return users;
+        return keptColumns(from, to, (c, after) -> c.type().equals(type) || c.type().equals(type + "[]"),
+                (table, c) -> new Change.EnumColumn(table, c.name(), !c.type().equals(type), c.defaultExpression()));
     }
 
     /**
@@ -169,18 +161,23 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
      * it back onto the new definition).
      */
     static List<Change.CollatedColumn> collationUsers(SchemaModel from, SchemaModel to, String collation) {
-        List<Change.CollatedColumn> users = new ArrayList<>();
+        return keptColumns(from, to, (c, after) -> collation.equals(c.collation()) && collation.equals(after.collation()),
+                (table, c) -> new Change.CollatedColumn(table, c.name(), c.type()));
+    }
+
+    /** The columns of kept tables on both sides that {@code uses} selects (given both sides), built from their old side. */
+    private static <T> List<T> keptColumns(SchemaModel from, SchemaModel to, BiPredicate<ColumnModel, ColumnModel> uses,
+                                           BiFunction<String, ColumnModel, T> build) {
+        List<T> out = new ArrayList<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
             if (target == null) continue;
             for (ColumnModel c : t.columns()) {
-                if (collation.equals(c.collation())
-                        && target.column(c.name()).filter(after -> collation.equals(after.collation())).isPresent()) {
-                    users.add(new Change.CollatedColumn(t.name(), c.name(), c.type()));
-                }
+                ColumnModel after = target.column(c.name()).orElse(null);
+                if (after != null && uses.test(c, after)) out.add(build.apply(t.name(), c));
             }
         }
-        return users;
+        return out;
     }
 
     /** Whether {@code table.column} is on both sides and not dropped and added again. */

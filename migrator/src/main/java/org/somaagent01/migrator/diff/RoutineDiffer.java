@@ -19,17 +19,27 @@ final class RoutineDiffer {
             FunctionModel target = cx.to().functions().get(f.signature());
             if (target == null) {
                 out.add(new Change.DropFunction(f));
-            } else if (!target.equals(f) && replaceable(f, target)) {
-                out.add(new Change.ReplaceFunction(f, target));
-            } else if (!target.equals(f)) {
+            } else if (recreated(f, target)) {
                 out.add(new Change.DropFunction(f, true));
                 out.add(new Change.CreateFunction(target, true));
+            } else if (!target.equals(f)) {
+                out.add(new Change.ReplaceFunction(f, target));
             }
         }
         for (FunctionModel f : cx.to().functions().values()) {
             if (!cx.from().functions().containsKey(f.signature())) out.add(new Change.CreateFunction(f));
         }
         return out;
+    }
+
+    /** Whether {@code f} goes: it has no successor of its signature, or one that {@code CREATE OR REPLACE} cannot make. */
+    static boolean goes(FunctionModel f, FunctionModel successor) {
+        return successor == null || recreated(f, successor);
+    }
+
+    /** A routine changed so that it is dropped and created: its kind, result or arguments differ. */
+    static boolean recreated(FunctionModel f, FunctionModel successor) {
+        return !successor.equals(f) && !replaceable(f, successor);
     }
 
     static boolean replaceable(FunctionModel a, FunctionModel b) {

@@ -45,7 +45,7 @@ public record ColumnModel(String name, String type, boolean notNull, String defa
         // a serial column's (drawing from its sequence by default) are as its producer read them: relative to the
         // sequence's own type, which a retyped column leaves as it was
         identityOptions = identity != null ? IdentityOptions.unlessDefault(type, identityOptions)
-                : defaultExpression != null && defaultExpression.startsWith("nextval(") ? identityOptions : null;
+                : callsNextval(defaultExpression) ? identityOptions : null;
     }
 
     /** A {@code serial}/{@code bigserial} column: its default draws from the sequence PostgreSQL names after it. */
@@ -58,7 +58,11 @@ public record ColumnModel(String name, String type, boolean notNull, String defa
 
     /** Whether the default calls {@code nextval}: a serial column's, or one drawing from another sequence. */
     public boolean drawsFromSequence() {
-        return defaultExpression != null && defaultExpression.startsWith("nextval(");
+        return callsNextval(defaultExpression);
+    }
+
+    private static boolean callsNextval(String expression) {
+        return expression != null && expression.startsWith("nextval(");
     }
 
     public ColumnModel withComment(String newComment) {

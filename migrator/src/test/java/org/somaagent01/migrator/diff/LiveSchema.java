@@ -25,6 +25,9 @@ final class LiveSchema implements AutoCloseable {
 
     Connection connection() { return connection; }
 
+    /** The database's URI, for a second client (Exposed) on the same database. */
+    String uri() { return database.uri(); }
+
     void reset() throws SQLException {
         // the vector extension lives in public and goes with it
         execute(List.of("DROP SCHEMA public CASCADE", "CREATE SCHEMA public"));

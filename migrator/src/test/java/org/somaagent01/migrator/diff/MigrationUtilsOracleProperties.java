@@ -2,9 +2,7 @@ package org.somaagent01.migrator.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +31,6 @@ import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.migrator.plan.Plan;
 import org.somaagent01.schema.pg.SchemaDeclaration;
-import org.somaagent01.testdb.TestDatabase;
-import org.somaagent01.testdb.TestServer;
 
 /**
  * Exposed's {@code MigrationUtils} as a test oracle for our differ (issue 10): on a random pair of schemas A and B in
@@ -56,25 +52,21 @@ import org.somaagent01.testdb.TestServer;
  * {@link Kind} of difference occurs (statistics "exposed reports" and "claimed kinds").
  */
 class MigrationUtilsOracleProperties {
-    private static TestDatabase database;
-    private static Connection connection;
+    private static LiveSchema db;
     private static SomaDatabase exposed;
 
     @BeforeContainer
     static void open() throws SQLException {
-        database = TestServer.get().createDatabase();
-        connection = database.connect();
-        connection.setAutoCommit(true);
-        exposed = SomaDatabase.connect(database.uri());
+        db = new LiveSchema();
+        exposed = SomaDatabase.connect(db.uri());
     }
 
     @AfterContainer
     static void close() throws SQLException {
         try {
             if (exposed != null) exposed.close();
-            if (connection != null) connection.close();
         } finally {
-            if (database != null) database.close();
+            if (db != null) db.close();
         }
     }
 
@@ -89,9 +81,9 @@ class MigrationUtilsOracleProperties {
         // A through PgTable's helpers only, which DeclaredSchema reads in full, so database A is exactly A
         SchemaModel a = DeclaredSchema.toModel(ExposedSubsetSchemas.declaration(pair.a(),
                 java.util.EnumSet.noneOf(ExposedSubsetSchemas.Native.class)));
-        execute(List.of("DROP SCHEMA public CASCADE", "CREATE SCHEMA public"));
-        execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
-        SchemaModel live = new CatalogInspector("public").inspect(connection);
+        db.reset();
+        db.execute(new Plan(Differ.diff(SchemaModel.EMPTY, a)).upStatements());
+        SchemaModel live = new CatalogInspector("public").inspect(db.connection());
 
         SchemaDeclaration b = ExposedSubsetSchemas.declaration(pair.b());
         List<String> statements = exposedStatements(b);
@@ -213,15 +205,4 @@ class MigrationUtilsOracleProperties {
         return t != null && t.column(column).map(c -> c.identity() != null).orElse(false);
     }
 
-    private static void execute(List<String> statements) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            for (String sql : statements) {
-                try {
-                    st.execute(sql);
-                } catch (SQLException e) {
-                    throw new SQLException(e.getMessage() + "\n-- while running:\n" + sql, e.getSQLState(), e);
-                }
-            }
-        }
-    }
 }
