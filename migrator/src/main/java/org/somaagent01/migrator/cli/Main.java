@@ -6,6 +6,7 @@ import java.util.Map;
 import org.somaagent01.migrator.ExitCode;
 import org.somaagent01.migrator.MigratorException;
 import org.somaagent01.migrator.apply.Failures;
+import org.somaagent01.migrator.connect.LoginWarmup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,6 +51,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // what a login will need from the JDK is readied while the arguments are read and the socket opens
+        LoginWarmup.start();
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 

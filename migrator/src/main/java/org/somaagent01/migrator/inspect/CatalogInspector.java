@@ -71,8 +71,9 @@ public final class CatalogInspector {
                 st.execute("SET LOCAL search_path TO " + org.somaagent01.migrator.sql.Sql.ident(schema)
                         + "; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL work_mem = '64MB'");
             }
-            Map<String, TableBuilder> tables = columns(connection);
-            constraints(connection, tables);
+            Map<String, List<String>> columnNames = new HashMap<>();
+            Map<String, TableBuilder> tables = columns(connection, columnNames);
+            constraints(connection, tables, columnNames);
             // indexes and triggers of views are read with the tables' ones: view name -> its own
             Map<String, List<IndexModel>> viewIndexes = indexes(connection, tables);
             Map<String, List<TriggerModel>> viewTriggers = triggers(connection, tables);
@@ -113,16 +114,30 @@ public final class CatalogInspector {
         return out;
     }
 
-    private Map<String, TableBuilder> columns(Connection c) throws SQLException {
+    /**
+     * The schema's tables with their own columns; {@code names} receives every column name of every table of the
+     * schema by its number (inherited columns and extension members' tables too), which name constraint keys.
+     */
+    private Map<String, TableBuilder> columns(Connection c, Map<String, List<String>> names) throws SQLException {
         // comments are joined from pg_description, not asked of obj_description() per row (a query each); a default
         // cannot refer to columns, so it is printed without its table (pg_get_expr with a relation opens it, a
         // relcache build per table), a generated column's expression with it
         Map<String, TableBuilder> tables = new LinkedHashMap<>();
         try (ResultSet rs = query(c, InspectorQueries.get("columns"), true)) {
             while (rs.next()) {
-                TableBuilder t = tables.computeIfAbsent(rs.getString(1), TableBuilder::new);
+                String table = rs.getString(1);
+                String column = rs.getString(3);
+                List<String> numbered = names.computeIfAbsent(table, n -> new ArrayList<>());
+                if (column != null) {
+                    // rows come in column-number order; a dropped column leaves a gap
+                    int number = rs.getInt(17);
+                    while (numbered.size() < number - 1) numbered.add(null);
+                    numbered.add(column);
+                }
+                if (rs.getBoolean(19)) continue; // a table of an extension: not the schema's own
+                TableBuilder t = tables.computeIfAbsent(table, TableBuilder::new);
                 t.comment = rs.getString(2);
-                if (rs.getString(3) != null) {
+                if (column != null && rs.getBoolean(18)) {
                     String identity = switch (rs.getString(7)) {
                         case "a" -> ColumnModel.ALWAYS;
                         case "d" -> ColumnModel.BY_DEFAULT;
@@ -130,7 +145,7 @@ public final class CatalogInspector {
                     };
                     // a generated column's expression is stored where a default would be
                     boolean generated = "s".equals(rs.getString(8));
-                    t.columns.add(new ColumnModel(rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                    t.columns.add(new ColumnModel(column, rs.getString(4), rs.getBoolean(5),
                             generated ? null : rs.getString(6), identity, generated ? rs.getString(6) : null, rs.getString(9),
                             rs.getString(10), identity == null || rs.getObject(11) == null ? null
                                     : new IdentityOptions(rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
@@ -141,29 +156,56 @@ public final class CatalogInspector {
         return tables;
     }
 
-    private void constraints(Connection c, Map<String, TableBuilder> tables) throws SQLException {
-        // key columns are named by one join and aggregate over the schema's constraints, not by a subquery each
-        try (ResultSet rs = query(c, InspectorQueries.get("constraints"), 3)) {
+    private void constraints(Connection c, Map<String, TableBuilder> tables, Map<String, List<String>> columnNames)
+            throws SQLException {
+        // key columns come as numbers and are named from the columns read before: joining pg_attribute to name them
+        // took two thirds of this query; only a foreign key to another schema's table has them named by the query
+        try (ResultSet rs = query(c, InspectorQueries.get("constraints"), 2)) {
             while (rs.next()) {
                 TableBuilder t = tables.get(rs.getString(1));
                 if (t == null) continue;
                 String name = rs.getString(2);
-                List<String> columns = strings(rs.getArray(4));
-                boolean deferrable = rs.getBoolean(11);
-                boolean deferred = rs.getBoolean(12);
-                boolean notValid = rs.getBoolean(13);
-                switch (rs.getString(3)) {
-                    case "p" -> t.primaryKey = new KeyConstraint(name, columns, false, deferrable, deferred);
-                    case "u" -> t.uniques.add(new KeyConstraint(name, columns, rs.getBoolean(14), deferrable, deferred));
+                String kind = rs.getString(3);
+                boolean deferrable = rs.getBoolean(12);
+                boolean deferred = rs.getBoolean(13);
+                boolean notValid = rs.getBoolean(14);
+                switch (kind) {
+                    case "p" -> t.primaryKey = new KeyConstraint(name, keyNames(columnNames, t.name, rs.getString(4)),
+                            false, deferrable, deferred);
+                    case "u" -> t.uniques.add(new KeyConstraint(name, keyNames(columnNames, t.name, rs.getString(4)),
+                            rs.getBoolean(15), deferrable, deferred));
                     case "c" -> t.checks.add(new CheckModel(name, rs.getString(5), notValid));
                     case "x" -> t.exclusions.add(new ExclusionModel(name, rs.getString(5)));
-                    default -> t.foreignKeys.add(new ForeignKeyModel(name, columns, rs.getString(6),
-                            strings(rs.getArray(7)), ForeignKeyAction.fromCatalogCode(rs.getString(8).charAt(0)),
-                            ForeignKeyAction.fromCatalogCode(rs.getString(9).charAt(0)), rs.getBoolean(10),
-                            deferrable, deferred, notValid));
+                    default -> {
+                        String target = rs.getString(6);
+                        Array otherSchema = rs.getArray(8);
+                        List<String> referenced = otherSchema != null ? strings(otherSchema)
+                                : keyNames(columnNames, target, rs.getString(7));
+                        t.foreignKeys.add(new ForeignKeyModel(name, keyNames(columnNames, t.name, rs.getString(4)),
+                                target, referenced, ForeignKeyAction.fromCatalogCode(rs.getString(9).charAt(0)),
+                                ForeignKeyAction.fromCatalogCode(rs.getString(10).charAt(0)), rs.getBoolean(11),
+                                deferrable, deferred, notValid));
+                    }
                 }
             }
         }
+    }
+
+    /** The names of a key's columns, given as PostgreSQL prints a smallint array ({@code {2,1}}). */
+    private static List<String> keyNames(Map<String, List<String>> columnNames, String table, String numbers) {
+        List<String> names = columnNames.get(table);
+        List<String> out = new ArrayList<>();
+        if (numbers == null || numbers.length() <= 2) return out;
+        for (String n : numbers.substring(1, numbers.length() - 1).split(",")) {
+            int number = Integer.parseInt(n);
+            String column = names == null || number < 1 || number > names.size() ? null : names.get(number - 1);
+            if (column == null) {
+                throw new IllegalStateException("a key of table " + table + " names column number " + number
+                        + ", which the catalog query did not read");
+            }
+            out.add(column);
+        }
+        return out;
     }
 
     private Map<String, List<IndexModel>> indexes(Connection c, Map<String, TableBuilder> tables) throws SQLException {

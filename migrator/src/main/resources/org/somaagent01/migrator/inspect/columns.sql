@@ -1,11 +1,14 @@
+-- every table of the schema, and every column with its number: a constraint's key columns are named from these
+-- (inherited columns and extension members' tables too, which only name keys and are not modelled)
 SELECT cl.relname, td.description, a.attname,
        format_type(a.atttypid, a.atttypmod), a.attnotnull,
        CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0) ELSE pg_get_expr(d.adbin, d.adrelid) END,
        a.attidentity, a.attgenerated, cd.description, coll.collname,
-       q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle
+       q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle,
+       a.attnum, a.attislocal, ext.objid IS NOT NULL
 FROM pg_class cl
 JOIN pg_namespace n ON n.oid = cl.relnamespace
-LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal
+LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_description td ON td.objoid = cl.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
 LEFT JOIN pg_description cd ON cd.objoid = cl.oid AND cd.classoid = 'pg_class'::regclass
@@ -16,6 +19,7 @@ LEFT JOIN pg_depend sd ON sd.refclassid = 'pg_class'::regclass AND sd.refobjid =
      AND sd.classid = 'pg_class'::regclass AND sd.deptype = 'i' AND a.attidentity <> ''
 LEFT JOIN pg_sequence q ON q.seqrelid = sd.objid
 LEFT JOIN pg_collation coll ON coll.oid = a.attcollation AND a.attcollation <> ty.typcollation
+LEFT JOIN (SELECT DISTINCT objid FROM pg_depend WHERE classid = 'pg_class'::regclass AND deptype = 'e') ext
+     ON ext.objid = cl.oid
 WHERE n.nspname = ? AND cl.relkind IN ('r', 'p')
-  AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = cl.oid AND dep.deptype = 'e')
 ORDER BY cl.relname, a.attnum
