@@ -71,11 +71,11 @@ public final class CatalogInspector {
                 st.execute("SET LOCAL search_path TO " + org.somaagent01.migrator.sql.Sql.ident(schema)
                         + "; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL work_mem = '64MB'");
             }
-            Map<String, List<String>> columnNames = new HashMap<>();
-            Map<String, TableBuilder> tables = columns(connection, columnNames);
-            constraints(connection, tables, columnNames);
+            Map<String, List<Numbered>> numbered = new HashMap<>();
+            Map<String, TableBuilder> tables = columns(connection, numbered);
+            constraints(connection, tables, numbered);
             // indexes and triggers of views are read with the tables' ones: view name -> its own
-            Map<String, List<IndexModel>> viewIndexes = indexes(connection, tables);
+            Map<String, List<IndexModel>> viewIndexes = indexes(connection, tables, numbered);
             Map<String, List<TriggerModel>> viewTriggers = triggers(connection, tables);
             layouts(connection, tables);
             List<TableModel> built = rowSecurity(connection, tables.values().stream().map(TableBuilder::build).toList());
@@ -114,11 +114,14 @@ public final class CatalogInspector {
         return out;
     }
 
+    /** A column by its number: what names a constraint's or an index's key, and the collation it has. */
+    private record Numbered(String name, long collation) {}
+
     /**
-     * The schema's tables with their own columns; {@code names} receives every column name of every table of the
-     * schema by its number (inherited columns and extension members' tables too), which name constraint keys.
+     * The schema's tables with their own columns; {@code numbered} receives every column of every table and
+     * materialized view of the schema by its number (inherited columns and extension members' tables too).
      */
-    private Map<String, TableBuilder> columns(Connection c, Map<String, List<String>> names) throws SQLException {
+    private Map<String, TableBuilder> columns(Connection c, Map<String, List<Numbered>> numbered) throws SQLException {
         // comments are joined from pg_description, not asked of obj_description() per row (a query each); a default
         // cannot refer to columns, so it is printed without its table (pg_get_expr with a relation opens it, a
         // relcache build per table), a generated column's expression with it
@@ -127,14 +130,14 @@ public final class CatalogInspector {
             while (rs.next()) {
                 String table = rs.getString(1);
                 String column = rs.getString(3);
-                List<String> numbered = names.computeIfAbsent(table, n -> new ArrayList<>());
+                List<Numbered> byNumber = numbered.computeIfAbsent(table, n -> new ArrayList<>());
                 if (column != null) {
                     // rows come in column-number order; a dropped column leaves a gap
                     int number = rs.getInt(17);
-                    while (numbered.size() < number - 1) numbered.add(null);
-                    numbered.add(column);
+                    while (byNumber.size() < number - 1) byNumber.add(null);
+                    byNumber.add(new Numbered(column, rs.getLong(20)));
                 }
-                if (rs.getBoolean(19)) continue; // a table of an extension: not the schema's own
+                if (rs.getBoolean(19)) continue; // a materialized view, or a table of an extension: only names keys
                 TableBuilder t = tables.computeIfAbsent(table, TableBuilder::new);
                 t.comment = rs.getString(2);
                 if (column != null && rs.getBoolean(18)) {
@@ -156,7 +159,7 @@ public final class CatalogInspector {
         return tables;
     }
 
-    private void constraints(Connection c, Map<String, TableBuilder> tables, Map<String, List<String>> columnNames)
+    private void constraints(Connection c, Map<String, TableBuilder> tables, Map<String, List<Numbered>> numbered)
             throws SQLException {
         // key columns come as numbers and are named from the columns read before: joining pg_attribute to name them
         // took two thirds of this query; only a foreign key to another schema's table has them named by the query
@@ -170,9 +173,9 @@ public final class CatalogInspector {
                 boolean deferred = rs.getBoolean(13);
                 boolean notValid = rs.getBoolean(14);
                 switch (kind) {
-                    case "p" -> t.primaryKey = new KeyConstraint(name, keyNames(columnNames, t.name, rs.getString(4)),
+                    case "p" -> t.primaryKey = new KeyConstraint(name, keyNames(numbered, t.name, rs.getString(4)),
                             false, deferrable, deferred);
-                    case "u" -> t.uniques.add(new KeyConstraint(name, keyNames(columnNames, t.name, rs.getString(4)),
+                    case "u" -> t.uniques.add(new KeyConstraint(name, keyNames(numbered, t.name, rs.getString(4)),
                             rs.getBoolean(15), deferrable, deferred));
                     case "c" -> t.checks.add(new CheckModel(name, rs.getString(5), notValid));
                     case "x" -> t.exclusions.add(new ExclusionModel(name, rs.getString(5)));
@@ -180,8 +183,8 @@ public final class CatalogInspector {
                         String target = rs.getString(6);
                         Array otherSchema = rs.getArray(8);
                         List<String> referenced = otherSchema != null ? strings(otherSchema)
-                                : keyNames(columnNames, target, rs.getString(7));
-                        t.foreignKeys.add(new ForeignKeyModel(name, keyNames(columnNames, t.name, rs.getString(4)),
+                                : keyNames(numbered, target, rs.getString(7));
+                        t.foreignKeys.add(new ForeignKeyModel(name, keyNames(numbered, t.name, rs.getString(4)),
                                 target, referenced, ForeignKeyAction.fromCatalogCode(rs.getString(9).charAt(0)),
                                 ForeignKeyAction.fromCatalogCode(rs.getString(10).charAt(0)), rs.getBoolean(11),
                                 deferrable, deferred, notValid));
@@ -192,27 +195,33 @@ public final class CatalogInspector {
     }
 
     /** The names of a key's columns, given as PostgreSQL prints a smallint array ({@code {2,1}}). */
-    private static List<String> keyNames(Map<String, List<String>> columnNames, String table, String numbers) {
-        List<String> names = columnNames.get(table);
+    private static List<String> keyNames(Map<String, List<Numbered>> numbered, String table, String numbers) {
         List<String> out = new ArrayList<>();
         if (numbers == null || numbers.length() <= 2) return out;
         for (String n : numbers.substring(1, numbers.length() - 1).split(",")) {
-            int number = Integer.parseInt(n);
-            String column = names == null || number < 1 || number > names.size() ? null : names.get(number - 1);
-            if (column == null) {
-                throw new IllegalStateException("a key of table " + table + " names column number " + number
-                        + ", which the catalog query did not read");
-            }
-            out.add(column);
+            out.add(column(numbered, table, Integer.parseInt(n)).name());
         }
         return out;
     }
 
-    private Map<String, List<IndexModel>> indexes(Connection c, Map<String, TableBuilder> tables) throws SQLException {
+    private static Numbered column(Map<String, List<Numbered>> numbered, String table, int number) {
+        List<Numbered> columns = numbered.get(table);
+        Numbered column = columns == null || number < 1 || number > columns.size() ? null : columns.get(number - 1);
+        if (column == null) {
+            throw new IllegalStateException("a key of " + table + " names column number " + number
+                    + ", which the catalog query did not read");
+        }
+        return column;
+    }
+
+    private Map<String, List<IndexModel>> indexes(Connection c, Map<String, TableBuilder> tables,
+                                                  Map<String, List<Numbered>> numbered) throws SQLException {
         // one row per index column, keys then INCLUDE columns (the index's own pg_attribute rows 1..indnatts, a join
         // where a generate_series per index would be a function call each); indexes that back a constraint belong to
         // the constraint, not here; an invalid index (a failed CONCURRENTLY build) is not the index it was meant to be:
-        // it is left out, and reported as outside the model (UnmodelledObjects)
+        // it is left out, and reported as outside the model (UnmodelledObjects). A key column comes as its number
+        // and is named from the columns read before (joining pg_attribute for it was a third of this query); its
+        // collation is printed where it is not the column's (an expression's: its type's), as pg_get_indexdef does
         Map<String, List<IndexModel>> viewIndexes = new HashMap<>();
         Map<String, IndexBuilder> byName = new LinkedHashMap<>();
         try (ResultSet rs = query(c, InspectorQueries.get("indexes"), true)) {
@@ -222,11 +231,16 @@ public final class CatalogInspector {
                 ix.name = rs.getString(2);
                 ix.unique = rs.getBoolean(3);
                 ix.method = rs.getString(4);
+                int number = rs.getInt(15);
+                Numbered column = number == 0 ? null : column(numbered, ix.table, number);
+                String key = column == null ? rs.getString(6) : column.name();
+                long collation = rs.getLong(16);
+                boolean ownCollation = collation != 0 && collation != (column == null ? rs.getLong(17) : column.collation());
                 if (rs.getBoolean(11)) {
-                    ix.include.add(rs.getString(6));
+                    ix.include.add(key);
                 } else {
-                    ix.keys.add(new IndexModel.IndexKey(rs.getString(6), rs.getString(7), rs.getBoolean(8),
-                            rs.getString(13), rs.getString(12)));
+                    ix.keys.add(new IndexModel.IndexKey(key, rs.getString(7), rs.getBoolean(8),
+                            ownCollation ? rs.getString(13) : null, rs.getString(12)));
                 }
                 ix.with = strings(rs.getArray(9));
                 ix.predicate = rs.getString(10);

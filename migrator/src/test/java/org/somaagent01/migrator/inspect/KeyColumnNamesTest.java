@@ -11,16 +11,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.somaagent01.migrator.model.ForeignKeyModel;
+import org.somaagent01.migrator.model.IndexModel;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
 import org.somaagent01.testdb.TestDatabase;
 import org.somaagent01.testdb.TestServer;
 
 /**
- * Key columns are read as column numbers and named from the columns query's rows: in key order, across a dropped
- * column's gap, for inherited columns of a partition, and by the query itself for a table of another schema.
+ * Constraint and index key columns are read as column numbers and named from the columns query's rows: in key
+ * order, across a dropped column's gap, for inherited columns of a partition and for a materialized view, and by
+ * the query itself for a table of another schema. An index key's collation is the one it has beyond its column's.
  */
-class ConstraintKeyNamesTest {
+class KeyColumnNamesTest {
     private static TestDatabase db;
     private static Connection c;
 
@@ -88,5 +90,33 @@ class ConstraintKeyNamesTest {
         assertEquals(List.of("rid"), fk.columns());
         assertEquals("other.r", fk.targetTable());
         assertEquals(List.of("id"), fk.targetColumns());
+    }
+
+    @Test
+    void indexKeysAreNamedAcrossADroppedColumnWithTheirOwnCollationOnly() throws SQLException {
+        exec("CREATE TABLE t (gone int, name text COLLATE \"C\", label text, n int)",
+                "ALTER TABLE t DROP COLUMN gone",
+                "CREATE INDEX t_name ON t (name, n) INCLUDE (label)",
+                "CREATE INDEX t_posix ON t (name COLLATE \"POSIX\", label COLLATE \"C\")",
+                "CREATE INDEX t_expr ON t ((lower(label)) DESC)");
+        TableModel t = table("t");
+        IndexModel plain = t.indexes().get("t_name");
+        assertEquals(List.of("name", "n"), plain.keys().stream().map(IndexModel.IndexKey::expression).toList());
+        assertEquals(null, plain.keys().get(0).collation(), "the column's own collation is not the index's");
+        assertEquals(List.of("label"), plain.include());
+        IndexModel collated = t.indexes().get("t_posix");
+        assertEquals("POSIX", collated.keys().get(0).collation());
+        assertEquals("C", collated.keys().get(1).collation(), "C beyond the column's default collation");
+        assertEquals("(lower(label))", t.indexes().get("t_expr").keys().get(0).expression());
+    }
+
+    @Test
+    void aMaterializedViewsIndexNamesItsColumn() throws SQLException {
+        exec("CREATE TABLE src (id int, v text)",
+                "CREATE MATERIALIZED VIEW mv AS SELECT v, id FROM src",
+                "CREATE INDEX mv_id ON mv (id)");
+        SchemaModel model = new CatalogInspector("public").inspect(c);
+        IndexModel index = model.views().get("mv").indexes().get("mv_id");
+        assertEquals("id", index.keys().get(0).expression());
     }
 }
