@@ -71,8 +71,9 @@ public final class CatalogInspector {
                 st.execute("SET LOCAL search_path TO " + org.somaagent01.migrator.sql.Sql.ident(schema)
                         + "; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL work_mem = '64MB'");
             }
+            Comments comments = objectComments(connection);
             Map<String, List<Numbered>> numbered = new HashMap<>();
-            Map<String, TableBuilder> tables = columns(connection, numbered);
+            Map<String, TableBuilder> tables = columns(connection, numbered, comments);
             constraints(connection, tables, numbered);
             // indexes and triggers of views are read with the tables' ones: view name -> its own
             Map<String, List<IndexModel>> viewIndexes = indexes(connection, tables, numbered);
@@ -89,9 +90,8 @@ public final class CatalogInspector {
             List<DomainModel> domains = domains(connection);
             List<CompositeTypeModel> compositeTypes = compositeTypes(connection);
             List<CollationModel> collations = collations(connection);
-            Map<String, String> comments = objectComments(connection);
             return SchemaModel.of(extensions, enums, built, functions, sequences, views,
-                    privileges ? grants(connection) : null, comments, domains, compositeTypes, collations);
+                    privileges ? grants(connection) : null, comments.others(), domains, compositeTypes, collations);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -121,38 +121,38 @@ public final class CatalogInspector {
      * The schema's tables with their own columns; {@code numbered} receives every column of every table and
      * materialized view of the schema by its number (inherited columns and extension members' tables too).
      */
-    private Map<String, TableBuilder> columns(Connection c, Map<String, List<Numbered>> numbered) throws SQLException {
-        // comments are joined from pg_description, not asked of obj_description() per row (a query each); a default
-        // cannot refer to columns, so it is printed without its table (pg_get_expr with a relation opens it, a
-        // relcache build per table), a generated column's expression with it
+    private Map<String, TableBuilder> columns(Connection c, Map<String, List<Numbered>> numbered, Comments comments)
+            throws SQLException {
+        // a default cannot refer to columns, so it is printed without its table (pg_get_expr with a relation opens
+        // it, a relcache build per table), a generated column's expression with it
         Map<String, TableBuilder> tables = new LinkedHashMap<>();
         try (ResultSet rs = query(c, InspectorQueries.get("columns"), true)) {
             while (rs.next()) {
                 String table = rs.getString(1);
-                String column = rs.getString(3);
+                String column = rs.getString(2);
                 List<Numbered> byNumber = numbered.computeIfAbsent(table, n -> new ArrayList<>());
                 if (column != null) {
                     // rows come in column-number order; a dropped column leaves a gap
-                    int number = rs.getInt(17);
+                    int number = rs.getInt(15);
                     while (byNumber.size() < number - 1) byNumber.add(null);
-                    byNumber.add(new Numbered(column, rs.getLong(20)));
+                    byNumber.add(new Numbered(column, rs.getLong(18)));
                 }
-                if (rs.getBoolean(19)) continue; // a materialized view, or a table of an extension: only names keys
+                if (rs.getBoolean(17)) continue; // a materialized view, or a table of an extension: only names keys
                 TableBuilder t = tables.computeIfAbsent(table, TableBuilder::new);
-                t.comment = rs.getString(2);
-                if (column != null && rs.getBoolean(18)) {
-                    String identity = switch (rs.getString(7)) {
+                t.comment = comments.tables().get(table);
+                if (column != null && rs.getBoolean(16)) {
+                    String identity = switch (rs.getString(6)) {
                         case "a" -> ColumnModel.ALWAYS;
                         case "d" -> ColumnModel.BY_DEFAULT;
                         default -> null;
                     };
                     // a generated column's expression is stored where a default would be
-                    boolean generated = "s".equals(rs.getString(8));
-                    t.columns.add(new ColumnModel(column, rs.getString(4), rs.getBoolean(5),
-                            generated ? null : rs.getString(6), identity, generated ? rs.getString(6) : null, rs.getString(9),
-                            rs.getString(10), identity == null || rs.getObject(11) == null ? null
-                                    : new IdentityOptions(rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
-                                            rs.getLong(15), rs.getBoolean(16))));
+                    boolean generated = "s".equals(rs.getString(7));
+                    t.columns.add(new ColumnModel(column, rs.getString(3), rs.getBoolean(4),
+                            generated ? null : rs.getString(5), identity, generated ? rs.getString(5) : null,
+                            comments.column(table, column), rs.getString(8), identity == null || rs.getObject(9) == null ? null
+                                    : new IdentityOptions(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12),
+                                            rs.getLong(13), rs.getBoolean(14))));
                 }
             }
         }
@@ -546,10 +546,31 @@ public final class CatalogInspector {
     }
 
     /** Comments on views, materialized views, their columns, sequences, indexes and constraints (one query). */
-    private Map<String, String> objectComments(Connection c) throws SQLException {
-        Map<String, String> out = new HashMap<>();
+    /**
+     * The schema's comments: a table's and its columns' (their models hold them), and the others by
+     * {@link SchemaModel#commentKey}.
+     */
+    private record Comments(Map<String, String> tables, Map<String, Map<String, String>> columns,
+                            Map<String, String> others) {
+        String column(String table, String column) {
+            Map<String, String> of = columns.get(table);
+            return of == null ? null : of.get(column);
+        }
+    }
+
+    private Comments objectComments(Connection c) throws SQLException {
+        Comments out = new Comments(new HashMap<>(), new HashMap<>(), new HashMap<>());
         try (ResultSet rs = query(c, InspectorQueries.get("object-comments"), 3)) {
-            while (rs.next()) out.put(SchemaModel.commentKey(rs.getString(1), rs.getString(2)), rs.getString(3));
+            while (rs.next()) {
+                String kind = rs.getString(1);
+                String text = rs.getString(4);
+                switch (kind) {
+                    case "TABLE" -> out.tables().put(rs.getString(2), text);
+                    case "TABLE COLUMN" -> out.columns().computeIfAbsent(rs.getString(2), t -> new HashMap<>())
+                            .put(rs.getString(3), text);
+                    default -> out.others().put(SchemaModel.commentKey(kind, rs.getString(2)), text);
+                }
+            }
         }
         return out;
     }

@@ -1,18 +1,16 @@
 -- every table of the schema, and every column with its number and collation: constraint and index keys are named
--- from these (inherited columns, extension members' tables and materialized views too, which only name keys here)
-SELECT cl.relname, td.description, a.attname,
+-- from these (inherited columns, extension members' tables and materialized views too, which only name keys here);
+-- comments come with the other objects' (object-comments.sql), which reads only the objects that have one
+SELECT cl.relname, a.attname,
        format_type(a.atttypid, a.atttypmod), a.attnotnull,
        CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0) ELSE pg_get_expr(d.adbin, d.adrelid) END,
-       a.attidentity, a.attgenerated, cd.description, coll.collname,
+       a.attidentity, a.attgenerated, coll.collname,
        q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle,
        a.attnum, a.attislocal, ext.objid IS NOT NULL OR cl.relkind = 'm', a.attcollation
 FROM pg_class cl
 JOIN pg_namespace n ON n.oid = cl.relnamespace
 LEFT JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-LEFT JOIN pg_description td ON td.objoid = cl.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
-LEFT JOIN pg_description cd ON cd.objoid = cl.oid AND cd.classoid = 'pg_class'::regclass
-     AND cd.objsubid = a.attnum
 LEFT JOIN pg_type ty ON ty.oid = a.atttypid
 -- an identity column's own sequence
 LEFT JOIN pg_depend sd ON sd.refclassid = 'pg_class'::regclass AND sd.refobjid = cl.oid AND sd.refobjsubid = a.attnum
