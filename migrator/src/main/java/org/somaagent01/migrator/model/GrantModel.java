@@ -18,9 +18,22 @@ import java.util.List;
 public record GrantModel(String kind, String object, String grantee, String privilege, boolean grantOption,
                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean revoked) {
     public static final List<String> KINDS = List.of("TABLE", "SEQUENCE", "FUNCTION", "SCHEMA", "COLUMN");
-    public static final Comparator<GrantModel> ORDER = Comparator.comparing(GrantModel::kind)
-            .thenComparing(GrantModel::object).thenComparing(GrantModel::grantee).thenComparing(GrantModel::privilege)
-            .thenComparing(GrantModel::grantOption).thenComparing(GrantModel::revoked);
+    /**
+     * By kind, object, grantee, privilege, grant option, then revoked. Written out rather than chained from
+     * {@code Comparator.comparing}: every schema model sorts its grants, and the chain's lambdas are linked at run
+     * time, a few milliseconds of a cold start spent on both sides of a diff.
+     */
+    public static final Comparator<GrantModel> ORDER = GrantModel::compare;
+
+    private static int compare(GrantModel a, GrantModel b) {
+        int c = a.kind.compareTo(b.kind);
+        if (c == 0) c = a.object.compareTo(b.object);
+        if (c == 0) c = a.grantee.compareTo(b.grantee);
+        if (c == 0) c = a.privilege.compareTo(b.privilege);
+        if (c == 0) c = Boolean.compare(a.grantOption, b.grantOption);
+        if (c == 0) c = Boolean.compare(a.revoked, b.revoked);
+        return c;
+    }
 
     public GrantModel {
         if (!KINDS.contains(kind)) throw new IllegalArgumentException("grant on " + kind + " is not one of " + KINDS);
