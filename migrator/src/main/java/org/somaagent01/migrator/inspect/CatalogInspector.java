@@ -484,8 +484,8 @@ public final class CatalogInspector {
         TableBuilder(String name) { this.name = name; }
 
         TableModel build() {
-            return TableModel.of(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment)
-                    .withExclusions(exclusions).withLayout(layout);
+            return TableModel.of(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment,
+                    exclusions, layout);
         }
     }
 

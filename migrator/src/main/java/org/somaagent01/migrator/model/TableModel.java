@@ -56,9 +56,19 @@ public record TableModel(
                                 Collection<KeyConstraint> uniques, Collection<CheckModel> checks,
                                 Collection<ForeignKeyModel> foreignKeys, Collection<IndexModel> indexes,
                                 Collection<TriggerModel> triggers, String comment) {
+        return of(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment, List.of(), null);
+    }
+
+    /** A table with exclusion constraints and a layout (null for an ordinary table), built in one go. */
+    public static TableModel of(String name, List<ColumnModel> columns, KeyConstraint primaryKey,
+                                Collection<KeyConstraint> uniques, Collection<CheckModel> checks,
+                                Collection<ForeignKeyModel> foreignKeys, Collection<IndexModel> indexes,
+                                Collection<TriggerModel> triggers, String comment, Collection<ExclusionModel> exclusions,
+                                TableLayout layout) {
         return new TableModel(name, columns, primaryKey, Names.byName(uniques, KeyConstraint::name),
                 Names.byName(checks, CheckModel::name), Names.byName(foreignKeys, ForeignKeyModel::name),
-                Names.byName(indexes, IndexModel::name), Names.byName(triggers, TriggerModel::name), comment);
+                Names.byName(indexes, IndexModel::name), Names.byName(triggers, TriggerModel::name), comment,
+                Names.byName(exclusions, ExclusionModel::name), null, layout);
     }
 
     /** This table with these columns instead of its own. */

@@ -1,6 +1,7 @@
 package org.somaagent01.migrator.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 
 /**
- * The model's maps answer lookups by hash once they are large (from 16 names): built either way, they must answer
- * every lookup, present or absent, as the sorted tree they are, iterate in name order, and stay unmodifiable.
+ * The model's maps answer lookups by hash once they are large (from 16 names) and are not copied again: built
+ * either way, they must answer every lookup, present or absent, as the sorted tree they are, iterate in name order,
+ * equal it, stay unmodifiable, and not follow later changes of the map they were made from.
  */
 class NamesProperties {
     @Property(tries = 300)
@@ -44,6 +46,12 @@ class NamesProperties {
         assertEquals(new ArrayList<>(tree.keySet()), new ArrayList<>(sorted.keySet()), "name order");
         assertEquals(new ArrayList<>(tree.keySet()), new ArrayList<>(byName.keySet()), "name order");
         assertEquals(tree, sorted);
+        assertEquals(sorted, tree);
+        assertEquals(tree.hashCode(), sorted.hashCode());
         assertThrows(UnsupportedOperationException.class, () -> sorted.put("x", 1));
+        assertThrows(UnsupportedOperationException.class, () -> sorted.entrySet().clear());
+        assertSame(sorted, Names.sorted(sorted), "a frozen map is not copied again");
+        tree.put("added after", -1);
+        assertEquals(null, sorted.get("added after"), "frozen from a copy of the caller's map");
     }
 }
