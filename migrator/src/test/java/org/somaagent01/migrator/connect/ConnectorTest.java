@@ -280,6 +280,45 @@ class ConnectorTest {
         assertEquals(2, log.size(), () -> String.join("\n", log));
     }
 
+    @Test
+    void aServerThatAcceptsButNeverAnswersTimesOutAndIsRetried() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                    while (true) held.add(silent.accept()); // accepted, never read nor answered
+                } catch (IOException closed) {
+                    held.forEach(h -> { try { h.close(); } catch (IOException ignored) { } });
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Dsn dsn = new Dsn("127.0.0.1", silent.getLocalPort(), "somedb", "someone", "secret", Map.of());
+            long start = System.nanoTime();
+            MigratorException e = assertThrows(MigratorException.class,
+                    () -> new Connector(new Connector.Backoff(1, Duration.ofMillis(5)), Duration.ofSeconds(1), log::add)
+                            .connect(dsn));
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertEquals(ExitCode.DB_UNREACHABLE, e.exitCode());
+            assertTrue(e.getMessage().contains("gave up after 1 retries"), e.getMessage());
+            assertEquals(1, log.size(), () -> String.join("\n", log));
+            assertTrue(seconds < 10, "two attempts of a 1 s login bound took " + seconds + " s");
+        }
+    }
+
+    @Test
+    void theLoginBoundIsNotLeftOnTheConnection() throws SQLException {
+        Dsn plain = new Dsn(TestServer.get().host(), TestServer.get().port(), db.name(), db.user(), db.password(), Map.of());
+        try (Connection c = connector().connect(plain)) {
+            assertEquals(0, c.getNetworkTimeout(), "a long statement must not hit the login's bound");
+        }
+        Dsn own = new Dsn(TestServer.get().host(), TestServer.get().port(), db.name(), db.user(), db.password(),
+                Map.of("socketTimeout", "7"));
+        try (Connection c = connector().connect(own)) {
+            assertEquals(7000, c.getNetworkTimeout(), "the DSN's own socketTimeout stays");
+        }
+    }
+
     /** A loopback port nobody listens on: bound and released, and ephemeral ports are not reused right away. */
     private static int closedPort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
