@@ -68,7 +68,7 @@ public final class Fleet {
             return outcomes.size() + " database" + (outcomes.size() == 1 ? "" : "s") + ": " + ok + " ok"
                     + (pending > 0 ? ", " + pending + " with changes pending or drift" : "")
                     + ", " + failed.size() + " failed" + (failed.isEmpty() ? "" : " (" + String.join("; ", failed) + ")")
-                    + " in " + String.format("%.1f", elapsed.toMillis() / 1000.0) + " s";
+                    + " in " + String.format(java.util.Locale.ROOT, "%.1f", elapsed.toMillis() / 1000.0) + " s";
         }
     }
 
