@@ -1,5 +1,6 @@
 package org.somaagent01.migrator.connect;
 
+import java.lang.management.ManagementFactory;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.GregorianCalendar;
@@ -8,8 +9,8 @@ import javax.crypto.SecretKeyFactory;
 
 /**
  * Readies, on a daemon thread, the parts of the JDK a pgjdbc login initializes on its way: the security providers
- * and the algorithms of a SCRAM login (random nonce, SHA-256, HMAC, PBKDF2), and the locale data of the calendar
- * each connection builds. Cold, they cost 30-40 ms of a login that otherwise waits on its socket; started when the
+ * and the algorithms of a SCRAM login (random nonce, SHA-256, HMAC, PBKDF2), the calendar each connection builds,
+ * and the memory MXBean it asks for its result-buffer limit. Cold, they cost 30-40 ms of a login that otherwise waits on its socket; started when the
  * process starts, they are ready, or half done, when the login needs them. Nothing here is required: a failure
  * leaves the login to do the same work itself.
  */
@@ -29,6 +30,7 @@ public final class LoginWarmup {
             Mac.getInstance("HmacSHA256");
             SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
             new GregorianCalendar();
+            ManagementFactory.getMemoryMXBean();
         } catch (Exception | LinkageError e) {
             // the login meets the same failure, and reports it
         }
