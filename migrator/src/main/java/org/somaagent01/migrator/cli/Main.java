@@ -54,7 +54,9 @@ public final class Main implements Runnable {
         // the JDK's built-in locale data instead of CLDR's 1,158 locales, which take 15 ms to set up at every start
         // (each pgjdbc connection builds a Calendar): the migrator formats nothing by locale (its numbers use
         // Locale.ROOT), so its output also stays the same on every host; a -Djava.locale.providers given is kept
-        if (System.getProperty("java.locale.providers") == null) System.setProperty("java.locale.providers", "FALLBACK");
+        if (System.getProperty("java.locale.providers") == null) {
+            System.setProperty("java.locale.providers", "FALLBACK");
+        }
         // what a login will need from the JDK is readied while the arguments are read and the socket opens
         LoginWarmup.start();
         System.exit(run(args, System.out, System.err, System.getenv()));

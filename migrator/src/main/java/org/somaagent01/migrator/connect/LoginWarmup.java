@@ -10,9 +10,9 @@ import javax.crypto.SecretKeyFactory;
 /**
  * Readies, on a daemon thread, the parts of the JDK a pgjdbc login initializes on its way: the security providers
  * and the algorithms of a SCRAM login (random nonce, SHA-256, HMAC, PBKDF2), the calendar each connection builds,
- * and the memory MXBean it asks for its result-buffer limit. Cold, they cost 30-40 ms of a login that otherwise waits on its socket; started when the
- * process starts, they are ready, or half done, when the login needs them. Nothing here is required: a failure
- * leaves the login to do the same work itself.
+ * and the memory MXBean it asks for its result-buffer limit. Cold, they cost 30-40 ms of a login that otherwise
+ * waits on its socket; started when the process starts, they are ready, or half done, when the login needs them.
+ * Nothing here is required: a failure leaves the login to do the same work itself.
  */
 public final class LoginWarmup {
     private LoginWarmup() {}

@@ -150,9 +150,9 @@ public final class CatalogInspector {
                     boolean generated = "s".equals(rs.getString(7));
                     t.columns.add(new ColumnModel(column, rs.getString(3), rs.getBoolean(4),
                             generated ? null : rs.getString(5), identity, generated ? rs.getString(5) : null,
-                            comments.column(table, column), rs.getString(8), identity == null || rs.getObject(9) == null ? null
-                                    : new IdentityOptions(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12),
-                                            rs.getLong(13), rs.getBoolean(14))));
+                            comments.column(table, column), rs.getString(8),
+                            identity == null || rs.getObject(9) == null ? null : new IdentityOptions(rs.getLong(9),
+                                    rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getBoolean(14))));
                 }
             }
         }
@@ -235,7 +235,8 @@ public final class CatalogInspector {
                 Numbered column = number == 0 ? null : column(numbered, ix.table, number);
                 String key = column == null ? rs.getString(6) : column.name();
                 long collation = rs.getLong(16);
-                boolean ownCollation = collation != 0 && collation != (column == null ? rs.getLong(17) : column.collation());
+                long usual = column == null ? rs.getLong(17) : column.collation();
+                boolean ownCollation = collation != 0 && collation != usual;
                 if (rs.getBoolean(11)) {
                     ix.include.add(key);
                 } else {
@@ -545,10 +546,9 @@ public final class CatalogInspector {
         return out;
     }
 
-    /** Comments on views, materialized views, their columns, sequences, indexes and constraints (one query). */
     /**
-     * The schema's comments: a table's and its columns' (their models hold them), and the others by
-     * {@link SchemaModel#commentKey}.
+     * The schema's comments, in one query: a table's and its columns' (their models hold them), and the others (views,
+     * materialized views and their columns, sequences, indexes, constraints) by {@link SchemaModel#commentKey}.
      */
     private record Comments(Map<String, String> tables, Map<String, Map<String, String>> columns,
                             Map<String, String> others) {
