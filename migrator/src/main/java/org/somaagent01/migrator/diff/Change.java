@@ -266,27 +266,39 @@ public sealed interface Change {
      * expression cannot be altered, nor a column it reads retyped. Destructive: the column's values are recomputed,
      * and a generated column that becomes a plain one loses them. Does nothing if the column is already the
      * replacement and the columns it reads already have the types they had on the other side of this change
-     * ({@code retypedReads}, column to type), so a re-run keeps it.
+     * ({@code retypedReads}, column to type), so a re-run keeps it; but while a routine its expression calls still
+     * has the definition that goes ({@code calledRoutines}: dropped, or dropped and created again, which prints the
+     * same call), the column is the one to drop.
      */
     record DropReplacedColumn(String table, ColumnModel column, ColumnModel replacement,
-                              SortedMap<String, String> retypedReads) implements Change {
+                              SortedMap<String, String> retypedReads, List<FunctionModel> calledRoutines) implements Change {
         /** {@code retypedReads}: columns the generated column reads whose type changes, with their type before. */
         public DropReplacedColumn {
             retypedReads = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(retypedReads));
+            calledRoutines = List.copyOf(calledRoutines);
         }
 
-        public Change inverse() { return new AddReplacedColumn(table, column, replacement, retypedReads); }
+        public DropReplacedColumn(String table, ColumnModel column, ColumnModel replacement,
+                                  SortedMap<String, String> retypedReads) {
+            this(table, column, replacement, retypedReads, List.of());
+        }
+
+        public Change inverse() { return new AddReplacedColumn(table, column, replacement, retypedReads, calledRoutines); }
         public boolean destructive() { return true; }
     }
 
-    /** Adds {@code column} (at the end) where {@link DropReplacedColumn} dropped {@code replaced}. */
+    /**
+     * Adds {@code column} (at the end) where {@link DropReplacedColumn} dropped {@code replaced};
+     * {@code calledRoutines} are those its expression calls that the way back drops (for {@link #inverse}).
+     */
     record AddReplacedColumn(String table, ColumnModel column, ColumnModel replaced,
-                             SortedMap<String, String> retypedReads) implements Change {
+                             SortedMap<String, String> retypedReads, List<FunctionModel> calledRoutines) implements Change {
         public AddReplacedColumn {
             retypedReads = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(retypedReads));
+            calledRoutines = List.copyOf(calledRoutines);
         }
 
-        public Change inverse() { return new DropReplacedColumn(table, column, replaced, retypedReads); }
+        public Change inverse() { return new DropReplacedColumn(table, column, replaced, retypedReads, calledRoutines); }
     }
 
     /** {@code ALTER COLUMN … TYPE to USING column::to}; destructive unless the new type holds every old value. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.somaagent01.migrator.model.ColumnModel;
+import org.somaagent01.migrator.model.FunctionModel;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
 
@@ -30,7 +31,8 @@ final class ColumnDiffer {
                 if (after == null || cx.replaced(t.name(), c.name())) {
                     if (c.comment() != null) out.add(new Change.SetColumnComment(t.name(), c.name(), c.comment(), null));
                     out.add(after == null ? new Change.DropColumn(t.name(), c)
-                            : new Change.DropReplacedColumn(t.name(), c, after, retypedReads(t, target, after, false)));
+                            : new Change.DropReplacedColumn(t.name(), c, after, retypedReads(t, target, after, false),
+                                    goingCalls(cx.from(), cx.to(), c)));
                 }
             }
             for (ColumnModel c : t.columns()) {
@@ -46,7 +48,7 @@ final class ColumnDiffer {
                         out.add(new Change.AddColumn(t.name(), c));
                     } else if (cx.replaced(t.name(), c.name())) {
                         out.add(new Change.AddReplacedColumn(t.name(), c, source.column(c.name()).orElseThrow(),
-                                retypedReads(source, t, c, true)));
+                                retypedReads(source, t, c, true), goingCalls(cx.to(), cx.from(), c)));
                     }
                 }
             }
@@ -120,6 +122,21 @@ final class ColumnDiffer {
             out.add(new Change.SetIdentityOptions(table, name, after.type(), before.identityOptions(),
                     after.identityOptions()));
         }
+    }
+
+    /**
+     * The routines of {@code side} that {@code column}'s generated expression calls and that go on the way to
+     * {@code other} (dropped, or dropped and created again): the column must go before them.
+     */
+    private static List<FunctionModel> goingCalls(SchemaModel side, SchemaModel other, ColumnModel column) {
+        if (column.generated() == null) return List.of();
+        List<FunctionModel> out = new ArrayList<>();
+        side.functions().forEach((signature, f) -> {
+            if (RoutineDiffer.goes(f, other.functions().get(signature)) && Identifiers.calls(column.generated(), f.name())) {
+                out.add(f);
+            }
+        });
+        return out;
     }
 
     /**

@@ -432,7 +432,10 @@ final class Dependencies {
         if (c.collation() != null) reads.add(collation(c.collation()));
         sequences(c.defaultExpression(), reads);
         calls(c.defaultExpression(), reads);
-        if (c.generated() != null) mentioned(table, c.generated(), reads);
+        if (c.generated() != null) {
+            mentioned(table, c.generated(), reads);
+            calls(c.generated(), reads);
+        }
     }
 
     /**

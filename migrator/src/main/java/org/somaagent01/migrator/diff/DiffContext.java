@@ -19,8 +19,8 @@ import org.somaagent01.migrator.model.TableModel;
  *
  * @param touchedColumns columns whose type or collation changes, that go away, or that are replaced
  * @param replacedColumns columns on both sides dropped and added again: a generated column whose expression or type
- *                        changes, or that reads a touched column (PostgreSQL can neither alter the expression nor
- *                        retype what it reads)
+ *                        changes, that reads a touched column, or that calls a routine that goes (PostgreSQL can
+ *                        neither alter the expression nor retype or drop what it reads)
  * @param recreatedFunctions routines dropped and created (not replaced in place): their triggers go and come with them
  * @param convertedColumns columns of kept tables converted to a new type of the same name: an enum type swapped, a
  *                         domain replaced (a new base type or collation)
@@ -81,7 +81,12 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
             for (Change.CollatedColumn u : collationUsers(from, to, name)) swapped.add(key(u.table(), u.column()));
         });
         // a generated column is replaced around a retyped column it reads, but not around one converted to a type
-        // of the same name (its replacement's guard could not tell the two apart: a documented limit)
+        // of the same name (its replacement's guard could not tell the two apart: a documented limit); and around a
+        // routine it calls that goes: its expression prints the same, and PostgreSQL refuses the DROP FUNCTION under it
+        Set<String> gone = new HashSet<>();
+        from.functions().forEach((signature, f) -> {
+            if (RoutineDiffer.goes(f, to.functions().get(signature))) gone.add(f.name());
+        });
         Set<String> replaced = new HashSet<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
@@ -90,7 +95,7 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
                 ColumnModel after = target.column(c.name()).orElse(null);
                 if (after == null || c.generated() == null && after.generated() == null) continue;
                 if (!Objects.equals(c.generated(), after.generated()) || !c.type().equals(after.type())
-                        || c.generated() != null && mentionsAny(t, touched, c.generated())) {
+                        || c.generated() != null && (mentionsAny(t, touched, c.generated()) || calls(gone, c.generated()))) {
                     replaced.add(key(t.name(), c.name()));
                 }
             }
@@ -101,11 +106,9 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
         retyped.addAll(swapped);
         retyped.addAll(extended);
         Set<String> recreated = new HashSet<>();
-        Set<String> gone = new HashSet<>();
         from.functions().forEach((signature, f) -> {
             var target = to.functions().get(signature);
             if (target != null && RoutineDiffer.recreated(f, target)) recreated.add(signature);
-            if (RoutineDiffer.goes(f, target)) gone.add(f.name());
         });
         return new DiffContext(from, to, touched, replaced, recreated, swapped, extended, retyped, gone);
     }
@@ -131,8 +134,12 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
 
     /** Whether the expression calls a routine that goes (see {@link #goneRoutines}); an overload of its name counts. */
     boolean callsGoneRoutine(String expression) {
-        if (goneRoutines.isEmpty() || expression == null) return false;
-        for (String name : goneRoutines) if (Identifiers.calls(expression, name)) return true;
+        return calls(goneRoutines, expression);
+    }
+
+    private static boolean calls(Set<String> routines, String expression) {
+        if (routines.isEmpty() || expression == null) return false;
+        for (String name : routines) if (Identifiers.calls(expression, name)) return true;
         return false;
     }
 

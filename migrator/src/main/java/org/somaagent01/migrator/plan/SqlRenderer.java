@@ -512,7 +512,9 @@ public final class SqlRenderer {
         // a column it reads still to be retyped: it must go now, even if it looks like the replacement
         String retyped = c.retypedReads().entrySet().stream().map(e -> "\n        OR EXISTS (SELECT 1 FROM pg_attribute"
                 + " WHERE attrelid = to_regclass(" + literal(ident(c.table())) + ") AND attname = " + literal(e.getKey())
-                + " AND format_type(atttypid, atttypmod) <> " + literal(e.getValue()) + ")").collect(Collectors.joining());
+                + " AND format_type(atttypid, atttypmod) <> " + literal(e.getValue()) + ")").collect(Collectors.joining())
+                // a routine it calls still as it was: the column is still the one calling it (it prints the same)
+                + c.calledRoutines().stream().map(f -> "\n        OR " + defines(f)).collect(Collectors.joining());
         return "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid"
                 + " AND d.adnum = a.attnum WHERE a.attrelid = to_regclass(" + literal(ident(c.table())) + ") AND a.attname = "
                 + literal(c.column().name()) + " AND NOT a.attisdropped AND (NOT (" + same + ")" + retyped + ")) THEN\n        ALTER TABLE "
