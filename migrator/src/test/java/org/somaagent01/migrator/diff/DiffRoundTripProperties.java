@@ -60,6 +60,10 @@ class DiffRoundTripProperties {
                 && d.to() == null && "helper_fn()".equals(d.from())) && changes.stream().anyMatch(c -> c instanceof Change.DropFunction f
                 && f.function().name().equals("helper_fn")) && b.functions().containsKey("helper_fn"));
         Statistics.label("default around a recreated routine").coverage(check -> check.check(true).count(n -> n > 0));
+        // a kept generated column calling a routine that is dropped and created again (twice_fn's new result)
+        Statistics.label("generated column around a recreated routine").collect(changes.stream().anyMatch(c ->
+                c instanceof Change.DropReplacedColumn d && !d.calledRoutines().isEmpty()));
+        Statistics.label("generated column around a recreated routine").coverage(check -> check.check(true).count(n -> n > 0));
         // every kind of change the generator can reach must occur (renames need declarations: see DifferTest)
         Statistics.label("change kinds").coverage(check -> {
             for (Class<?> kind : Change.class.getPermittedSubclasses()) {

@@ -89,8 +89,15 @@ final class RandomSchemas {
             functions.add(g.chance() ? new FunctionModel("helper_fn", "bigint", "sql", "SELECT 1::bigint")
                     : new FunctionModel("helper_fn", "integer", "sql", "SELECT 1"));
         }
+        if (g.chance()) {
+            // immutable, for a generated column to call; a changed result recreates it under the column
+            functions.add(new FunctionModel("twice_fn", g.oneOf(List.of("integer", "bigint")), "sql", "SELECT v * 2")
+                    .withArguments("v integer", "v integer")
+                    .withAttributes("IMMUTABLE", false, false, false, null, null, null, List.of()));
+        }
         routines(g, functions);
         boolean helper = functions.stream().anyMatch(f -> f.name().equals("helper_fn"));
+        boolean twice = functions.stream().anyMatch(f -> f.name().equals("twice_fn"));
 
         boolean seqA = g.chance();
 
@@ -127,6 +134,8 @@ final class RandomSchemas {
             column(g, columns, "c_ts", "timestamp with time zone", g.oneOf(nullAnd("now()")));
             // a default calling a routine that two draws may recreate (a new result): it goes around the DROP FUNCTION
             if (helper) columns.add(new ColumnModel("c_code", "bigint", g.chance(), "helper_fn()"));
+            // a generated column calling a routine two draws may recreate: it is dropped and added around it
+            if (twice) columns.add(new ColumnModel("c_twice", "bigint", false, null, null, "twice_fn(21)", null));
             column(g, columns, "c_mood", mood && g.chance() ? "mood" : "text", null);
             column(g, columns, "c_color", color && g.chance() ? "color" : "text", null);
             if (mood) column(g, columns, "c_moods", "mood[]", null);
