@@ -33,7 +33,15 @@ public final class DatabaseDiffer {
         names.addAll(to.schemas().keySet());
         List<String> schemas = List.copyOf(names);
         List<List<ChangeOrder.Entry>> own = new ArrayList<>();
-        for (String s : schemas) own.add(new ArrayList<>(Differ.entries(model(from, s), model(to, s), Renames.NONE)));
+        // a schema's expressions may call another's routines: those that go or come are passed to each schema's diff
+        List<List<RoutinesElsewhere.Moved>> moved = new ArrayList<>();
+        for (String s : schemas) moved.add(RoutinesElsewhere.of(s, model(from, s), model(to, s)));
+        for (int i = 0; i < schemas.size(); i++) {
+            List<RoutinesElsewhere.Moved> others = new ArrayList<>();
+            for (int o = 0; o < schemas.size(); o++) if (o != i) others.addAll(moved.get(o));
+            String s = schemas.get(i);
+            own.add(new ArrayList<>(Differ.entries(model(from, s), model(to, s), Renames.NONE, new RoutinesElsewhere(others))));
+        }
         usersElsewhere(schemas, own, from, to);
         foreignKeysElsewhere(schemas, own, from, to);
         viewsElsewhere(schemas, own, from, to);

@@ -42,10 +42,18 @@ final class Dependencies {
     // the routines dropped or created (not replaced in place): only their keys order what calls them
     private final List<FunctionModel> movedRoutines = new ArrayList<>();
 
+    // the same of the database's other schemas, which calls print qualified
+    private final RoutinesElsewhere elsewhere;
+
     /** The two sides of the changes: where the tables they name are looked up (the columns an expression reads). */
     Dependencies(SchemaModel from, SchemaModel to) {
+        this(from, to, RoutinesElsewhere.NONE);
+    }
+
+    Dependencies(SchemaModel from, SchemaModel to, RoutinesElsewhere elsewhere) {
         this.from = from;
         this.to = to;
+        this.elsewhere = elsewhere;
         from.functions().forEach((signature, f) -> {
             if (RoutineDiffer.goes(f, to.functions().get(signature))) movedRoutines.add(f);
         });
@@ -581,6 +589,7 @@ final class Dependencies {
     private void calls(String expression, Set<String> reads) {
         if (expression == null) return;
         for (FunctionModel f : movedRoutines) if (Identifiers.calls(expression, f.name())) reads.add(function(f.callSignature()));
+        for (RoutinesElsewhere.Moved m : elsewhere.moved()) if (Identifiers.calls(expression, m.callName())) reads.add(m.key());
     }
 
     private Set<String> columnsOf(String table) {

@@ -47,6 +47,11 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
     }
 
     static DiffContext of(SchemaModel from, SchemaModel to) {
+        return of(from, to, List.of());
+    }
+
+    /** {@code goneElsewhere}: routines of other schemas that go, by the qualified name a call of them prints. */
+    static DiffContext of(SchemaModel from, SchemaModel to, List<String> goneElsewhere) {
         Set<String> touched = new HashSet<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
@@ -110,7 +115,9 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
             var target = to.functions().get(signature);
             if (target != null && RoutineDiffer.recreated(f, target)) recreated.add(signature);
         });
-        return new DiffContext(from, to, touched, replaced, recreated, swapped, extended, retyped, gone);
+        Set<String> goneHereOrElsewhere = new HashSet<>(gone);
+        goneHereOrElsewhere.addAll(goneElsewhere);
+        return new DiffContext(from, to, touched, replaced, recreated, swapped, extended, retyped, goneHereOrElsewhere);
     }
 
     static String key(String table, String name) {

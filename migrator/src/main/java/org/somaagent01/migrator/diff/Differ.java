@@ -41,18 +41,24 @@ public final class Differ {
      * inheriting tables) and what refers to them, before anything else, and comes back.
      */
     static List<ChangeOrder.Entry> entries(SchemaModel from, SchemaModel to, Renames renames) {
+        return entries(from, to, renames, RoutinesElsewhere.NONE);
+    }
+
+    /** The same, with the routines of other schemas of the database that go or come ({@link DatabaseDiffer}). */
+    static List<ChangeOrder.Entry> entries(SchemaModel from, SchemaModel to, Renames renames, RoutinesElsewhere elsewhere) {
         Set<String> rebuilt = Partitions.rebuilt(from, to);
-        if (rebuilt.isEmpty()) return ranked(from, to, renames, 0);
+        if (rebuilt.isEmpty()) return ranked(from, to, renames, 0, elsewhere);
         SchemaModel between = Partitions.without(from, Partitions.withDescendants(from, rebuilt));
-        List<ChangeOrder.Entry> out = new ArrayList<>(ranked(from, between, Renames.NONE, -ChangeRank.COUNT));
-        out.addAll(ranked(between, to, renames, 0));
+        List<ChangeOrder.Entry> out = new ArrayList<>(ranked(from, between, Renames.NONE, -ChangeRank.COUNT, elsewhere));
+        out.addAll(ranked(between, to, renames, 0, elsewhere));
         return out;
     }
 
-    private static List<ChangeOrder.Entry> ranked(SchemaModel from, SchemaModel to, Renames hints, int offset) {
+    private static List<ChangeOrder.Entry> ranked(SchemaModel from, SchemaModel to, Renames hints, int offset,
+                                                  RoutinesElsewhere elsewhere) {
         List<Change> renames = new ArrayList<>();
         SchemaModel renamed = rename(from, to, hints, renames);
-        DiffContext cx = DiffContext.of(renamed, to);
+        DiffContext cx = DiffContext.of(renamed, to, elsewhere.goneNames());
         List<Change> changes = new ArrayList<>(renames);
         changes.addAll(ExtensionDiffer.diff(cx));
         changes.addAll(CollationDiffer.diff(cx));
@@ -70,7 +76,7 @@ public final class Differ {
         List<Change> all = List.copyOf(changes);
         changes.addAll(SecurityDiffer.privileges(cx, all));
         changes.addAll(CommentDiffer.diff(cx, all));
-        Dependencies dependencies = new Dependencies(renamed, to);
+        Dependencies dependencies = new Dependencies(renamed, to, elsewhere);
         List<ChangeOrder.Entry> out = new ArrayList<>();
         for (Change c : plainOnPartitioned(cx, changes)) {
             out.add(new ChangeOrder.Entry(c, offset + ChangeRank.of(c, to), dependencies.of(c)));

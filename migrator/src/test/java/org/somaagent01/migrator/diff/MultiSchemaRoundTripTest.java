@@ -143,6 +143,36 @@ class MultiSchemaRoundTripTest {
         }
     }
 
+    @Test
+    void whatCallsARecreatedRoutineOfAnotherSchemaGoesAroundIt() throws SQLException {
+        // the calls print qualified (lib is off public's search path); PostgreSQL refuses each DROP FUNCTION under them
+        String table = "; CREATE TABLE public.t (id bigint DEFAULT lib.next_code(),"
+                + " n integer CONSTRAINT n_positive CHECK (lib.positive(n)))"
+                + "; CREATE INDEX t_positive ON public.t ((lib.positive(n)))";
+        try (TestDatabase a = TestServer.get().createDatabase(); TestDatabase b = TestServer.get().createDatabase();
+             Connection ca = a.connect(); Connection cb = b.connect()) {
+            exec(ca, "CREATE SCHEMA lib; CREATE FUNCTION lib.next_code() RETURNS integer LANGUAGE sql AS 'SELECT 1'"
+                    + "; CREATE FUNCTION lib.positive(v integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT v > 0'"
+                    + table);
+            exec(cb, "CREATE SCHEMA lib; CREATE FUNCTION lib.next_code() RETURNS bigint LANGUAGE sql AS 'SELECT 2::bigint'"
+                    + "; CREATE FUNCTION lib.positive(v integer DEFAULT 1) RETURNS boolean LANGUAGE sql IMMUTABLE"
+                    + " AS 'SELECT v > 0'" + table);
+            DatabaseModel modelA = INSPECTOR.inspect(ca);
+            DatabaseModel modelB = INSPECTOR.inspect(cb);
+            assertEquals("lib.next_code()", modelA.schemas().get("public").tables().get("t").column("id").orElseThrow()
+                    .defaultExpression());
+            List<PlannedSegment> segments = new DatabasePlan(DatabaseDiffer.diff(modelA, modelB)).segments(RenderMode.ONLINE);
+            for (int run = 1; run <= 2; run++) {
+                SegmentRunner.up(ca, segments);
+                assertEquals(modelB, INSPECTOR.inspect(ca), "after up, run " + run);
+            }
+            for (int run = 1; run <= 2; run++) {
+                SegmentRunner.down(ca, segments);
+                assertEquals(modelA, INSPECTOR.inspect(ca), "after down, run " + run);
+            }
+        }
+    }
+
     private static void exec(Connection c, String script) throws SQLException {
         try (Statement st = c.createStatement()) {
             for (String sql : script.split(";")) st.execute(sql);
