@@ -131,11 +131,9 @@ final class ColumnDiffer {
     private static List<FunctionModel> goingCalls(SchemaModel side, SchemaModel other, ColumnModel column) {
         if (column.generated() == null) return List.of();
         List<FunctionModel> out = new ArrayList<>();
-        side.functions().forEach((signature, f) -> {
-            if (RoutineDiffer.goes(f, other.functions().get(signature)) && Identifiers.calls(column.generated(), f.name())) {
-                out.add(f);
-            }
-        });
+        for (FunctionModel f : RoutineDiffer.going(side, other)) {
+            if (Identifiers.calls(column.generated(), f.name())) out.add(f);
+        }
         return out;
     }
 

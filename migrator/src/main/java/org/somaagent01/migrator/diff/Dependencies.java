@@ -54,13 +54,8 @@ final class Dependencies {
         this.from = from;
         this.to = to;
         this.elsewhere = elsewhere;
-        from.functions().forEach((signature, f) -> {
-            if (RoutineDiffer.goes(f, to.functions().get(signature))) movedRoutines.add(f);
-        });
-        to.functions().forEach((signature, f) -> {
-            FunctionModel source = from.functions().get(signature);
-            if (source == null || RoutineDiffer.recreated(source, f)) movedRoutines.add(f);
-        });
+        movedRoutines.addAll(RoutineDiffer.going(from, to));
+        movedRoutines.addAll(RoutineDiffer.coming(from, to));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import org.somaagent01.migrator.model.ColumnModel;
 import org.somaagent01.migrator.model.EnumType;
+import org.somaagent01.migrator.model.FunctionModel;
 import org.somaagent01.migrator.model.SchemaModel;
 import org.somaagent01.migrator.model.TableModel;
 
@@ -44,10 +45,6 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
         extendedEnumColumns = Set.copyOf(extendedEnumColumns);
         retypedColumns = Set.copyOf(retypedColumns);
         goneRoutines = Set.copyOf(goneRoutines);
-    }
-
-    static DiffContext of(SchemaModel from, SchemaModel to) {
-        return of(from, to, List.of());
     }
 
     /** {@code goneElsewhere}: routines of other schemas that go, by the qualified name a call of them prints. */
@@ -88,10 +85,10 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
         // a generated column is replaced around a retyped column it reads, but not around one converted to a type
         // of the same name (its replacement's guard could not tell the two apart: a documented limit); and around a
         // routine it calls that goes: its expression prints the same, and PostgreSQL refuses the DROP FUNCTION under it
+        // this schema's own routines only: the replaced column's drop is guarded by the routine's definition, asked of
+        // the schema it runs in (another schema's routine under a generated column is a documented limit)
         Set<String> gone = new HashSet<>();
-        from.functions().forEach((signature, f) -> {
-            if (RoutineDiffer.goes(f, to.functions().get(signature))) gone.add(f.name());
-        });
+        for (FunctionModel f : RoutineDiffer.going(from, to)) gone.add(f.name());
         Set<String> replaced = new HashSet<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
@@ -100,7 +97,8 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
                 ColumnModel after = target.column(c.name()).orElse(null);
                 if (after == null || c.generated() == null && after.generated() == null) continue;
                 if (!Objects.equals(c.generated(), after.generated()) || !c.type().equals(after.type())
-                        || c.generated() != null && (mentionsAny(t, touched, c.generated()) || calls(gone, c.generated()))) {
+                        || c.generated() != null
+                        && (mentionsAny(t, touched, c.generated()) || calls(gone, c.generated()))) {
                     replaced.add(key(t.name(), c.name()));
                 }
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.somaagent01.migrator.model.FunctionModel;
+import org.somaagent01.migrator.model.SchemaModel;
 
 /**
  * Routines keyed by signature: a changed one is replaced in place when PostgreSQL allows it (same kind, result
@@ -29,6 +30,25 @@ final class RoutineDiffer {
         for (FunctionModel f : cx.to().functions().values()) {
             if (!cx.from().functions().containsKey(f.signature())) out.add(new Change.CreateFunction(f));
         }
+        return out;
+    }
+
+    /** The routines of {@code from} that go on the way to {@code to}: dropped, or dropped and created again. */
+    static List<FunctionModel> going(SchemaModel from, SchemaModel to) {
+        List<FunctionModel> out = new ArrayList<>();
+        from.functions().forEach((signature, f) -> {
+            if (goes(f, to.functions().get(signature))) out.add(f);
+        });
+        return out;
+    }
+
+    /** The routines of {@code to} that are created on the way from {@code from}: new, or created again. */
+    static List<FunctionModel> coming(SchemaModel from, SchemaModel to) {
+        List<FunctionModel> out = new ArrayList<>();
+        to.functions().forEach((signature, f) -> {
+            FunctionModel source = from.functions().get(signature);
+            if (source == null || recreated(source, f)) out.add(f);
+        });
         return out;
     }
 

@@ -34,13 +34,8 @@ record RoutinesElsewhere(List<Moved> moved) {
     /** The moved routines of {@code schema} between its two sides. */
     static List<Moved> of(String schema, SchemaModel from, SchemaModel to) {
         List<Moved> out = new ArrayList<>();
-        from.functions().forEach((signature, f) -> {
-            if (RoutineDiffer.goes(f, to.functions().get(signature))) out.add(new Moved(schema, f, true));
-        });
-        to.functions().forEach((signature, f) -> {
-            FunctionModel source = from.functions().get(signature);
-            if (source == null || RoutineDiffer.recreated(source, f)) out.add(new Moved(schema, f, false));
-        });
+        for (FunctionModel f : RoutineDiffer.going(from, to)) out.add(new Moved(schema, f, true));
+        for (FunctionModel f : RoutineDiffer.coming(from, to)) out.add(new Moved(schema, f, false));
         return out;
     }
 

@@ -48,12 +48,7 @@ class MultiSchemaRoundTripTest {
 
     @Test
     void upTurnsAIntoBAndDownTurnsItBack() throws SQLException {
-        try (TestDatabase a = TestServer.get().createDatabase(); TestDatabase b = TestServer.get().createDatabase();
-             Connection ca = a.connect(); Connection cb = b.connect()) {
-            exec(ca, A);
-            exec(cb, B);
-            DatabaseModel modelA = INSPECTOR.inspect(ca);
-            DatabaseModel modelB = INSPECTOR.inspect(cb);
+        withTwo(A, B, (ca, modelA, modelB) -> {
             assertEquals(List.of("gone", "public", "ref"), List.copyOf(modelA.schemas().keySet()));
             // references to another schema are qualified
             assertEquals("ref.owners", modelA.schemas().get("public").tables().get("pets").foreignKeys()
@@ -73,23 +68,18 @@ class MultiSchemaRoundTripTest {
                 assertTrue(rs.next() && rs.getString(1).equals("sad"), "the row kept its label through the swap");
             }
             assertEquals(modelA, INSPECTOR.inspect(ca), "after down");
-        }
+        });
     }
 
     @Test
     void twoDatabasesDifferingOnlyInWhichSchemaAnFkTargetLivesInAreNotEqual() throws SQLException {
         String common = "CREATE SCHEMA x; CREATE SCHEMA y; CREATE TABLE x.t (id integer PRIMARY KEY);"
                 + " CREATE TABLE y.t (id integer PRIMARY KEY); CREATE TABLE public.c (t_id integer, CONSTRAINT c_fk FOREIGN KEY (t_id) REFERENCES ";
-        try (TestDatabase a = TestServer.get().createDatabase(); TestDatabase b = TestServer.get().createDatabase();
-             Connection ca = a.connect(); Connection cb = b.connect()) {
-            exec(ca, common + "x.t (id))");
-            exec(cb, common + "y.t (id))");
-            DatabaseModel modelA = INSPECTOR.inspect(ca);
-            DatabaseModel modelB = INSPECTOR.inspect(cb);
+        withTwo(common + "x.t (id))", common + "y.t (id))", (ca, modelA, modelB) -> {
             assertNotEquals(modelA, modelB);
             SegmentRunner.up(ca, new DatabasePlan(DatabaseDiffer.diff(modelA, modelB)).segments(RenderMode.ONLINE));
             assertEquals(modelB, INSPECTOR.inspect(ca));
-        }
+        });
     }
 
     @Test
@@ -108,18 +98,15 @@ class MultiSchemaRoundTripTest {
     void aForeignKeyIntoAnotherSchemaIsRebuiltAroundAChangeOfTheKeyItNeeds() throws SQLException {
         // the primary key the foreign key depends on is renamed: dropped and added, which PostgreSQL refuses under the key
         String child = "; CREATE TABLE public.c (p_id integer, CONSTRAINT c_fk FOREIGN KEY (p_id) REFERENCES x.p (id))";
-        try (TestDatabase a = TestServer.get().createDatabase(); TestDatabase b = TestServer.get().createDatabase();
-             Connection ca = a.connect(); Connection cb = b.connect()) {
-            exec(ca, "CREATE SCHEMA x; CREATE TABLE x.p (id integer CONSTRAINT p_pkey PRIMARY KEY)" + child);
-            exec(cb, "CREATE SCHEMA x; CREATE TABLE x.p (id integer CONSTRAINT p_key PRIMARY KEY)" + child);
-            DatabaseModel modelA = INSPECTOR.inspect(ca);
-            DatabaseModel modelB = INSPECTOR.inspect(cb);
+        withTwo("CREATE SCHEMA x; CREATE TABLE x.p (id integer CONSTRAINT p_pkey PRIMARY KEY)" + child,
+                "CREATE SCHEMA x; CREATE TABLE x.p (id integer CONSTRAINT p_key PRIMARY KEY)" + child,
+                (ca, modelA, modelB) -> {
             List<PlannedSegment> segments = new DatabasePlan(DatabaseDiffer.diff(modelA, modelB)).segments(RenderMode.ONLINE);
             SegmentRunner.up(ca, segments);
             assertEquals(modelB, INSPECTOR.inspect(ca), "after up");
             SegmentRunner.down(ca, segments);
             assertEquals(modelA, INSPECTOR.inspect(ca), "after down");
-        }
+        });
     }
 
     @Test
@@ -128,19 +115,16 @@ class MultiSchemaRoundTripTest {
         String views = "; CREATE VIEW public.v_names AS SELECT name FROM ref.owners"
                 + "; CREATE VIEW public.v_top AS SELECT name FROM public.v_names"
                 + "; CREATE SCHEMA rep; CREATE VIEW rep.v_report AS SELECT name FROM public.v_top";
-        try (TestDatabase a = TestServer.get().createDatabase(); TestDatabase b = TestServer.get().createDatabase();
-             Connection ca = a.connect(); Connection cb = b.connect()) {
-            exec(ca, "CREATE SCHEMA ref; CREATE TABLE ref.owners (id integer PRIMARY KEY, name text)" + views);
-            exec(cb, "CREATE SCHEMA ref; CREATE TABLE ref.owners (id integer PRIMARY KEY, name character varying(40))" + views);
-            DatabaseModel modelA = INSPECTOR.inspect(ca);
-            DatabaseModel modelB = INSPECTOR.inspect(cb);
+        withTwo("CREATE SCHEMA ref; CREATE TABLE ref.owners (id integer PRIMARY KEY, name text)" + views,
+                "CREATE SCHEMA ref; CREATE TABLE ref.owners (id integer PRIMARY KEY, name character varying(40))" + views,
+                (ca, modelA, modelB) -> {
             assertEquals(List.of("ref:owners.name"), modelA.schemas().get("public").views().get("v_names").reads());
             List<PlannedSegment> segments = new DatabasePlan(DatabaseDiffer.diff(modelA, modelB)).segments(RenderMode.ONLINE);
             SegmentRunner.up(ca, segments);
             assertEquals(modelB, INSPECTOR.inspect(ca), "after up");
             SegmentRunner.down(ca, segments);
             assertEquals(modelA, INSPECTOR.inspect(ca), "after down");
-        }
+        });
     }
 
     @Test
@@ -149,16 +133,12 @@ class MultiSchemaRoundTripTest {
         String table = "; CREATE TABLE public.t (id bigint DEFAULT lib.next_code(),"
                 + " n integer CONSTRAINT n_positive CHECK (lib.positive(n)))"
                 + "; CREATE INDEX t_positive ON public.t ((lib.positive(n)))";
-        try (TestDatabase a = TestServer.get().createDatabase(); TestDatabase b = TestServer.get().createDatabase();
-             Connection ca = a.connect(); Connection cb = b.connect()) {
-            exec(ca, "CREATE SCHEMA lib; CREATE FUNCTION lib.next_code() RETURNS integer LANGUAGE sql AS 'SELECT 1'"
+        withTwo("CREATE SCHEMA lib; CREATE FUNCTION lib.next_code() RETURNS integer LANGUAGE sql AS 'SELECT 1'"
                     + "; CREATE FUNCTION lib.positive(v integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT v > 0'"
-                    + table);
-            exec(cb, "CREATE SCHEMA lib; CREATE FUNCTION lib.next_code() RETURNS bigint LANGUAGE sql AS 'SELECT 2::bigint'"
+                    + table,
+                "CREATE SCHEMA lib; CREATE FUNCTION lib.next_code() RETURNS bigint LANGUAGE sql AS 'SELECT 2::bigint'"
                     + "; CREATE FUNCTION lib.positive(v integer DEFAULT 1) RETURNS boolean LANGUAGE sql IMMUTABLE"
-                    + " AS 'SELECT v > 0'" + table);
-            DatabaseModel modelA = INSPECTOR.inspect(ca);
-            DatabaseModel modelB = INSPECTOR.inspect(cb);
+                    + " AS 'SELECT v > 0'" + table, (ca, modelA, modelB) -> {
             assertEquals("lib.next_code()", modelA.schemas().get("public").tables().get("t").column("id").orElseThrow()
                     .defaultExpression());
             List<PlannedSegment> segments = new DatabasePlan(DatabaseDiffer.diff(modelA, modelB)).segments(RenderMode.ONLINE);
@@ -170,6 +150,21 @@ class MultiSchemaRoundTripTest {
                 SegmentRunner.down(ca, segments);
                 assertEquals(modelA, INSPECTOR.inspect(ca), "after down, run " + run);
             }
+        });
+    }
+
+    /** What a test does with database A (its connection) and the models of A and B. */
+    private interface OnTwo {
+        void run(Connection ca, DatabaseModel modelA, DatabaseModel modelB) throws SQLException;
+    }
+
+    /** Two fresh databases made by the scripts, inspected, handed to {@code body}, and dropped. */
+    private static void withTwo(String scriptA, String scriptB, OnTwo body) throws SQLException {
+        try (TestDatabase a = TestServer.get().createDatabase(); TestDatabase b = TestServer.get().createDatabase();
+             Connection ca = a.connect(); Connection cb = b.connect()) {
+            exec(ca, scriptA);
+            exec(cb, scriptB);
+            body.run(ca, INSPECTOR.inspect(ca), INSPECTOR.inspect(cb));
         }
     }
 
