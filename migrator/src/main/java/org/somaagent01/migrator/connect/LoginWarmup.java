@@ -12,6 +12,8 @@ import javax.crypto.SecretKeyFactory;
  * and the algorithms of a SCRAM login (random nonce, SHA-256, HMAC, PBKDF2), the calendar each connection builds,
  * and the memory MXBean it asks for its result-buffer limit. Cold, they cost 30-40 ms of a login that otherwise
  * waits on its socket; started when the process starts, they are ready, or half done, when the login needs them.
+ * First it puts {@link ScramKeyProvider} before the JDK's providers: a login that asks for PBKDF2 before that (it
+ * asks after its socket has opened and the server has answered twice) gets the JDK's, which derives the same key.
  * Nothing here is required: a failure leaves the login to do the same work itself.
  */
 public final class LoginWarmup {
@@ -25,6 +27,7 @@ public final class LoginWarmup {
 
     private static void run() {
         try {
+            ScramKeyProvider.install();
             new SecureRandom().nextInt();
             MessageDigest.getInstance("SHA-256");
             Mac.getInstance("HmacSHA256");

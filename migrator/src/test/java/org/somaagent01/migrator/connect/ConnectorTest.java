@@ -96,6 +96,23 @@ class ConnectorTest {
         assertEquals(List.of(), log, "no retries for a rejected login");
     }
 
+    /** The command line's PBKDF2 (installed by LoginWarmup) derives the key a SCRAM login proves: right in, wrong out. */
+    @Test
+    void aScramLoginThroughTheCommandLinesKeyProvider() throws Exception {
+        ScramKeyProvider.install();
+        assertEquals("SA01-SCRAM", javax.crypto.SecretKeyFactory.getInstance(ScramKeyProvider.ALGORITHM)
+                .getProvider().getName());
+        try (Connection c = connector().connect(Dsn.parse(db.uri()));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('password_encryption')")) {
+            rs.next();
+            assertEquals("scram-sha-256", rs.getString(1), "the test server's passwords are SCRAM verifiers");
+        }
+        Dsn wrong = new Dsn(TestServer.get().host(), TestServer.get().port(), db.name(), db.user(), "not-it", Map.of());
+        assertEquals(ExitCode.DB_UNREACHABLE,
+                assertThrows(MigratorException.class, () -> connector().connect(wrong)).exitCode());
+    }
+
     @Test
     void missingDatabaseFailsAtOnce() {
         Dsn dsn = new Dsn(TestServer.get().host(), TestServer.get().port(), "sa01_t_does_not_exist", db.user(),
