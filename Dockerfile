@@ -2,7 +2,7 @@
 FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY migrator/target/migrator.jar /app/migrator.jar
-COPY scripts/run-migrations.sh /app/run-migrations.sh
+COPY scripts/run-migrations.sh scripts/jvm-flags.sh /app/
 # apply runs at every container start: archive the classes a start loads (class data sharing) once, at build
 # time. No database is reachable here, so the archived run ends at the connection attempt; that is fine, the
 # classes it loaded are what an up-to-date apply needs.

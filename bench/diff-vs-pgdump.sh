@@ -10,10 +10,11 @@
 # --before JAR adds the same diff by another build of the migrator (e.g. one from before a change) to the turns.
 #
 # Profiles, the same for every Java program of a run: default is `java` on PATH (or $JAVA) without flags; cds is
-# that JVM with the deployment's flags (those of scripts/run-migrations.sh and the Dockerfile: -XX:TieredStopAtLevel=1
-# -XX:+UseSerialGC) and a dynamic class-data-sharing archive per program (-XX:ArchiveClassesAtExit, then
+# that JVM with the deployment's flags (scripts/jvm-flags.sh, as scripts/run-migrations.sh and the Dockerfile use:
+# -XX:TieredStopAtLevel=1 -XX:+UseSerialGC) and a dynamic class-data-sharing archive per program (-XX:ArchiveClassesAtExit, then
 # -XX:SharedArchiveFile), the JDK 17 deployment; aot is JDK 25 with the same flags and an AOT cache per program
-# (-XX:AOTCacheOutput, then -XX:AOTCache). Each archive is recorded by one training run of the same command.
+# (-XX:AOTCacheOutput, then -XX:AOTCache), with the compile thresholds that go with one (AOT_CACHE_FLAGS). Each
+# archive is recorded by one training run of the same command.
 # $JAVA_OPTS is added for every Java program in every profile.
 #
 # Needs migrator/target/migrator.jar (mvn -B -q -o -pl migrator -am package -DskipTests), psql, pg_dump, and
@@ -22,6 +23,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+. scripts/jvm-flags.sh
 
 TABLES=1000
 RUNS=5
@@ -92,14 +94,15 @@ FL_FLOOR=("${USER_OPTS[@]}"); FL_MIG=("${USER_OPTS[@]}"); FL_BEFORE=("${USER_OPT
 case $PROFILE in
   default) JAVA=${JAVA:-java} ;;
   cds|aot)
+    cache_flags=()
     if [ "$PROFILE" = cds ]; then
       JAVA=${JAVA:-java}; train=-XX:ArchiveClassesAtExit=; use=-XX:SharedArchiveFile=
     else
       JAVA=${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -1)}
       [ -x "$JAVA" ] || { echo "bench: no JDK 25 found for --profile aot (set JAVA25)" >&2; exit 1; }
-      train=-XX:AOTCacheOutput=; use=-XX:AOTCache=
+      train=-XX:AOTCacheOutput=; use=-XX:AOTCache=; cache_flags=("${AOT_CACHE_FLAGS[@]}")
     fi
-    base=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${USER_OPTS[@]}")
+    base=("${JVM_FLAGS[@]}" "${cache_flags[@]}" "${USER_OPTS[@]}")
     # one training run per program, of the very command timed
     "$JAVA" "${base[@]}" "${train}$TMP/floor.arch" -cp "$FLOOR_CP" bench.Floor "$A" >"$TMP/train.log" 2>&1
     "$JAVA" "${base[@]}" "${train}$TMP/mig.arch" -jar "$JAR" diff --from "$A" --to "$B" >>"$TMP/train.log" 2>&1

@@ -10,7 +10,8 @@
 #   cds      the same JVM, -XX:TieredStopAtLevel=1 and a dynamic class-data-sharing archive per program,
 #            recorded by one training run (-XX:ArchiveClassesAtExit) of its no-op case: what the Dockerfile does
 #   aot      JDK 25 (Temurin under /usr/lib/jvm, or $JAVA25), -XX:TieredStopAtLevel=1 and an AOT cache per
-#            program recorded by one training run (-XX:AOTCacheOutput) of its no-op case, used with -XX:AOTCache
+#            program recorded by one training run (-XX:AOTCacheOutput) of its no-op case, used with -XX:AOTCache,
+#            with the compile thresholds that go with a cache (AOT_CACHE_FLAGS of scripts/jvm-flags.sh)
 #
 # References: Floor (a JVM that connects with the same pgjdbc and runs 'select 1'), Flyway (flyway-core from Maven
 # Central, bench/flyway-runner/, built here by Maven: not part of the main reactor) migrating the shipped 0001 up
@@ -22,6 +23,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+. scripts/jvm-flags.sh
 
 RUNS=10
 PROFILES=default
@@ -78,16 +80,16 @@ java -cp "$FLYWAY_CP" bench.FlywayRunner migrate "$F" "$SQLDIR" >/dev/null 2>&1
 # --- JVM profiles: JAVA and the flags of each program (FL_FLOOR, FL_MIG, FL_FW) ---
 read -r -a USER_OPTS <<< "${JAVA_OPTS:-}"
 setup_profile() {
-  local p=$1 base=() train use
+  local p=$1 base=() train use cache_flags=()
   case $p in
     default) JAVA=${JAVA:-java}; FL_FLOOR=("${USER_OPTS[@]}"); FL_MIG=("${USER_OPTS[@]}"); FL_FW=("${USER_OPTS[@]}"); return ;;
     cds) JAVA=${JAVA:-java}; train=-XX:ArchiveClassesAtExit=; use=-XX:SharedArchiveFile= ;;
     aot) JAVA=${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -1)}
          [ -x "$JAVA" ] || { echo "bench: no JDK 25 found for --profile aot (set JAVA25)" >&2; exit 1; }
-         train=-XX:AOTCacheOutput=; use=-XX:AOTCache= ;;
+         train=-XX:AOTCacheOutput=; use=-XX:AOTCache=; cache_flags=("${AOT_CACHE_FLAGS[@]}") ;;
     *) echo "bench: unknown profile '$p'" >&2; exit 2 ;;
   esac
-  base=(-XX:TieredStopAtLevel=1 "${USER_OPTS[@]}")
+  base=(-XX:TieredStopAtLevel=1 "${cache_flags[@]}" "${USER_OPTS[@]}")
   local dir=$TMP/$p
   mkdir -p "$dir"
   # one training run per program, of its no-op case: the archive is what a container start would have
