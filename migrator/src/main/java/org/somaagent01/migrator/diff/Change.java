@@ -168,6 +168,9 @@ public sealed interface Change {
     /** A column of a collation: its table, name and type. */
     record CollatedColumn(String table, String column, String type) {}
 
+    /** A routine an expression calls: of {@code schema}, or of the schema the change runs in when that is null. */
+    record CalledRoutine(String schema, FunctionModel routine) {}
+
     /** {@code CREATE DOMAIN} with its default, NOT NULL and CHECKs (NOT VALID ones added after, unvalidated). */
     record CreateDomain(DomainModel domain) implements Change {
         public Change inverse() { return new DropDomain(domain); }
@@ -268,10 +271,10 @@ public sealed interface Change {
      * replacement and the columns it reads already have the types they had on the other side of this change
      * ({@code retypedReads}, column to type), so a re-run keeps it; but while a routine its expression calls still
      * has the definition that goes ({@code calledRoutines}: dropped, or dropped and created again, which prints the
-     * same call), the column is the one to drop.
+     * same call; of this schema or another), the column is the one to drop.
      */
     record DropReplacedColumn(String table, ColumnModel column, ColumnModel replacement,
-                              SortedMap<String, String> retypedReads, List<FunctionModel> calledRoutines) implements Change {
+                              SortedMap<String, String> retypedReads, List<CalledRoutine> calledRoutines) implements Change {
         /** {@code retypedReads}: columns the generated column reads whose type changes, with their type before. */
         public DropReplacedColumn {
             retypedReads = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(retypedReads));
@@ -292,7 +295,7 @@ public sealed interface Change {
      * {@code calledRoutines} are those its expression calls that the way back drops (for {@link #inverse}).
      */
     record AddReplacedColumn(String table, ColumnModel column, ColumnModel replaced,
-                             SortedMap<String, String> retypedReads, List<FunctionModel> calledRoutines) implements Change {
+                             SortedMap<String, String> retypedReads, List<CalledRoutine> calledRoutines) implements Change {
         public AddReplacedColumn {
             retypedReads = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(retypedReads));
             calledRoutines = List.copyOf(calledRoutines);

@@ -32,7 +32,7 @@ final class ColumnDiffer {
                     if (c.comment() != null) out.add(new Change.SetColumnComment(t.name(), c.name(), c.comment(), null));
                     out.add(after == null ? new Change.DropColumn(t.name(), c)
                             : new Change.DropReplacedColumn(t.name(), c, after, retypedReads(t, target, after, false),
-                                    goingCalls(cx.from(), cx.to(), c)));
+                                    goingCalls(cx, true, c)));
                 }
             }
             for (ColumnModel c : t.columns()) {
@@ -48,7 +48,7 @@ final class ColumnDiffer {
                         out.add(new Change.AddColumn(t.name(), c));
                     } else if (cx.replaced(t.name(), c.name())) {
                         out.add(new Change.AddReplacedColumn(t.name(), c, source.column(c.name()).orElseThrow(),
-                                retypedReads(source, t, c, true), goingCalls(cx.to(), cx.from(), c)));
+                                retypedReads(source, t, c, true), goingCalls(cx, false, c)));
                     }
                 }
             }
@@ -125,14 +125,21 @@ final class ColumnDiffer {
     }
 
     /**
-     * The routines of {@code side} that {@code column}'s generated expression calls and that go on the way to
-     * {@code other} (dropped, or dropped and created again): the column must go before them.
+     * The routines that {@code column}'s generated expression calls and that go (dropped, or dropped and created
+     * again) on the way to {@code to} ({@code forward}) or back to {@code from}, of this schema or another: the
+     * column must go before them.
      */
-    private static List<FunctionModel> goingCalls(SchemaModel side, SchemaModel other, ColumnModel column) {
+    private static List<Change.CalledRoutine> goingCalls(DiffContext cx, boolean forward, ColumnModel column) {
         if (column.generated() == null) return List.of();
-        List<FunctionModel> out = new ArrayList<>();
-        for (FunctionModel f : RoutineDiffer.going(side, other)) {
-            if (Identifiers.calls(column.generated(), f.name())) out.add(f);
+        List<Change.CalledRoutine> out = new ArrayList<>();
+        SchemaModel side = forward ? cx.from() : cx.to();
+        for (FunctionModel f : RoutineDiffer.going(side, forward ? cx.to() : cx.from())) {
+            if (Identifiers.calls(column.generated(), f.name())) out.add(new Change.CalledRoutine(null, f));
+        }
+        for (RoutinesElsewhere.Moved m : cx.elsewhere().moved()) {
+            if (m.gone() == forward && Identifiers.calls(column.generated(), m.callName())) {
+                out.add(new Change.CalledRoutine(m.schema(), m.function()));
+            }
         }
         return out;
     }

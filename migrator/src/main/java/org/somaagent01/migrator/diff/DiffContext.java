@@ -31,11 +31,12 @@ import org.somaagent01.migrator.model.TableModel;
  *                       and predicates) cannot stay, as the expression is typed by the old type, and goes around them
  * @param goneRoutines names of the routines of {@code from} that are dropped, or dropped and created again: a column
  *                     default, CHECK or index expression calling one cannot stay (PostgreSQL refuses the DROP
- *                     FUNCTION under it) and goes around it
+ *                     FUNCTION under it) and goes around it; with those of other schemas, by their qualified name
+ * @param elsewhere the routines of the database's other schemas that go or come ({@link DatabaseDiffer})
  */
 record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns, Set<String> replacedColumns,
                    Set<String> recreatedFunctions, Set<String> convertedColumns, Set<String> extendedEnumColumns,
-                   Set<String> retypedColumns, Set<String> goneRoutines) {
+                   Set<String> retypedColumns, Set<String> goneRoutines, RoutinesElsewhere elsewhere) {
 
     DiffContext {
         touchedColumns = Set.copyOf(touchedColumns);
@@ -47,8 +48,8 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
         goneRoutines = Set.copyOf(goneRoutines);
     }
 
-    /** {@code goneElsewhere}: routines of other schemas that go, by the qualified name a call of them prints. */
-    static DiffContext of(SchemaModel from, SchemaModel to, List<String> goneElsewhere) {
+    /** {@code elsewhere}: the routines of the database's other schemas that go or come. */
+    static DiffContext of(SchemaModel from, SchemaModel to, RoutinesElsewhere elsewhere) {
         Set<String> touched = new HashSet<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
@@ -84,11 +85,12 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
         });
         // a generated column is replaced around a retyped column it reads, but not around one converted to a type
         // of the same name (its replacement's guard could not tell the two apart: a documented limit); and around a
-        // routine it calls that goes: its expression prints the same, and PostgreSQL refuses the DROP FUNCTION under it
-        // this schema's own routines only: the replaced column's drop is guarded by the routine's definition, asked of
-        // the schema it runs in (another schema's routine under a generated column is a documented limit)
+        // routine it calls that goes, of this schema or another (called qualified): its expression prints the same, and
+        // PostgreSQL refuses the DROP FUNCTION under it
         Set<String> gone = new HashSet<>();
         for (FunctionModel f : RoutineDiffer.going(from, to)) gone.add(f.name());
+        Set<String> goneHereOrElsewhere = new HashSet<>(gone);
+        goneHereOrElsewhere.addAll(elsewhere.goneNames());
         Set<String> replaced = new HashSet<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
@@ -98,7 +100,7 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
                 if (after == null || c.generated() == null && after.generated() == null) continue;
                 if (!Objects.equals(c.generated(), after.generated()) || !c.type().equals(after.type())
                         || c.generated() != null
-                        && (mentionsAny(t, touched, c.generated()) || calls(gone, c.generated()))) {
+                        && (mentionsAny(t, touched, c.generated()) || calls(goneHereOrElsewhere, c.generated()))) {
                     replaced.add(key(t.name(), c.name()));
                 }
             }
@@ -113,9 +115,8 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
             var target = to.functions().get(signature);
             if (target != null && RoutineDiffer.recreated(f, target)) recreated.add(signature);
         });
-        Set<String> goneHereOrElsewhere = new HashSet<>(gone);
-        goneHereOrElsewhere.addAll(goneElsewhere);
-        return new DiffContext(from, to, touched, replaced, recreated, swapped, extended, retyped, goneHereOrElsewhere);
+        return new DiffContext(from, to, touched, replaced, recreated, swapped, extended, retyped, goneHereOrElsewhere,
+                elsewhere);
     }
 
     static String key(String table, String name) {

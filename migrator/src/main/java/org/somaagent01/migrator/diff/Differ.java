@@ -58,7 +58,7 @@ public final class Differ {
                                                   RoutinesElsewhere elsewhere) {
         List<Change> renames = new ArrayList<>();
         SchemaModel renamed = rename(from, to, hints, renames);
-        DiffContext cx = DiffContext.of(renamed, to, elsewhere.goneNames());
+        DiffContext cx = DiffContext.of(renamed, to, elsewhere);
         List<Change> changes = new ArrayList<>(renames);
         changes.addAll(ExtensionDiffer.diff(cx));
         changes.addAll(CollationDiffer.diff(cx));

@@ -394,7 +394,12 @@ public final class SqlRenderer {
 
     /** Whether the routine of {@code f}'s signature in the current schema has {@code f}'s kind, result and arguments. */
     private static String defines(org.somaagent01.migrator.model.FunctionModel f) {
-        return "EXISTS (SELECT 1 FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace AND p.proname = "
+        return defines("current_schema()::regnamespace", f);
+    }
+
+    /** Whether {@code f}, with this definition, is in the schema of oid {@code namespace} (an SQL expression). */
+    private static String defines(String namespace, org.somaagent01.migrator.model.FunctionModel f) {
+        return "EXISTS (SELECT 1 FROM pg_proc p WHERE p.pronamespace = " + namespace + " AND p.proname = "
                 + literal(f.name()) + " AND pg_get_function_identity_arguments(p.oid) = " + literal(f.identityArguments())
                 + " AND p.prokind = " + literal(f.procedure() ? "p" : "f") + " AND pg_get_function_arguments(p.oid) = "
                 + literal(f.arguments()) + " AND pg_get_function_result(p.oid) IS NOT DISTINCT FROM "
@@ -514,7 +519,9 @@ public final class SqlRenderer {
                 + " WHERE attrelid = to_regclass(" + literal(ident(c.table())) + ") AND attname = " + literal(e.getKey())
                 + " AND format_type(atttypid, atttypmod) <> " + literal(e.getValue()) + ")").collect(Collectors.joining())
                 // a routine it calls still as it was: the column is still the one calling it (it prints the same)
-                + c.calledRoutines().stream().map(f -> "\n        OR " + defines(f)).collect(Collectors.joining());
+                + c.calledRoutines().stream().map(f -> "\n        OR " + defines(f.schema() == null
+                        ? "current_schema()::regnamespace" : "to_regnamespace(" + literal(ident(f.schema())) + ")",
+                        f.routine())).collect(Collectors.joining());
         return "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid"
                 + " AND d.adnum = a.attnum WHERE a.attrelid = to_regclass(" + literal(ident(c.table())) + ") AND a.attname = "
                 + literal(c.column().name()) + " AND NOT a.attisdropped AND (NOT (" + same + ")" + retyped + ")) THEN\n        ALTER TABLE "

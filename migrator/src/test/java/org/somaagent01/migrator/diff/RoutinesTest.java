@@ -155,7 +155,7 @@ class RoutinesTest {
         List<Change> changes = Differ.diff(a, b);
         Change.DropReplacedColumn drop = changes.stream().filter(c -> c instanceof Change.DropReplacedColumn)
                 .map(c -> (Change.DropReplacedColumn) c).findFirst().orElseThrow(() -> new AssertionError(changes.toString()));
-        assertEquals(List.of(a.functions().get("twice(v integer)")), drop.calledRoutines());
+        assertEquals(List.of(new Change.CalledRoutine(null, a.functions().get("twice(v integer)"))), drop.calledRoutines());
         assertTrue(changes.indexOf(drop) < changes.indexOf(changes.stream().filter(c -> c instanceof Change.DropFunction)
                 .findFirst().orElseThrow()), "the column goes before the routine: " + changes);
         // up, a re-run, the down and its re-run: a re-run keeps the column that calls the new definition
