@@ -141,15 +141,7 @@ class MultiSchemaRoundTripTest {
                     + " AS 'SELECT v > 0'" + table, (ca, modelA, modelB) -> {
             assertEquals("lib.next_code()", modelA.schemas().get("public").tables().get("t").column("id").orElseThrow()
                     .defaultExpression());
-            List<PlannedSegment> segments = new DatabasePlan(DatabaseDiffer.diff(modelA, modelB)).segments(RenderMode.ONLINE);
-            for (int run = 1; run <= 2; run++) {
-                SegmentRunner.up(ca, segments);
-                assertEquals(modelB, INSPECTOR.inspect(ca), "after up, run " + run);
-            }
-            for (int run = 1; run <= 2; run++) {
-                SegmentRunner.down(ca, segments);
-                assertEquals(modelA, INSPECTOR.inspect(ca), "after down, run " + run);
-            }
+            upAndDownTwice(ca, modelA, modelB);
         });
     }
 
@@ -170,20 +162,25 @@ class MultiSchemaRoundTripTest {
             try (Statement st = ca.createStatement()) {
                 st.execute("INSERT INTO public.g (a) VALUES (21)");
             }
-            List<PlannedSegment> segments = new DatabasePlan(DatabaseDiffer.diff(modelA, modelB)).segments(RenderMode.ONLINE);
-            for (int run = 1; run <= 2; run++) {
-                SegmentRunner.up(ca, segments);
-                assertEquals(modelB, INSPECTOR.inspect(ca), "after up, run " + run);
-            }
-            for (int run = 1; run <= 2; run++) {
-                SegmentRunner.down(ca, segments);
-                assertEquals(modelA, INSPECTOR.inspect(ca), "after down, run " + run);
-            }
+            upAndDownTwice(ca, modelA, modelB);
             try (Statement st = ca.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT doubled FROM public.g")) {
                 rs.next();
                 assertEquals(42, rs.getLong(1), "the values are computed again");
             }
         });
+    }
+
+    /** The online plan from A to B run on A: up twice (a re-run changes nothing), then down twice, inspected each time. */
+    private static void upAndDownTwice(Connection ca, DatabaseModel modelA, DatabaseModel modelB) throws SQLException {
+        List<PlannedSegment> segments = new DatabasePlan(DatabaseDiffer.diff(modelA, modelB)).segments(RenderMode.ONLINE);
+        for (int run = 1; run <= 2; run++) {
+            SegmentRunner.up(ca, segments);
+            assertEquals(modelB, INSPECTOR.inspect(ca), "after up, run " + run);
+        }
+        for (int run = 1; run <= 2; run++) {
+            SegmentRunner.down(ca, segments);
+            assertEquals(modelA, INSPECTOR.inspect(ca), "after down, run " + run);
+        }
     }
 
     /** What a test does with database A (its connection) and the models of A and B. */
