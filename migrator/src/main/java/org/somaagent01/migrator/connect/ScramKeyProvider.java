@@ -9,6 +9,7 @@ import java.security.Security;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.KeySpec;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactorySpi;
 import javax.crypto.spec.PBEKeySpec;
@@ -19,17 +20,17 @@ import javax.crypto.spec.SecretKeySpec;
  * 8,192 SHA-256 blocks. A command-line run does them in C1-compiled code, where the JDK's SHA-256 has no intrinsic
  * and reads its blocks through var handles C1 does not inline: about 18 ms of CPU per login, on the way to its
  * first query. Here the two padded HMAC key blocks are hashed once and each round hashes its two blocks on int
- * words ({@link Sha256}): about 6 ms. The result is the JDK's, bit for bit ({@code ScramKeyProviderProperties}). Installed first among
- * the providers by the command line only ({@link #install}), for this one algorithm; all else still comes from the
- * JDK's providers.
+ * words ({@link Sha256}): about 6 ms. The result is the JDK's, bit for bit ({@code ScramKeyProviderProperties}).
+ * Installed first among the providers by the command line only ({@link LoginWarmup}), for this one algorithm; all
+ * else still comes from the JDK's providers.
  */
-public final class ScramKeyProvider extends Provider {
+final class ScramKeyProvider extends Provider {
+    static final String NAME = "SA01-SCRAM";
     static final String ALGORITHM = "PBKDF2WithHmacSHA256";
-    private static final int BLOCK = 64;
     private static final int HASH = 32;
 
-    ScramKeyProvider() {
-        super("SA01-SCRAM", "1", "PBKDF2WithHmacSHA256 with HMAC key states hashed once");
+    private ScramKeyProvider() {
+        super(NAME, "1", ALGORITHM + " with the HMAC key blocks hashed once");
         putService(new Service(this, "SecretKeyFactory", ALGORITHM, Factory.class.getName(), null, null) {
             @Override
             public Object newInstance(Object parameter) {
@@ -39,9 +40,9 @@ public final class ScramKeyProvider extends Provider {
     }
 
     /** Puts this provider first, once per process; a security manager or a failure leaves the JDK's. */
-    public static void install() {
+    static void install() {
         try {
-            if (Security.getProvider("SA01-SCRAM") == null) Security.insertProviderAt(new ScramKeyProvider(), 1);
+            if (Security.getProvider(NAME) == null) Security.insertProviderAt(new ScramKeyProvider(), 1);
         } catch (RuntimeException e) {
             // the JDK's PBKDF2 serves the login, as slowly as before
         }
@@ -82,6 +83,10 @@ public final class ScramKeyProvider extends Provider {
             }
             System.arraycopy(Sha256.bytes(t), 0, out, at, Math.min(HASH, out.length - at));
         }
+        // what the password becomes, short of the key itself
+        for (int[] secret : List.of(inner, outer, w, state)) Arrays.fill(secret, 0);
+        Arrays.fill(ipad, (byte) 0);
+        Arrays.fill(opad, (byte) 0);
         return out;
     }
 
@@ -108,7 +113,7 @@ public final class ScramKeyProvider extends Provider {
     }
 
     /** The factory the provider hands out: only {@link PBEKeySpec} in, only raw keys out. */
-    public static final class Factory extends SecretKeyFactorySpi {
+    static final class Factory extends SecretKeyFactorySpi {
         @Override
         protected SecretKey engineGenerateSecret(KeySpec spec) throws InvalidKeySpecException {
             if (!(spec instanceof PBEKeySpec pbe) || pbe.getSalt() == null || pbe.getIterationCount() <= 0

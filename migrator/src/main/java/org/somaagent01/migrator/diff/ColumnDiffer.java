@@ -132,8 +132,7 @@ final class ColumnDiffer {
     private static List<Change.CalledRoutine> goingCalls(DiffContext cx, boolean forward, ColumnModel column) {
         if (column.generated() == null) return List.of();
         List<Change.CalledRoutine> out = new ArrayList<>();
-        SchemaModel side = forward ? cx.from() : cx.to();
-        for (FunctionModel f : RoutineDiffer.going(side, forward ? cx.to() : cx.from())) {
+        for (FunctionModel f : forward ? RoutineDiffer.going(cx.from(), cx.to()) : RoutineDiffer.going(cx.to(), cx.from())) {
             if (Identifiers.calls(column.generated(), f.name())) out.add(new Change.CalledRoutine(null, f));
         }
         for (RoutinesElsewhere.Moved m : cx.elsewhere().moved()) {

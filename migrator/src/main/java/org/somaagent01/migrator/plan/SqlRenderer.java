@@ -397,6 +397,12 @@ public final class SqlRenderer {
         return defines("current_schema()::regnamespace", f);
     }
 
+    /** The same for a routine an expression calls, in its own schema when it is another's. */
+    private static String defines(Change.CalledRoutine r) {
+        return r.schema() == null ? defines(r.routine())
+                : defines("to_regnamespace(" + literal(ident(r.schema())) + ")", r.routine());
+    }
+
     /** Whether {@code f}, with this definition, is in the schema of oid {@code namespace} (an SQL expression). */
     private static String defines(String namespace, org.somaagent01.migrator.model.FunctionModel f) {
         return "EXISTS (SELECT 1 FROM pg_proc p WHERE p.pronamespace = " + namespace + " AND p.proname = "
@@ -519,9 +525,7 @@ public final class SqlRenderer {
                 + " WHERE attrelid = to_regclass(" + literal(ident(c.table())) + ") AND attname = " + literal(e.getKey())
                 + " AND format_type(atttypid, atttypmod) <> " + literal(e.getValue()) + ")").collect(Collectors.joining())
                 // a routine it calls still as it was: the column is still the one calling it (it prints the same)
-                + c.calledRoutines().stream().map(f -> "\n        OR " + defines(f.schema() == null
-                        ? "current_schema()::regnamespace" : "to_regnamespace(" + literal(ident(f.schema())) + ")",
-                        f.routine())).collect(Collectors.joining());
+                + c.calledRoutines().stream().map(f -> "\n        OR " + defines(f)).collect(Collectors.joining());
         return "DO $$ BEGIN\n    IF EXISTS (SELECT 1 FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid"
                 + " AND d.adnum = a.attnum WHERE a.attrelid = to_regclass(" + literal(ident(c.table())) + ") AND a.attname = "
                 + literal(c.column().name()) + " AND NOT a.attisdropped AND (NOT (" + same + ")" + retyped + ")) THEN\n        ALTER TABLE "

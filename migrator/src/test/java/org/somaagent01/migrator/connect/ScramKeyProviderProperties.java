@@ -84,9 +84,9 @@ class ScramKeyProviderProperties {
     void installedFirstForItsAlgorithmOnly() throws Exception {
         ScramKeyProvider.install();
         ScramKeyProvider.install();
-        assertEquals("SA01-SCRAM", SecretKeyFactory.getInstance(ScramKeyProvider.ALGORITHM).getProvider().getName());
+        assertEquals(ScramKeyProvider.NAME, SecretKeyFactory.getInstance(ScramKeyProvider.ALGORITHM).getProvider().getName());
         assertEquals(1, Arrays.stream(Security.getProviders())
-                .filter(p -> p.getName().equals("SA01-SCRAM")).count());
+                .filter(p -> p.getName().equals(ScramKeyProvider.NAME)).count());
         assertEquals("SunJCE", SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").getProvider().getName());
         assertEquals("SunJCE", Mac.getInstance("HmacSHA256").getProvider().getName());
     }
