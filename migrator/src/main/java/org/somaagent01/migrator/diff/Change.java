@@ -241,6 +241,21 @@ public sealed interface Change {
         public Change inverse() { return new AlterAttributeType(type, to, from); }
     }
 
+    /**
+     * A composite type whose attributes change type or collation under columns that use it, which {@code ALTER TYPE
+     * … ALTER ATTRIBUTE} refuses: {@code to} is created beside it, the columns converted to it through their text
+     * form (defaults set aside meanwhile), the old type dropped and the new one renamed to its name; skipped when the
+     * type already has {@code to}'s attribute types. {@code from} and {@code to} list the same attributes in the same
+     * order: those that go are dropped before, new ones added after ({@link DropAttribute}, {@link AddAttribute}).
+     */
+    record ReplaceCompositeType(CompositeTypeModel from, CompositeTypeModel to, List<EnumColumn> users) implements Change {
+        public ReplaceCompositeType {
+            users = List.copyOf(users);
+        }
+
+        public Change inverse() { return new ReplaceCompositeType(to, from, users); }
+    }
+
     /** {@code COMMENT ON TABLE}; a null comment removes it. */
     record SetTableComment(String table, String from, String to) implements Change {
         public Change inverse() { return new SetTableComment(table, to, from); }

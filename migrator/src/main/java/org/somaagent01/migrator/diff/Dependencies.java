@@ -315,9 +315,20 @@ final class Dependencies {
             k.usesNew().add(type(c.type()));
             k.before().add(type(c.attribute().type()));
         } else if (change instanceof Change.AlterAttributeType c) {
+            // PostgreSQL refuses it while a column uses the type: a column that goes goes before, one that comes after
             k.usesNew().add(type(c.type()));
+            k.alters().add(type(c.type()));
             k.before().add(type(c.from().type()));
             k.after().add(type(c.to().type()));
+        } else if (change instanceof Change.ReplaceCompositeType c) {
+            // the type stays itself to what uses it (as with an attribute retyped in place): attributes that go are
+            // dropped before, new ones added after, in the order they are emitted; columns of it that go or come
+            // (not converted by the swap) go before it and come after, as its DROP TYPE would fail under them
+            k.usesNew().add(type(c.to().name()));
+            k.alters().add(type(c.to().name()));
+            for (CompositeTypeModel.Attribute a : c.from().attributes()) k.before().add(type(a.type()));
+            for (CompositeTypeModel.Attribute a : c.to().attributes()) k.after().add(type(a.type()));
+            for (Change.EnumColumn u : c.users()) k.alters().add(column(u.table(), u.column()));
         } else {
             return false;
         }

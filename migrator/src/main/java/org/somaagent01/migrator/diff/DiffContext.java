@@ -62,11 +62,16 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
                 }
             }
         }
-        // a domain replaced under a column converts it as a type change does
+        // a domain replaced under a column converts it as a type change does, and so does a composite type swapped
         Set<String> domainUsers = new HashSet<>();
         from.domains().forEach((name, d) -> {
             var target = to.domains().get(name);
             if (target == null || d.sameBase(target)) return;
+            for (Change.EnumColumn u : typeUsers(from, to, name)) domainUsers.add(key(u.table(), u.column()));
+        });
+        from.compositeTypes().forEach((name, t) -> {
+            var target = to.compositeTypes().get(name);
+            if (target == null || !TypeDiffer.retypesAttributes(t, target)) return;
             for (Change.EnumColumn u : typeUsers(from, to, name)) domainUsers.add(key(u.table(), u.column()));
         });
         Set<String> swapped = new HashSet<>();

@@ -116,7 +116,8 @@ final class TypeDiffer {
 
     /**
      * Attributes that go are dropped last-first, kept ones retyped, new ones added at the end (like columns, a
-     * difference in order alone is not diffed).
+     * difference in order alone is not diffed). Kept ones retyped under columns that use the type are swapped in one
+     * change ({@link Change.ReplaceCompositeType}).
      */
     private static void compositeTypes(DiffContext cx, List<Change> out) {
         for (CompositeTypeModel t : cx.from().compositeTypes().values()) {
@@ -129,9 +130,15 @@ final class TypeDiffer {
                 CompositeTypeModel.Attribute a = t.attributes().get(i);
                 if (target.attribute(a.name()).isEmpty()) out.add(new Change.DropAttribute(t.name(), a));
             }
-            for (CompositeTypeModel.Attribute a : t.attributes()) {
-                target.attribute(a.name()).filter(after -> !after.equals(a))
-                        .ifPresent(after -> out.add(new Change.AlterAttributeType(t.name(), a, after)));
+            List<Change.EnumColumn> users = DiffContext.typeUsers(cx.from(), cx.to(), t.name());
+            if (retypesAttributes(t, target) && !users.isEmpty()) {
+                out.add(new Change.ReplaceCompositeType(keptAttributes(t, target, false), keptAttributes(t, target, true),
+                        users));
+            } else {
+                for (CompositeTypeModel.Attribute a : t.attributes()) {
+                    target.attribute(a.name()).filter(after -> !after.equals(a))
+                            .ifPresent(after -> out.add(new Change.AlterAttributeType(t.name(), a, after)));
+                }
             }
             for (CompositeTypeModel.Attribute a : target.attributes()) {
                 if (t.attribute(a.name()).isEmpty()) out.add(new Change.AddAttribute(t.name(), a));
@@ -140,5 +147,22 @@ final class TypeDiffer {
         for (CompositeTypeModel t : cx.to().compositeTypes().values()) {
             if (!cx.from().compositeTypes().containsKey(t.name())) out.add(new Change.CreateCompositeType(t));
         }
+    }
+
+    /** Whether an attribute both sides have changes its type or collation. */
+    static boolean retypesAttributes(CompositeTypeModel from, CompositeTypeModel to) {
+        for (CompositeTypeModel.Attribute a : from.attributes()) {
+            if (to.attribute(a.name()).filter(after -> !after.equals(a)).isPresent()) return true;
+        }
+        return false;
+    }
+
+    /** {@code from}'s attributes that {@code to} keeps, in {@code from}'s order, as on {@code to} ({@code after}) or not. */
+    private static CompositeTypeModel keptAttributes(CompositeTypeModel from, CompositeTypeModel to, boolean after) {
+        List<CompositeTypeModel.Attribute> kept = new ArrayList<>();
+        for (CompositeTypeModel.Attribute a : from.attributes()) {
+            to.attribute(a.name()).ifPresent(later -> kept.add(after ? later : a));
+        }
+        return new CompositeTypeModel(from.name(), kept);
     }
 }

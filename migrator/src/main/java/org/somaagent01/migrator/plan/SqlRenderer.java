@@ -157,8 +157,10 @@ public final class SqlRenderer {
                 "ALTER TYPE " + ident(c.type()) + " ADD ATTRIBUTE " + attribute(c.attribute()))));
         on(Change.DropAttribute.class, c -> List.of("ALTER TYPE " + ident(c.type()) + " DROP ATTRIBUTE IF EXISTS "
                 + ident(c.attribute().name())));
-        on(Change.AlterAttributeType.class, c -> List.of("ALTER TYPE " + ident(c.type()) + " ALTER ATTRIBUTE "
-                + attribute(c.to()).replaceFirst(" ", " TYPE ")));
+        // only while the attribute differs: PostgreSQL refuses it, even to the same type, once a column uses the type
+        on(Change.AlterAttributeType.class, c -> List.of(onlyIf(attributeDiffers(c.type(), List.of(c.to())), List.of(
+                "ALTER TYPE " + ident(c.type()) + " ALTER ATTRIBUTE " + attribute(c.to()).replaceFirst(" ", " TYPE ")))));
+        on(Change.ReplaceCompositeType.class, c -> List.of(swapCompositeType(c)));
         on(Change.DropView.class, c -> List.of(dropView(c.view())));
         on(Change.SetObjectComment.class, c -> List.of(objectComment(c)));
         on(Change.AlterColumnType.class, c -> List.of(c.readByGenerated()
@@ -302,6 +304,44 @@ public final class SqlRenderer {
         out.add(onlyIf(otherBase(d), body));
         for (CheckModel ck : d.checks().values()) if (ck.notValid()) out.add(addDomainCheck(d.name(), ck));
         return out;
+    }
+
+    /**
+     * A composite type with retyped attributes under columns that use it: created beside it as {@code __swap}, the
+     * columns converted to it through their text form (a null row stays null; defaults set aside meanwhile), the old
+     * type dropped and the new one renamed to its name. Only while one of its attributes differs from {@code to}'s.
+     */
+    private static String swapCompositeType(Change.ReplaceCompositeType c) {
+        org.somaagent01.migrator.model.CompositeTypeModel t = c.to();
+        String temp = ident(t.name() + "__swap");
+        List<String> body = new ArrayList<>();
+        body.add("DROP TYPE IF EXISTS " + temp);
+        body.add("CREATE TYPE " + temp + " AS (" + t.attributes().stream().map(SqlRenderer::attribute)
+                .collect(Collectors.joining(", ")) + ")");
+        for (Change.EnumColumn u : c.users()) {
+            String array = u.array() ? "[]" : "";
+            if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "DROP DEFAULT");
+            body.add(alterUser(u.table(), u.column()) + "TYPE " + temp + array + " USING " + ident(u.column())
+                    + "::text::" + temp + array);
+        }
+        body.add("DROP TYPE " + ident(t.name()));
+        body.add("ALTER TYPE " + temp + " RENAME TO " + ident(t.name()));
+        for (Change.EnumColumn u : c.users()) {
+            if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
+        }
+        return onlyIf(attributeDiffers(t.name(), t.attributes()), body);
+    }
+
+    /** Whether one of these attributes of the composite type, as the inspector reads them, has another type or collation. */
+    private static String attributeDiffers(String type, List<org.somaagent01.migrator.model.CompositeTypeModel.Attribute> as) {
+        String differs = as.stream().map(a -> "(a.attname = " + literal(a.name())
+                + " AND (format_type(a.atttypid, a.atttypmod) <> " + literal(a.type()) + " OR CASE WHEN a.attcollation"
+                + " <> at.typcollation THEN co.collname::text END IS DISTINCT FROM "
+                + (a.collation() == null ? "NULL" : literal(a.collation())) + "))").collect(Collectors.joining(" OR "));
+        return "EXISTS (SELECT 1 FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid"
+                + " LEFT JOIN pg_collation co ON co.oid = a.attcollation WHERE a.attrelid = (SELECT typrelid FROM pg_type"
+                + " WHERE oid = to_regtype(" + literal(ident(type)) + ")) AND a.attnum > 0 AND NOT a.attisdropped AND ("
+                + differs + "))";
     }
 
     static String addDomainCheck(String domain, CheckModel ck) {

@@ -88,10 +88,10 @@ class OnlinePlanRoundTripProperties {
             tables.add(TableModel.of(t.name(), t.columns(), t.primaryKey(), t.uniques().values(), checks, fks,
                     indexes, t.triggers().values(), t.comment()).withLayout(t.layout()));
         }
-        // the columns keep their types and collations, so the schema keeps the domains and collations they use
+        // the columns keep their types and collations, so the schema keeps the types and collations they use
         return SchemaModel.of(s.extensions().values(), s.enums().values(), tables, s.functions().values(),
                 s.sequences().values(), s.views().values()).withDomains(s.domains().values())
-                .withCollations(s.collations().values());
+                .withCompositeTypes(s.compositeTypes().values()).withCollations(s.collations().values());
     }
 
     @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)

@@ -265,9 +265,11 @@ final class RandomSchemas {
         identityOptions(g, tables);
         List<org.somaagent01.migrator.model.DomainModel> domains = domains(g);
         List<org.somaagent01.migrator.model.CompositeTypeModel> compositeTypes = compositeTypes(g);
-        if (!domains.isEmpty()) domainColumn(tables);
+        if (!domains.isEmpty()) typedColumn(tables, "c_dom", "d_pos");
         List<CollationModel> custom = customCollations(g);
         if (!custom.isEmpty() && !custom.get(0).name().equals("unused_sort")) collations(g, tables, nullAnd(custom.get(0).name()));
+        // perhaps a column of the composite type: its first attribute retyped between A and B is then swapped under it
+        if (!compositeTypes.isEmpty() && g.chance()) typedColumn(tables, "c_pair", "pair_t");
         SchemaModel schema = SchemaModel.of(vector ? List.of(new Extension("vector")) : List.of(), enums, tables, functions,
                 sequences, views).withDomains(domains).withCompositeTypes(compositeTypes).withCollations(custom);
         return schema.withGrants(grants(g, schema)).withComments(objectComments(g, schema));
@@ -377,14 +379,14 @@ final class RandomSchemas {
     }
 
     /**
-     * A column of the domain on the first table, last: a domain whose base type differs between A and B is then
-     * swapped under it.
+     * A column of a type of the schema (the domain, the composite type) on the first table, last: a type that changes
+     * in a way ALTER cannot do under a column is then swapped under it.
      */
-    private static void domainColumn(List<TableModel> tables) {
+    private static void typedColumn(List<TableModel> tables, String name, String type) {
         if (tables.isEmpty()) return;
         TableModel t = tables.get(0);
         List<ColumnModel> columns = new ArrayList<>(t.columns());
-        columns.add(new ColumnModel("c_dom", "d_pos", false, null));
+        columns.add(new ColumnModel(name, type, false, null));
         tables.set(0, TableModel.of(t.name(), columns, t.primaryKey(), t.uniques().values(), t.checks().values(),
                 t.foreignKeys().values(), t.indexes().values(), t.triggers().values(), t.comment())
                 .withExclusions(t.exclusions().values()).withRowSecurity(t.rowSecurity()).withLayout(t.layout()));
