@@ -10,9 +10,9 @@
 # --before JAR adds the same diff by another build of the migrator (e.g. one from before a change) to the turns.
 #
 # Profiles, the same for every Java program of a run: default is `java` on PATH (or $JAVA) without flags; cds is
-# that JVM with the deployment's flags (scripts/jvm-flags.sh, as scripts/run-migrations.sh and the Dockerfile use:
-# -XX:TieredStopAtLevel=1 -XX:+UseSerialGC) and a dynamic class-data-sharing archive per program (-XX:ArchiveClassesAtExit, then
-# -XX:SharedArchiveFile), the JDK 17 deployment; aot is JDK 25 with the same flags and an AOT cache per program
+# that JVM with the deployment's flags (JVM_FLAGS of scripts/jvm-flags.sh, as scripts/run-migrations.sh and the
+# Dockerfile use: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC) and a dynamic class-data-sharing archive per program
+# (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile), the JDK 17 deployment; aot is JDK 25 with the same flags and an AOT cache per program
 # (-XX:AOTCacheOutput, then -XX:AOTCache), with the compile thresholds that go with one (AOT_CACHE_FLAGS). Each
 # archive is recorded by one training run of the same command.
 # $JAVA_OPTS is added for every Java program in every profile.

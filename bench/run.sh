@@ -7,9 +7,10 @@
 #
 # Profiles (the same JVM and flags for every Java program of a table):
 #   default  `java` on PATH (or $JAVA), no flags (plus $JAVA_OPTS for all)
-#   cds      the same JVM, -XX:TieredStopAtLevel=1 and a dynamic class-data-sharing archive per program,
-#            recorded by one training run (-XX:ArchiveClassesAtExit) of its no-op case: what the Dockerfile does
-#   aot      JDK 25 (Temurin under /usr/lib/jvm, or $JAVA25), -XX:TieredStopAtLevel=1 and an AOT cache per
+#   cds      the same JVM, the flags of scripts/jvm-flags.sh (JVM_FLAGS) and a dynamic class-data-sharing archive
+#            per program, recorded by one training run (-XX:ArchiveClassesAtExit) of its no-op case: what the
+#            Dockerfile does
+#   aot      JDK 25 (Temurin under /usr/lib/jvm, or $JAVA25), the same flags and an AOT cache per
 #            program recorded by one training run (-XX:AOTCacheOutput) of its no-op case, used with -XX:AOTCache,
 #            with the compile thresholds that go with a cache (AOT_CACHE_FLAGS of scripts/jvm-flags.sh)
 #
@@ -89,7 +90,7 @@ setup_profile() {
          train=-XX:AOTCacheOutput=; use=-XX:AOTCache=; cache_flags=("${AOT_CACHE_FLAGS[@]}") ;;
     *) echo "bench: unknown profile '$p'" >&2; exit 2 ;;
   esac
-  base=(-XX:TieredStopAtLevel=1 "${cache_flags[@]}" "${USER_OPTS[@]}")
+  base=("${JVM_FLAGS[@]}" "${cache_flags[@]}" "${USER_OPTS[@]}")
   local dir=$TMP/$p
   mkdir -p "$dir"
   # one training run per program, of its no-op case: the archive is what a container start would have

@@ -2,8 +2,8 @@
 # Records a start-up archive for one migrator command line and prints the JAVA_OPTS that use it: a dynamic
 # class-data-sharing archive on JDK 17-23 (-XX:ArchiveClassesAtExit, used with -XX:SharedArchiveFile), an AOT cache
 # on JDK 25+ (-XX:AOTCacheOutput, used with -XX:AOTCache), both with the flags of scripts/jvm-flags.sh (C1 only, the
-# serial collector, and with an AOT cache higher compile thresholds). The training run is the command itself, so run it
-# against real databases: what it loads (driver, inspector, differ, planner) is what the archive holds.
+# serial collector, and with an AOT cache higher compile thresholds). The training run is the command itself, so run
+# it against real databases: what it loads (driver, inspector, differ, planner) is what the archive holds.
 #   scripts/train-archive.sh ARCHIVE [java] -- diff --from postgresql://… --to postgresql://…
 #   JAVA_OPTS="$(scripts/train-archive.sh …)" java $JAVA_OPTS -jar migrator.jar diff …
 # The archive belongs to that JVM build and that jar: record it again after either changes (the JVM refuses a stale

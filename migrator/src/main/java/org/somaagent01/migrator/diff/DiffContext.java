@@ -63,16 +63,16 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
             }
         }
         // a domain replaced under a column converts it as a type change does, and so does a composite type swapped
-        Set<String> domainUsers = new HashSet<>();
+        Set<String> convertedUsers = new HashSet<>();
         from.domains().forEach((name, d) -> {
             var target = to.domains().get(name);
             if (target == null || d.sameBase(target)) return;
-            for (Change.EnumColumn u : typeUsers(from, to, name)) domainUsers.add(key(u.table(), u.column()));
+            for (Change.EnumColumn u : typeUsers(from, to, name)) convertedUsers.add(key(u.table(), u.column()));
         });
         from.compositeTypes().forEach((name, t) -> {
             var target = to.compositeTypes().get(name);
             if (target == null || !TypeDiffer.retypesAttributes(t, target)) return;
-            for (Change.EnumColumn u : typeUsers(from, to, name)) domainUsers.add(key(u.table(), u.column()));
+            for (Change.EnumColumn u : typeUsers(from, to, name)) convertedUsers.add(key(u.table(), u.column()));
         });
         Set<String> swapped = new HashSet<>();
         Set<String> extended = new HashSet<>();
@@ -82,7 +82,7 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
             Set<String> into = TypeDiffer.isSubsequence(e.labels(), target.labels()) ? extended : swapped;
             for (Change.EnumColumn u : typeUsers(from, to, e.name())) into.add(key(u.table(), u.column()));
         }
-        swapped.addAll(domainUsers);
+        swapped.addAll(convertedUsers);
         from.collations().forEach((name, c) -> {
             var target = to.collations().get(name);
             if (target == null || target.equals(c)) return;
@@ -92,10 +92,8 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
         // of the same name (its replacement's guard could not tell the two apart: a documented limit); and around a
         // routine it calls that goes, of this schema or another (called qualified): its expression prints the same, and
         // PostgreSQL refuses the DROP FUNCTION under it
-        Set<String> gone = new HashSet<>();
+        Set<String> gone = new HashSet<>(elsewhere.goneNames());
         for (FunctionModel f : RoutineDiffer.going(from, to)) gone.add(f.name());
-        Set<String> goneHereOrElsewhere = new HashSet<>(gone);
-        goneHereOrElsewhere.addAll(elsewhere.goneNames());
         Set<String> replaced = new HashSet<>();
         for (TableModel t : from.tables().values()) {
             TableModel target = to.tables().get(t.name());
@@ -105,13 +103,13 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
                 if (after == null || c.generated() == null && after.generated() == null) continue;
                 if (!Objects.equals(c.generated(), after.generated()) || !c.type().equals(after.type())
                         || c.generated() != null
-                        && (mentionsAny(t, touched, c.generated()) || calls(goneHereOrElsewhere, c.generated()))) {
+                        && (mentionsAny(t, touched, c.generated()) || calls(gone, c.generated()))) {
                     replaced.add(key(t.name(), c.name()));
                 }
             }
         }
         touched.addAll(replaced);
-        touched.addAll(domainUsers);
+        touched.addAll(convertedUsers);
         Set<String> retyped = new HashSet<>(touched);
         retyped.addAll(swapped);
         retyped.addAll(extended);
@@ -120,8 +118,7 @@ record DiffContext(SchemaModel from, SchemaModel to, Set<String> touchedColumns,
             var target = to.functions().get(signature);
             if (target != null && RoutineDiffer.recreated(f, target)) recreated.add(signature);
         });
-        return new DiffContext(from, to, touched, replaced, recreated, swapped, extended, retyped, goneHereOrElsewhere,
-                elsewhere);
+        return new DiffContext(from, to, touched, replaced, recreated, swapped, extended, retyped, gone, elsewhere);
     }
 
     static String key(String table, String name) {

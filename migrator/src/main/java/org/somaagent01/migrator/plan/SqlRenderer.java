@@ -289,17 +289,8 @@ public final class SqlRenderer {
         List<String> body = new ArrayList<>();
         body.add("DROP DOMAIN IF EXISTS " + temp);
         body.add(createDomain(d, d.name() + "__swap"));
-        for (Change.EnumColumn u : c.users()) {
-            String array = u.array() ? "[]" : "";
-            if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "DROP DEFAULT");
-            body.add(alterUser(u.table(), u.column()) + "TYPE " + temp + array + " USING " + ident(u.column()) + "::"
-                    + d.type() + array + "::" + temp + array);
-        }
-        body.add("DROP DOMAIN " + ident(d.name()));
-        body.add("ALTER DOMAIN " + temp + " RENAME TO " + ident(d.name()));
-        for (Change.EnumColumn u : c.users()) {
-            if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
-        }
+        moveUsers(body, c.users(), temp, u -> ident(u.column()) + "::" + d.type() + (u.array() ? "[]" : ""),
+                "DROP DOMAIN " + ident(d.name()), "ALTER DOMAIN " + temp + " RENAME TO " + ident(d.name()));
         List<String> out = new ArrayList<>();
         out.add(onlyIf(otherBase(d), body));
         for (CheckModel ck : d.checks().values()) if (ck.notValid()) out.add(addDomainCheck(d.name(), ck));
@@ -318,18 +309,30 @@ public final class SqlRenderer {
         body.add("DROP TYPE IF EXISTS " + temp);
         body.add("CREATE TYPE " + temp + " AS (" + t.attributes().stream().map(SqlRenderer::attribute)
                 .collect(Collectors.joining(", ")) + ")");
-        for (Change.EnumColumn u : c.users()) {
+        moveUsers(body, c.users(), temp, u -> ident(u.column()) + "::text", "DROP TYPE " + ident(t.name()),
+                "ALTER TYPE " + temp + " RENAME TO " + ident(t.name()));
+        return onlyIf(attributeDiffers(t.name(), t.attributes()), body);
+    }
+
+    /**
+     * The middle of a type swap (an enum's, a domain's, a composite type's): each column moved onto {@code temp}
+     * through {@code using} (its value as the new type reads it; an array column onto {@code temp[]}), its default
+     * set aside meanwhile; then the old type dropped and {@code temp} renamed to its name.
+     */
+    private static void moveUsers(List<String> body, List<Change.EnumColumn> users, String temp,
+                                  java.util.function.Function<Change.EnumColumn, String> using, String dropOld,
+                                  String rename) {
+        for (Change.EnumColumn u : users) {
             String array = u.array() ? "[]" : "";
             if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "DROP DEFAULT");
-            body.add(alterUser(u.table(), u.column()) + "TYPE " + temp + array + " USING " + ident(u.column())
-                    + "::text::" + temp + array);
+            body.add(alterUser(u.table(), u.column()) + "TYPE " + temp + array + " USING " + using.apply(u) + "::" + temp
+                    + array);
         }
-        body.add("DROP TYPE " + ident(t.name()));
-        body.add("ALTER TYPE " + temp + " RENAME TO " + ident(t.name()));
-        for (Change.EnumColumn u : c.users()) {
+        body.add(dropOld);
+        body.add(rename);
+        for (Change.EnumColumn u : users) {
             if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
         }
-        return onlyIf(attributeDiffers(t.name(), t.attributes()), body);
     }
 
     /** Whether one of these attributes of the composite type, as the inspector reads them, has another type or collation. */
@@ -497,16 +500,8 @@ public final class SqlRenderer {
         }
         body.add("DROP TYPE IF EXISTS " + temp);
         body.add("CREATE TYPE " + temp + " AS ENUM (" + labels(c.toLabels()) + ")");
-        for (Change.EnumColumn u : c.users()) {
-            if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "DROP DEFAULT");
-            body.add(alterUser(u.table(), u.column()) + "TYPE " + temp + (u.array() ? "[]" : "") + " USING "
-                    + converted(ident(u.column()), u.array(), c.mapping()) + "::" + temp + (u.array() ? "[]" : ""));
-        }
-        body.add("DROP TYPE " + type);
-        body.add("ALTER TYPE " + temp + " RENAME TO " + type);
-        for (Change.EnumColumn u : c.users()) {
-            if (u.defaultExpression() != null) body.add(alterUser(u.table(), u.column()) + "SET DEFAULT " + u.defaultExpression());
-        }
+        moveUsers(body, c.users(), temp, u -> converted(ident(u.column()), u.array(), c.mapping()), "DROP TYPE " + type,
+                "ALTER TYPE " + temp + " RENAME TO " + type);
         String current = "ARRAY(SELECT enumlabel::text FROM pg_enum WHERE enumtypid = to_regtype(" + literal(type)
                 + ") ORDER BY enumsortorder)";
         return List.of(onlyIf(current + " IS DISTINCT FROM ARRAY[" + labels(c.toLabels()) + "]::text[]", body));
